@@ -1,0 +1,266 @@
+package org.synapseworkbench.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a merged config for values PyTC or the workbench cannot use: sizes that are negative or of the wrong
+ * length, a FILTERS list that is not five long, OUT_PLANES that does not match the targets, unknown choices,
+ * probabilities outside [0, 1]. Each problem is one sentence naming the key, where it was set and what to do.
+ */
+public final class ConfigValidator {
+    /** How serious a problem is: errors stop training, warnings are shown. */
+    public enum Severity { ERROR, WARNING }
+
+    /** One finding. */
+    public record Problem(Severity severity, String key, String message) {
+        @Override
+        public String toString() {
+            return message;
+        }
+    }
+
+    static final Set<String> ARCHITECTURES = Set.of("unet_3d", "unet_2d", "unet_plus_3d", "unet_plus_2d", "fpn_3d",
+            "deeplabv3a", "deeplabv3b", "deeplabv3c", "unetr", "swinunetr");
+    static final Set<String> BLOCK_TYPES = Set.of("residual", "residual_pa", "residual_se", "residual_se_pa");
+    static final Set<String> NORMS = Set.of("bn", "sync_bn", "gn", "in", "none");
+    static final Set<String> ACTS = Set.of("relu", "leaky_relu", "elu", "gelu", "swish", "efficient_swish", "none");
+    static final Set<String> CONV_PADS = Set.of("zeros", "circular", "reflect", "replicate");
+    static final Set<String> SOLVERS = Set.of("SGD", "Adam", "AdamW");
+    static final Set<String> SCHEDULERS = Set.of("MultiStepLR", "WarmupMultiStepLR", "WarmupCosineLR");
+    static final Set<String> AUG_MODES = Set.of("mean", "min", "max");
+    static final Set<String> BLENDINGS = Set.of("gaussian", "bump");
+
+    private final Config c;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ConfigValidator(Config c) {
+        this.c = c;
+    }
+
+    /** Every problem of the config, errors and warnings, in key order. */
+    public static List<Problem> check(Config c) {
+        ConfigValidator v = new ConfigValidator(c);
+        v.run();
+        return v.problems;
+    }
+
+    /** Only the errors. */
+    public static List<Problem> errors(Config c) {
+        return check(c).stream().filter(p -> p.severity() == Severity.ERROR).toList();
+    }
+
+    private void run() {
+        for (String k : List.of("MODEL.INPUT_SIZE", "MODEL.OUTPUT_SIZE", "INFERENCE.INPUT_SIZE", "INFERENCE.OUTPUT_SIZE",
+                "INFERENCE.STRIDE")) {
+            size(k, 1);
+        }
+        for (String k : List.of("DATASET.PAD_SIZE", "INFERENCE.PAD_SIZE", "DATASET.VAL_PAD_SIZE")) {
+            size(k, 0);
+        }
+        filters();
+        targets();
+        choice("MODEL.ARCHITECTURE", ARCHITECTURES);
+        choice("MODEL.BLOCK_TYPE", BLOCK_TYPES);
+        choice("MODEL.NORM_MODE", NORMS);
+        choice("MODEL.ACT_MODE", ACTS);
+        choice("MODEL.PAD_MODE", CONV_PADS);
+        choice("SOLVER.NAME", SOLVERS);
+        choice("SOLVER.LR_SCHEDULER_NAME", SCHEDULERS);
+        choice("INFERENCE.AUG_MODE", AUG_MODES);
+        choice("INFERENCE.BLENDING", BLENDINGS);
+        Object augNum = c.get("INFERENCE.AUG_NUM");
+        if (augNum != null && !Set.of(0, 1, 4, 8, 16).contains(augNum)) {
+            error("INFERENCE.AUG_NUM", "is " + augNum + " but test-time augmentation takes None, 4, 8 or 16 views");
+        }
+        atLeast("MODEL.IN_PLANES", 1);
+        atLeast("MODEL.OUT_PLANES", 1);
+        atLeast("SOLVER.ITERATION_TOTAL", 1);
+        atLeast("SOLVER.ITERATION_SAVE", 1);
+        atLeast("SOLVER.ITERATION_STEP", 1);
+        atLeast("SOLVER.SAMPLES_PER_BATCH", 1);
+        atLeast("SOLVER.WARMUP_ITERS", 0);
+        atLeast("INFERENCE.SAMPLES_PER_BATCH", 1);
+        atLeast("SYSTEM.NUM_GPUS", 0);
+        atLeast("SYSTEM.NUM_CPUS", 0);
+        atLeast("DATASET.REJECT_SAMPLING.NUM_TRIAL", 1);
+        positive("SOLVER.BASE_LR");
+        positive("DATASET.STD");
+        range("SOLVER.MOMENTUM", 0, 1);
+        range("SOLVER.GAMMA", 0, 1);
+        nonNegative("SOLVER.WEIGHT_DECAY");
+        range("DATASET.REJECT_SAMPLING.P", 0, 1);
+        for (String k : c.values().keySet()) {
+            if (k.startsWith("AUGMENTOR.") && k.endsWith(".P")) {
+                range(k, 0, 1);
+            }
+        }
+        int images = c.getPaths("DATASET.IMAGE_NAME").size();
+        int labels = c.getPaths("DATASET.LABEL_NAME").size();
+        if (images > 0 && labels > 0 && images != labels) {
+            error("DATASET.LABEL_NAME", "names " + labels + " label volumes for " + images + " images in DATASET.IMAGE_NAME; "
+                    + "give one label per image");
+        }
+    }
+
+    private void size(String key, int min) {
+        List<Integer> v = c.getIntList(key);
+        if (v == null) {
+            return;
+        }
+        int want = c.get("DATASET.DO_2D") == Boolean.TRUE ? 2 : 3;
+        if (v.size() != 3 && v.size() != want) {
+            error(key, "has " + v.size() + " entries " + v + " but needs 3 (z, y, x)");
+            return;
+        }
+        for (int s : v) {
+            if (s < min) {
+                error(key, "has " + s + " in " + v + " but every entry must be " + (min == 0 ? "0 or more" : "at least " + min));
+                return;
+            }
+        }
+    }
+
+    private void filters() {
+        List<Integer> f = c.getIntList("MODEL.FILTERS");
+        if (f == null) {
+            error("MODEL.FILTERS", "is None but the U-Net needs five channel counts, e.g. [28, 36, 48, 64, 80]");
+            return;
+        }
+        if (f.size() != 5) {
+            error("MODEL.FILTERS", "has " + f.size() + " entries " + f + " but the U-Net has five levels, so give five "
+                    + "channel counts");
+        }
+        for (int v : f) {
+            if (v < 1) {
+                error("MODEL.FILTERS", "has " + v + " in " + f + " but every level needs at least one channel");
+                break;
+            }
+        }
+        Object iso = c.get("MODEL.ISOTROPY");
+        if (iso instanceof List<?> l && l.size() != f.size()) {
+            error("MODEL.ISOTROPY", "has " + l.size() + " entries but MODEL.FILTERS has " + f.size() + "; give one per level");
+        }
+        Object norm = c.get("MODEL.NORM_MODE");
+        if ("gn".equals(norm)) {
+            for (int v : f) {
+                if (v % 8 != 0) {
+                    error("MODEL.FILTERS", "has " + v + " channels, which group norm (NORM_MODE gn, 8 groups) cannot "
+                            + "split; use multiples of 8");
+                    break;
+                }
+            }
+        }
+    }
+
+    private void targets() {
+        List<String> targets = c.getStringList("MODEL.TARGET_OPT");
+        if (targets == null || targets.isEmpty()) {
+            error("MODEL.TARGET_OPT", "is empty; give at least one target such as ['0']");
+            return;
+        }
+        int channels = 0;
+        boolean known = true;
+        for (String t : targets) {
+            Integer n = TargetOption.channels(t);
+            if (n == null) {
+                known = false;
+            } else {
+                channels += n;
+            }
+        }
+        Object out = c.get("MODEL.OUT_PLANES");
+        if (known && out instanceof Integer planes && planes != channels) {
+            error("MODEL.OUT_PLANES", "is " + planes + " but TARGET_OPT " + ConfigYaml.formatValue(targets) + " needs "
+                    + channels + " output channel" + (channels == 1 ? "" : "s") + "; set OUT_PLANES to " + channels);
+        }
+        List<List<?>> losses = lists("MODEL.LOSS_OPTION");
+        for (String k : List.of("MODEL.LOSS_OPTION", "MODEL.LOSS_WEIGHT", "MODEL.WEIGHT_OPT", "MODEL.OUTPUT_ACT")) {
+            List<List<?>> l = lists(k);
+            if (l == null) {
+                continue;
+            }
+            if (l.size() != targets.size()) {
+                Severity s = k.equals("MODEL.OUTPUT_ACT") ? Severity.WARNING : Severity.ERROR;
+                add(s, k, "has " + l.size() + " entr" + (l.size() == 1 ? "y" : "ies") + " but TARGET_OPT has "
+                        + targets.size() + " target" + (targets.size() == 1 ? "" : "s") + "; give one list per target");
+                continue;
+            }
+            if (losses == null || k.equals("MODEL.LOSS_OPTION")) {
+                continue;
+            }
+            for (int i = 0; i < l.size() && i < losses.size(); i++) {
+                if (l.get(i).size() != losses.get(i).size()) {
+                    Severity s = k.equals("MODEL.OUTPUT_ACT") ? Severity.WARNING : Severity.ERROR;
+                    String tail = s == Severity.WARNING ? "; the missing ones are taken as 'none'"
+                            : "; give one per loss";
+                    add(s, k, "has " + l.get(i).size() + " entries for target " + i + " but LOSS_OPTION has "
+                            + losses.get(i).size() + " losses" + tail);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<?>> lists(String key) {
+        Object v = c.get(key);
+        if (!(v instanceof List<?> l)) {
+            return null;
+        }
+        return (List<List<?>>) (List<?>) l;
+    }
+
+    private void choice(String key, Set<String> allowed) {
+        Object v = c.get(key);
+        if (v != null && !allowed.contains(v)) {
+            error(key, "is '" + v + "' but must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        }
+    }
+
+    private void atLeast(String key, int min) {
+        Object v = c.get(key);
+        if (v instanceof Integer i && i < min) {
+            error(key, "is " + i + " but must be at least " + min);
+        }
+    }
+
+    private void positive(String key) {
+        Object v = c.get(key);
+        if (v instanceof Double d && !(d > 0)) {
+            error(key, "is " + ConfigYaml.formatValue(d) + " but must be greater than 0");
+        }
+    }
+
+    private void nonNegative(String key) {
+        Object v = c.get(key);
+        if (v instanceof Double d && d < 0) {
+            error(key, "is " + ConfigYaml.formatValue(d) + " but must be 0 or more");
+        }
+    }
+
+    private void range(String key, double lo, double hi) {
+        Object v = c.get(key);
+        if (v instanceof Double d && (d < lo || d > hi)) {
+            error(key, "is " + ConfigYaml.formatValue(d) + " but must lie between " + lo + " and " + hi);
+        }
+    }
+
+    private void error(String key, String what) {
+        add(Severity.ERROR, key, what);
+    }
+
+    private void add(Severity s, String key, String what) {
+        String origin = c.origin(key);
+        String where = Config.DEFAULTS.equals(origin) ? "" : origin + ": ";
+        String msg = where + key + " " + what + (what.contains(";") ? "." : "; fix it in the config or override it on the "
+                + "command line.");
+        problems.add(new Problem(s, key, msg));
+    }
+
+    /** Map form for JSON-ish output. */
+    public static Map<String, Object> asMap(Problem p) {
+        return Map.of("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT), "key", p.key(), "message", p.message());
+    }
+}

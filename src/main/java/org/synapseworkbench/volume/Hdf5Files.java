@@ -1,0 +1,152 @@
+package org.synapseworkbench.volume;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import org.synapseworkbench.UserException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opening HDF5 files with jhdf, turning its failures into one sentence a user can act on. */
+public final class Hdf5Files {
+    private Hdf5Files() {
+    }
+
+    /** A FILE or FILE:DATASET argument. */
+    public record Spec(Path file, String dataset) {
+        /** Splits at the last ':' that leaves an existing file on its left; a plain path names a file alone. */
+        public static Spec parse(String text) {
+            Path whole = Path.of(text);
+            if (Files.exists(whole)) {
+                return new Spec(whole, null);
+            }
+            int colon = text.lastIndexOf(':');
+            while (colon > 0) {
+                Path left = Path.of(text.substring(0, colon));
+                if (Files.exists(left)) {
+                    String ds = text.substring(colon + 1);
+                    return new Spec(left, ds.isEmpty() ? null : ds);
+                }
+                colon = text.lastIndexOf(':', colon - 1);
+            }
+            return new Spec(whole, null);
+        }
+
+        @Override
+        public String toString() {
+            return dataset == null ? file.toString() : file + ":" + dataset;
+        }
+    }
+
+    /** Opens a file for reading or throws a {@link UserException} naming the file and the problem. */
+    public static HdfFile open(Path file) {
+        if (!Files.exists(file)) {
+            throw new UserException("File '" + file + "' does not exist; check the path (or run 'generate' to make a sample volume).");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserException("'" + file + "' is a folder, not an HDF5 file; give the path of an .h5 or .hdf file inside it.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UserException("File '" + file + "' cannot be read (permission denied); check its permissions.");
+        }
+        try {
+            HdfFile hdf = new HdfFile(file);
+            hdf.getChildren(); // forces the root group, so a truncated header fails here and not later
+            return hdf;
+        } catch (RuntimeException | Error e) {
+            throw translate(file, e);
+        }
+    }
+
+    /** Turns a jhdf failure while reading a file into a clear {@link UserException}. */
+    public static UserException translate(Path file, Throwable e) {
+        if (e instanceof UserException u) {
+            return u;
+        }
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("No valid HDF5 signature")) {
+            return new UserException("'" + file + "' is not an HDF5 file (it has no HDF5 signature); choose a file "
+                    + "written by h5py, jhdf or Synapse Workbench.", e);
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new UserException("Reading '" + file + "' ran out of memory; read a smaller region or start Java with a "
+                    + "larger -Xmx.", e);
+        }
+        return new UserException("'" + file + "' is damaged or truncated (" + shortReason(e) + "); copy or write it again.", e);
+    }
+
+    private static String shortReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        String name = root.getClass().getSimpleName();
+        if (m == null || m.isBlank()) {
+            return name;
+        }
+        m = m.replaceAll("\\s+", " ");
+        return m.length() > 120 ? m.substring(0, 117) + "..." : m;
+    }
+
+    /** Paths of every dataset in the file, depth first in the file's order. */
+    public static List<String> datasetPaths(HdfFile hdf) {
+        List<String> out = new ArrayList<>();
+        collect(hdf, out);
+        return out;
+    }
+
+    private static void collect(Group g, List<String> out) {
+        for (Node n : g.getChildren().values()) {
+            if (n instanceof Dataset d) {
+                out.add(stripSlash(d.getPath()));
+            } else if (n instanceof Group child) {
+                collect(child, out);
+            }
+        }
+    }
+
+    static String stripSlash(String p) {
+        return p.startsWith("/") ? p.substring(1) : p;
+    }
+
+    /**
+     * The dataset to use: the one named, else the first of {@code preferred} the file has, else the only one.
+     * A file with several datasets and none of the preferred ones is an error that lists them.
+     */
+    public static String chooseDataset(Path file, HdfFile hdf, String named, String... preferred) {
+        List<String> all = datasetPaths(hdf);
+        if (named != null) {
+            String n = stripSlash(named);
+            if (all.contains(n)) {
+                return n;
+            }
+            throw new UserException("File '" + file + "' has no dataset '" + n + "'; it has: " + listing(all) + ".");
+        }
+        for (String p : preferred) {
+            if (all.contains(p)) {
+                return p;
+            }
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.isEmpty()) {
+            throw new UserException("File '" + file + "' holds no dataset; choose a file with an image or label volume.");
+        }
+        throw new UserException("File '" + file + "' holds several datasets (" + listing(all) + "); name one as '"
+                + file + ":DATASET'.");
+    }
+
+    private static String listing(List<String> all) {
+        if (all.isEmpty()) {
+            return "none";
+        }
+        List<String> shown = all.size() > 12 ? all.subList(0, 12) : all;
+        return String.join(", ", shown) + (all.size() > 12 ? ", ... (" + all.size() + " in all)" : "");
+    }
+}

@@ -1,0 +1,81 @@
+package org.synapseworkbench.volume;
+
+import java.util.Arrays;
+
+/**
+ * A z,y,x volume (optionally with a channel axis first) whose voxels are read on demand, any box at a time.
+ * Implementations read lazily, chunk by chunk, so a slice of a huge volume costs only the chunks it touches.
+ */
+public interface Volume {
+    /** A short name for messages, such as {@code sample.h5:volumes/raw}. */
+    String name();
+
+    /** Dimensions: (z, y, x) or (c, z, y, x). */
+    int[] shape();
+
+    DataType type();
+
+    /** The storage chunk; reads aligned to it touch the fewest chunks. */
+    int[] chunkShape();
+
+    /** Voxel size in nm as (z, y, x); CREMI's 40,4,4 when the file stores none (see {@link #resolutionStored()}). */
+    double[] resolution();
+
+    /** Whether {@link #resolution()} comes from the data rather than the default. */
+    boolean resolutionStored();
+
+    /** Offset of the first voxel in nm as (z, y, x). */
+    double[] offset();
+
+    /** Reads the box of the given size at the given start (both in voxels, one entry per axis). */
+    Block read(int[] start, int[] size);
+
+    default int rank() {
+        return shape().length;
+    }
+
+    /** Number of channels: the first axis of a 4-d volume, else 1. */
+    default int channels() {
+        return rank() == 4 ? shape()[0] : 1;
+    }
+
+    /** The spatial (z, y, x) part of the shape. */
+    default int[] spatialShape() {
+        int[] s = shape();
+        return Arrays.copyOfRange(s, s.length - 3, s.length);
+    }
+
+    /** Total number of elements. */
+    default long elementCount() {
+        return Block.elementCount(shape());
+    }
+
+    /** Reads the whole volume into memory. */
+    default Block readAll() {
+        return read(new int[rank()], shape());
+    }
+
+    /** Reads section z (of every channel for a 4-d volume): shape (1, y, x) or (c, 1, y, x). */
+    default Block readSection(int z) {
+        int[] s = shape();
+        int[] start = new int[s.length];
+        int[] size = s.clone();
+        start[s.length - 3] = z;
+        size[s.length - 3] = 1;
+        return read(start, size);
+    }
+
+    /** Fails with a clear message when a box does not lie inside the volume. */
+    static void checkBox(Volume v, int[] start, int[] size) {
+        int[] s = v.shape();
+        if (start.length != s.length || size.length != s.length) {
+            throw new IllegalArgumentException("box of rank " + start.length + " for " + v.name() + " of rank " + s.length);
+        }
+        for (int a = 0; a < s.length; a++) {
+            if (start[a] < 0 || size[a] < 0 || (long) start[a] + size[a] > s[a]) {
+                throw new IllegalArgumentException("box at " + Arrays.toString(start) + " of size " + Arrays.toString(size)
+                        + " lies outside " + v.name() + " of shape " + Arrays.toString(s));
+            }
+        }
+    }
+}
