@@ -91,7 +91,10 @@ public enum ValueType {
                 if (v instanceof String s) {
                     return s.equals("None") ? null : s;
                 }
-                if (v instanceof Number || v instanceof Boolean) {
+                if (v instanceof Boolean bool) {
+                    return bool ? "True" : "False";
+                }
+                if (v instanceof Number) {
                     return String.valueOf(v);
                 }
                 throw mismatch(v);

@@ -1,0 +1,129 @@
+package org.synapseworkbench.cli;
+
+import io.jhdf.HdfFile;
+import io.jhdf.filter.PipelineFilterWithData;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Files;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.VolumeStatistics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code info}: what an HDF5 file holds. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show the datasets of an HDF5 file: shape, type, chunking, compression, resolution, and value or label statistics.")
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE[:DATASET]", description = "An HDF5 file, optionally with one dataset.")
+    String file;
+
+    @Option(names = "--no-stats", description = "Skip the statistics (which read every voxel).")
+    boolean noStats;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Hdf5Files.Spec s = Hdf5Files.Spec.parse(file);
+        List<String> paths;
+        try (HdfFile hdf = Hdf5Files.open(s.file())) {
+            paths = s.dataset() != null ? List.of(Hdf5Files.chooseDataset(s.file(), hdf, s.dataset()))
+                    : Hdf5Files.datasetPaths(hdf);
+        }
+        out.println(s.file() + ": " + paths.size() + " dataset" + (paths.size() == 1 ? "" : "s"));
+        for (String p : paths) {
+            describe(s, p, out);
+        }
+        return 0;
+    }
+
+    private void describe(Hdf5Files.Spec s, String path, PrintWriter out) {
+        Hdf5Volume v;
+        try {
+            v = Hdf5Volume.open(s.file(), path);
+        } catch (org.synapseworkbench.UserException e) {
+            out.println("  " + path + ": not a volume (" + e.getMessage() + ")");
+            return;
+        }
+        try (v) {
+            out.println("  " + path);
+            List<String> filters = new ArrayList<>();
+            for (PipelineFilterWithData f : v.dataset().getFilters()) {
+                filters.add(f.getName() + (f.getFilterData().length > 0 && f.getName().contains("deflate")
+                        ? " " + f.getFilterData()[0] : ""));
+            }
+            out.printf(Locale.ROOT, "    shape       %s (%s)%n", Arrays.toString(v.shape()), v.rank() == 4 ? "c, z, y, x" : "z, y, x");
+            out.printf(Locale.ROOT, "    type        %s%n", v.type().label());
+            out.printf(Locale.ROOT, "    storage     %s%s, %s on disk for %s%n",
+                    v.isChunked() ? "chunks " + Arrays.toString(v.chunkShape()) : "contiguous",
+                    filters.isEmpty() ? "" : ", " + String.join(" + ", filters),
+                    bytes(v.dataset().getStorageInBytes()), bytes(v.elementCount() * v.type().bytes()));
+            out.printf(Locale.ROOT, "    resolution  %s nm (z, y, x)%s, offset %s nm%n", Arrays.toString(v.resolution()),
+                    v.resolutionStored() ? "" : " (not stored; CREMI's assumed)", Arrays.toString(v.offset()));
+            if (!noStats) {
+                statistics(v, out);
+            }
+        }
+    }
+
+    private static void statistics(Hdf5Volume v, PrintWriter out) {
+        VolumeStatistics st = VolumeStatistics.of(v, 1_000_000);
+        if (st.idCounts.isEmpty() && st.background + st.noCleft + st.ignore == 0) {
+            out.printf(Locale.ROOT, "    values      min %s, max %s, mean %.2f%n", num(st.min), num(st.max), st.mean());
+            return;
+        }
+        long odd = st.idCounts.keySet().stream().filter(id -> (id & 1) == 1).count();
+        long labelled = st.labelled();
+        out.printf(Locale.ROOT, "    labels      %d ids (%d odd, %d even), %s labelled voxels (%.3f%%)%n", st.idCounts.size(), odd,
+                st.idCounts.size() - odd, grouped(labelled), 100.0 * labelled / st.voxels);
+        if (st.background > 0) {
+            out.printf(Locale.ROOT, "    background  %s voxels of 0%n", grouped(st.background));
+        }
+        if (v.type() == DataType.UINT64 && (st.noCleft > 0 || st.ignore > 0)) {
+            out.printf(Locale.ROOT, "    CREMI       %s no-cleft (0xFFFFFFFFFFFFFFFF), %s ignore (0xFFFFFFFFFFFFFFFE)%n",
+                    grouped(st.noCleft), grouped(st.ignore));
+        }
+        if (!st.idCounts.isEmpty()) {
+            List<Map.Entry<Long, Long>> top = new ArrayList<>(st.idCounts.entrySet());
+            top.sort(Map.Entry.<Long, Long>comparingByValue().reversed());
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < Math.min(5, top.size()); i++) {
+                b.append(i > 0 ? ", " : "").append(Long.toUnsignedString(top.get(i).getKey())).append(": ")
+                        .append(grouped(top.get(i).getValue()));
+            }
+            out.println("    largest     " + b + (top.size() > 5 ? ", ..." : ""));
+        }
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.4g", d);
+    }
+
+    private static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String bytes(long b) {
+        if (b < 1024) {
+            return b + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

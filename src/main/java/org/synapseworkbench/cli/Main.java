@@ -1,0 +1,89 @@
+package org.synapseworkbench.cli;
+
+import org.synapseworkbench.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code synapse-workbench} program: subcommands for headless work. Without a command it runs the demo on
+ * the built-in sample (the desktop window takes its place once it exists).
+ */
+@Command(name = "synapse-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
+                + "Without a command: the demo on the built-in sample.",
+        subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class,
+            BenchmarkCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    /** Exit code for errors the user can fix (bad path, bad config). */
+    public static final int USER_ERROR = 2;
+    /** Exit code for a failure of the program itself. */
+    public static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return new CommandLine(new DemoCommand()).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
+                .execute();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the program with the given output streams and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+        cl.setParameterExceptionHandler((e, args1) -> {
+            PrintWriter w = e.getCommandLine().getErr();
+            w.println("error: " + e.getMessage());
+            w.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            w.flush();
+            return USER_ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** One clear line for a user's mistake; a short line (and the trace only with SYNAPSE_DEBUG=1) otherwise. */
+    static int report(Exception e, PrintWriter err) {
+        Throwable t = e;
+        while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        boolean debug = "1".equals(System.getenv("SYNAPSE_DEBUG")) || Boolean.getBoolean("synapseworkbench.debug");
+        if (t instanceof UserException u) {
+            err.println("error: " + u.getMessage());
+            if (debug) {
+                u.printStackTrace(err);
+            }
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("internal error: " + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
+                + " (please report it; set SYNAPSE_DEBUG=1 for details)");
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Synapse Workbench " + (v != null ? v : "(development build)")};
+        }
+    }
+}

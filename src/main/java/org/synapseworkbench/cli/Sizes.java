@@ -1,0 +1,37 @@
+package org.synapseworkbench.cli;
+
+import org.synapseworkbench.UserException;
+
+/** {@code Z,Y,X} sizes on the command line. */
+final class Sizes {
+    private Sizes() {
+    }
+
+    /** Parses Z,Y,X or throws a {@link UserException} saying what is wrong. */
+    static int[] parse(String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 3) {
+            throw new UserException("'" + value + "' is not a size: give three numbers Z,Y,X such as 32,320,320");
+        }
+        int[] out = new int[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UserException("'" + value + "' is not a size: '" + parts[i].trim() + "' is not a whole number");
+            }
+            if (out[i] <= 0) {
+                throw new UserException("'" + value + "' is not a size: every entry must be positive");
+            }
+        }
+        return out;
+    }
+
+    static String format(int[] s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length; i++) {
+            b.append(i > 0 ? " x " : "").append(s[i]);
+        }
+        return b.toString();
+    }
+}

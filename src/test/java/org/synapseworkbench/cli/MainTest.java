@@ -1,0 +1,87 @@
+package org.synapseworkbench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generateThenInfo() {
+        Path f = dir.resolve("g.h5");
+        Result g = run("generate", "--output", f.toString(), "--size", "8,96,96", "--seed", "5", "--density", "30");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(Files.exists(f) && Files.exists(dir.resolve("g-image.h5")) && Files.exists(dir.resolve("g-clefts.h5"))
+                && Files.exists(dir.resolve("g-polarity.h5")));
+        Result info = run("info", f.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("volumes/labels/clefts") && info.out().contains("uint64")
+                && info.out().contains("no-cleft (0xFFFFFFFFFFFFFFFF)"), info.out());
+        Result one = run("info", dir.resolve("g-image.h5") + ":main");
+        assertTrue(one.out().contains("[8, 96, 96]") && one.out().contains("values"), one.out());
+    }
+
+    @Test
+    void userErrorsAreOneLineWithoutStackTrace() {
+        Result missing = run("info", dir.resolve("none.h5").toString());
+        assertEquals(Main.USER_ERROR, missing.code());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().startsWith("error: File '") && !missing.err().contains("at org."), missing.err());
+
+        Result badSize = run("generate", "--size", "8,-3,96");
+        assertEquals(Main.USER_ERROR, badSize.code());
+        assertTrue(badSize.err().contains("every entry must be positive"), badSize.err());
+
+        Result key = run("config", "MODEL.FILTER", "[1,2,3,4,5]");
+        assertEquals(Main.USER_ERROR, key.code());
+        assertTrue(key.err().contains("did you mean MODEL.FILTERS?"), key.err());
+    }
+
+    @Test
+    void configPrintsValidatesAndSaves() throws Exception {
+        Result diff = run("config", "--diff", "SOLVER.BASE_LR", "0.01");
+        assertEquals(0, diff.code(), diff.err());
+        assertEquals("SOLVER:\n  BASE_LR: 0.01\n", diff.out());
+        Result invalid = run("config", "--validate", "MODEL.OUT_PLANES", "2");
+        assertEquals(1, invalid.code());
+        assertTrue(invalid.out().contains("error: command line: MODEL.OUT_PLANES is 2"), invalid.out());
+        Path saved = dir.resolve("c.yaml");
+        Result save = run("config", "--config-file", "configs/Demo/Demo-Cleft.yaml", "--output", saved.toString());
+        assertEquals(0, save.code(), save.err());
+        Result reload = run("config", "--config-file", saved.toString(), "--diff");
+        assertTrue(reload.out().contains("IMAGE_NAME: sample-image.h5"), reload.out());
+        Result keys = run("config", "--keys");
+        assertTrue(keys.out().contains("SOLVER.BASE_LR") && keys.out().lines().count() >= 226);
+    }
+
+    @Test
+    void demoMakesAndDescribesTheSample() {
+        Path f = dir.resolve("sample.h5");
+        Result demo = run("demo", "--output", f.toString());
+        assertEquals(0, demo.code(), demo.err());
+        assertTrue(demo.out().contains("synapses:") && demo.out().contains("#"), demo.out());
+        Result again = run("demo", "--output", f.toString());
+        assertTrue(again.out().contains("Using the sample in"), again.out());
+        assertFalse(again.out().contains("Generating"));
+    }
+}
