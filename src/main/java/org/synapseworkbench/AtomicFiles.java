@@ -12,12 +12,24 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** A new hidden temporary file beside {@code target} (its folder is created if needed). */
+    /**
+     * A new, empty, hidden temporary file beside {@code target} (its folder is created if needed), with the
+     * permissions an ordinary new file gets, so that the renamed result is as readable as any other file.
+     */
     public static Path temporaryBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        while (true) {
+            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer picked the same name: draw again
+            }
+        }
     }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Renames a finished temporary file over the target, atomically where the file system can. */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {

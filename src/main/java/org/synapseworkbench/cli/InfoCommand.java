@@ -1,7 +1,6 @@
 package org.synapseworkbench.cli;
 
-import io.jhdf.HdfFile;
-import io.jhdf.filter.PipelineFilterWithData;
+import org.synapseworkbench.UserException;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
@@ -35,10 +34,14 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Hdf5Files.Spec s = Hdf5Files.Spec.parse(file);
-        List<String> paths;
-        try (HdfFile hdf = Hdf5Files.open(s.file())) {
-            paths = s.dataset() != null ? List.of(Hdf5Files.chooseDataset(s.file(), hdf, s.dataset()))
-                    : Hdf5Files.datasetPaths(hdf);
+        List<String> paths = Hdf5Files.datasetPaths(s.file());
+        if (s.dataset() != null) {
+            String wanted = s.dataset().startsWith("/") ? s.dataset().substring(1) : s.dataset();
+            if (!paths.contains(wanted)) {
+                throw new UserException("File '" + s.file() + "' has no dataset '" + wanted + "'; it has: "
+                        + String.join(", ", paths) + ".");
+            }
+            paths = List.of(wanted);
         }
         out.println(s.file() + ": " + paths.size() + " dataset" + (paths.size() == 1 ? "" : "s"));
         for (String p : paths) {
@@ -51,23 +54,19 @@ public final class InfoCommand implements Callable<Integer> {
         Hdf5Volume v;
         try {
             v = Hdf5Volume.open(s.file(), path);
-        } catch (org.synapseworkbench.UserException e) {
+        } catch (UserException e) {
             out.println("  " + path + ": not a volume (" + e.getMessage() + ")");
             return;
         }
         try (v) {
             out.println("  " + path);
-            List<String> filters = new ArrayList<>();
-            for (PipelineFilterWithData f : v.dataset().getFilters()) {
-                filters.add(f.getName() + (f.getFilterData().length > 0 && f.getName().contains("deflate")
-                        ? " " + f.getFilterData()[0] : ""));
-            }
+            List<String> filters = v.filters();
             out.printf(Locale.ROOT, "    shape       %s (%s)%n", Arrays.toString(v.shape()), v.rank() == 4 ? "c, z, y, x" : "z, y, x");
             out.printf(Locale.ROOT, "    type        %s%n", v.type().label());
             out.printf(Locale.ROOT, "    storage     %s%s, %s on disk for %s%n",
                     v.isChunked() ? "chunks " + Arrays.toString(v.chunkShape()) : "contiguous",
                     filters.isEmpty() ? "" : ", " + String.join(" + ", filters),
-                    bytes(v.dataset().getStorageInBytes()), bytes(v.elementCount() * v.type().bytes()));
+                    bytes(v.storedBytes()), bytes(v.elementCount() * v.type().bytes()));
             out.printf(Locale.ROOT, "    resolution  %s nm (z, y, x)%s, offset %s nm%n", Arrays.toString(v.resolution()),
                     v.resolutionStored() ? "" : " (not stored; CREMI's assumed)", Arrays.toString(v.offset()));
             if (!noStats) {

@@ -93,6 +93,15 @@ public final class Hdf5Files {
         return m.length() > 120 ? m.substring(0, 117) + "..." : m;
     }
 
+    /** Paths of every dataset in a file, depth first in the file's order. */
+    public static List<String> datasetPaths(Path file) {
+        try (HdfFile hdf = open(file)) {
+            return datasetPaths(hdf);
+        } catch (RuntimeException e) {
+            throw translate(file, e);
+        }
+    }
+
     /** Paths of every dataset in the file, depth first in the file's order. */
     public static List<String> datasetPaths(HdfFile hdf) {
         List<String> out = new ArrayList<>();

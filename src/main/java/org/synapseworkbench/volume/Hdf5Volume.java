@@ -159,11 +159,6 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
         return path;
     }
 
-    /** jhdf's dataset, for metadata such as filters and storage size. */
-    public Dataset dataset() {
-        return dataset;
-    }
-
     @Override
     public String name() {
         return file.getFileName() + ":" + path;
@@ -182,6 +177,21 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
     @Override
     public int[] chunkShape() {
         return chunk.clone();
+    }
+
+    /** The storage filters in order, e.g. {@code shuffle} and {@code deflate 4}. */
+    public List<String> filters() {
+        List<String> out = new ArrayList<>();
+        for (io.jhdf.filter.PipelineFilterWithData f : dataset.getFilters()) {
+            int[] data = f.getFilterData();
+            out.add(f.getName() + (f.getName().contains("deflate") && data.length > 0 ? " " + data[0] : ""));
+        }
+        return out;
+    }
+
+    /** Bytes the dataset takes in the file. */
+    public long storedBytes() {
+        return dataset.getStorageInBytes();
     }
 
     /** True when the data is stored in chunks (and may be compressed). */

@@ -138,6 +138,19 @@ class Hdf5RoundTripTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthersAndShapeMismatchIsNamed() throws IOException {
+        Path f = dir.resolve("perm.h5");
+        new Hdf5Writer().dataset("main", random(DataType.UINT8, 1, 2, 4, 4)).write(f);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+        InMemoryVolume image = new InMemoryVolume("im.h5:main", Block.zeros(DataType.UINT8, 2, 4, 4), new double[] {40, 4, 4});
+        InMemoryVolume labels = new InMemoryVolume("syn.h5:main", Block.zeros(DataType.UINT32, 2, 4, 5), new double[] {40, 4, 4});
+        UserException e = assertThrows(UserException.class, () -> Volumes.requireSameShape(image, labels));
+        assertEquals("Image im.h5:main has shape [2, 4, 4] (z, y, x) but labels syn.h5:main have [2, 4, 5]; pair each image "
+                + "with the label volume made for it.", e.getMessage());
+    }
+
+    @Test
     void specSplitsFileAndDataset() {
         Path f = dir.resolve("a.h5");
         new Hdf5Writer().dataset("volumes/labels/clefts", random(DataType.UINT64, 1, 2, 3, 4)).write(f);
