@@ -2,7 +2,6 @@ package org.synapseworkbench.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -257,10 +256,5 @@ public final class ConfigValidator {
         String msg = where + key + " " + what + (what.contains(";") ? "." : "; fix it in the config or override it on the "
                 + "command line.");
         problems.add(new Problem(s, key, msg));
-    }
-
-    /** Map form for JSON-ish output. */
-    public static Map<String, Object> asMap(Problem p) {
-        return Map.of("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT), "key", p.key(), "message", p.message());
     }
 }

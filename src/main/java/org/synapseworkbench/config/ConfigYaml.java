@@ -10,7 +10,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -213,10 +212,5 @@ public final class ConfigYaml {
             s = s.substring(0, e + 1) + "+" + s.substring(e + 1);
         }
         return s;
-    }
-
-    /** Reads a YAML document as a plain map, for tests and tools. */
-    public static Object parse(Reader r) {
-        return new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
     }
 }

@@ -57,10 +57,6 @@ final class CellLayout {
         }
     }
 
-    int cellCount() {
-        return seeds.length;
-    }
-
     /** Indices of the cells whose grid positions touch (26-neighbourhood), each pair once. */
     int[][] neighbourPairs() {
         java.util.List<int[]> out = new java.util.ArrayList<>();

@@ -42,7 +42,7 @@ final class Organelle {
      * Draws into one section's intensities where the voxel belongs to the cell and lies at least
      * {@code faceMargin} nm from its membrane.
      */
-    void draw(double zNm, int z, float[] img, int[] cellOf, float[] face, int ny, int nx, double[] res,
+    void draw(double zNm, float[] img, int[] cellOf, float[] face, int ny, int nx, double[] res,
               double shiftY, double shiftX, Noise noise) {
         double dzn = (zNm - cz) / rz;
         if (Math.abs(dzn) >= 1) {

@@ -284,7 +284,7 @@ public final class SyntheticEmGenerator {
             }
         }
         for (Organelle o : organelles) {
-            o.draw(pz, z, img, cellOf, face, ny, nx, res, state.shiftY, state.shiftX, noise);
+            o.draw(pz, img, cellOf, face, ny, nx, res, state.shiftY, state.shiftX, noise);
         }
         float[] blurred = blur(img, ny, nx);
         boolean noisy = params.has(SynthParams.Defect.NOISE);
