@@ -52,8 +52,8 @@ public final class SyntheticVolumeWriter {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        Path dir = file.toAbsolutePath().getParent();
-        return List.of(dir.resolve(stem + "-image.h5"), dir.resolve(stem + "-clefts.h5"), dir.resolve(stem + "-polarity.h5"));
+        return List.of(file.resolveSibling(stem + "-image.h5"), file.resolveSibling(stem + "-clefts.h5"),
+                file.resolveSibling(stem + "-polarity.h5"));
     }
 
     private static Map<String, Object> attributes() {
