@@ -34,15 +34,8 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Hdf5Files.Spec s = Hdf5Files.Spec.parse(file);
-        List<String> paths = Hdf5Files.datasetPaths(s.file());
-        if (s.dataset() != null) {
-            String wanted = s.dataset().startsWith("/") ? s.dataset().substring(1) : s.dataset();
-            if (!paths.contains(wanted)) {
-                throw new UserException("File '" + s.file() + "' has no dataset '" + wanted + "'; it has: "
-                        + String.join(", ", paths) + ".");
-            }
-            paths = List.of(wanted);
-        }
+        List<String> paths = s.dataset() != null ? List.of(Hdf5Files.chooseDataset(s.file(), s.dataset()))
+                : Hdf5Files.datasetPaths(s.file());
         out.println(s.file() + ": " + paths.size() + " dataset" + (paths.size() == 1 ? "" : "s"));
         for (String p : paths) {
             describe(s, p, out);

@@ -102,6 +102,15 @@ public final class Hdf5Files {
         }
     }
 
+    /** {@link #chooseDataset(Path, HdfFile, String, String...)} on a file not yet open. */
+    public static String chooseDataset(Path file, String named, String... preferred) {
+        try (HdfFile hdf = open(file)) {
+            return chooseDataset(file, hdf, named, preferred);
+        } catch (RuntimeException e) {
+            throw translate(file, e);
+        }
+    }
+
     /** Paths of every dataset in the file, depth first in the file's order. */
     public static List<String> datasetPaths(HdfFile hdf) {
         List<String> out = new ArrayList<>();
