@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "synapse-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
                 + "Without a command: the demo on the built-in sample.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
             BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code for errors the user can fix (bad path, bad config). */

@@ -120,6 +120,12 @@ public final class Config {
         return v == null ? null : (List<String>) v;
     }
 
+    @SuppressWarnings("unchecked")
+    public List<Boolean> getBoolList(String key) {
+        Object v = get(key);
+        return v == null ? null : (List<Boolean>) v;
+    }
+
     /** A PATHS value as a list of names: split at '@' when a string, empty when None. */
     public List<String> getPaths(String key) {
         Object v = get(key);

@@ -1,0 +1,157 @@
+package org.synapseworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.train.IterationStats;
+import org.synapseworkbench.train.TensorBoardListener;
+import org.synapseworkbench.train.TrainingEnd;
+import org.synapseworkbench.train.TrainingListener;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.train.TrainingStart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code train}: PyTC's main.py training, with its flags and YAML files; Ctrl-C writes a checkpoint, then exits. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a U-Net as PyTC's main.py does: defaults <- --config-base <- --config-file <- KEY VALUE.",
+            "Checkpoints go to DATASET.OUTPUT_PATH every SOLVER.ITERATION_SAVE iterations and when stopped (Ctrl-C);",
+            "TensorBoard logs go there too (tensorboard --logdir OUTPUT_PATH)."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--config-base", paramLabel = "FILE", description = "Base YAML config.")
+    Path base;
+
+    @Option(names = "--config-file", paramLabel = "FILE", description = "YAML config merged over the base.")
+    Path file;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Resume from this checkpoint (its iteration, weights and optimiser state); with "
+                    + "SOLVER.ITERATION_RESTART True only its weights are used (fine-tuning).")
+    Path checkpoint;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Where to train: the GPU when there is one (auto, default), or forced.")
+    String device;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, sampling and augmentation (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--quiet", description = "Print only the start and the end, no progress line.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "KEY VALUE", arity = "0..*", description = "Config overrides, e.g. SOLVER.BASE_LR 0.01.")
+    List<String> overrides = new ArrayList<>();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config config = ConfigLoader.merge(base, file, overrides);
+        List<ConfigValidator.Problem> errors = ConfigValidator.check(config).stream()
+                .filter(p -> p.severity() == ConfigValidator.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            errors.forEach(p -> err.println("error: " + p.message()));
+            err.flush();
+            return Main.USER_ERROR;
+        }
+        DeviceChoice choice = switch (device.toLowerCase(Locale.ROOT)) {
+            case "auto" -> DeviceChoice.AUTO;
+            case "cpu" -> DeviceChoice.CPU;
+            case "gpu", "cuda" -> DeviceChoice.GPU;
+            default -> throw new org.synapseworkbench.UserException("--device " + device + " is not one of auto, cpu, gpu.");
+        };
+        TrainingRun run = new TrainingRun(config, new TrainingRun.Options(checkpoint, choice, seed, Path.of(""), 0));
+        List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
+        run.addListener(new TensorBoardListener(run.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
+        run.addListener(new ProgressPrinter(out, quiet));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-training");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingEnd end;
+        try {
+            end = run.run();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us
+            }
+        }
+        out.println();
+        out.println(end.message());
+        out.flush();
+        return end.reason() == TrainingEnd.Reason.DIVERGED ? 1 : 0;
+    }
+
+    /** The progress line: iteration, loss, learning rate, speed and ETA, redrawn in place. */
+    static final class ProgressPrinter implements TrainingListener {
+        private final PrintWriter out;
+        private final boolean quiet;
+        private List<String> names = List.of();
+        private long lastPrint;
+
+        ProgressPrinter(PrintWriter out, boolean quiet) {
+            this.out = out;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void started(TrainingStart s) {
+            names = s.partNames();
+            out.printf(Locale.ROOT, "Training %s (%,d parameters) on %s, input %dx%dx%d, batch %d, iterations %d to %d%s%n",
+                    s.model(), s.parameters(), s.device(), s.inputSize()[0], s.inputSize()[1], s.inputSize()[2], s.batchSize(),
+                    s.firstIteration() + 1, s.totalIterations(),
+                    s.resumedFrom() == null ? "" : " (resumed from " + s.resumedFrom() + ")");
+            out.println("Output and TensorBoard logs: " + s.outputDirectory());
+            out.flush();
+        }
+
+        @Override
+        public void iteration(IterationStats s) {
+            long now = System.nanoTime();
+            if (quiet || (now - lastPrint < 500_000_000L && s.iteration() != s.total())) {
+                return;
+            }
+            lastPrint = now;
+            out.printf(Locale.ROOT, "\riter %d/%d  loss %.4f%s  lr %.3g  %.2f it/s  ETA %s   ", s.iteration(), s.total(), s.loss(),
+                    IterationStats.format(s, names.size() > 1 ? names : List.of()), s.learningRate(),
+                    s.iterationsPerSecond(), duration(s.etaSeconds()));
+            out.flush();
+        }
+
+        @Override
+        public void checkpointSaved(Path file, long iteration) {
+            if (!quiet) {
+                out.printf(Locale.ROOT, "%ncheckpoint %s%n", file);
+                out.flush();
+            }
+        }
+
+        static String duration(double seconds) {
+            long s = Math.round(seconds);
+            return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                    : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.synapseworkbench.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Files;
+import org.synapseworkbench.volume.Hdf5Volume;
+
+/** The image/label pairs a config names (DATASET.IMAGE_NAME and LABEL_NAME under INPUT_PATH), opened lazily. */
+public final class TrainingSet {
+    private final List<TrainingVolume> volumes;
+
+    public TrainingSet(List<TrainingVolume> volumes) {
+        if (volumes.isEmpty()) {
+            throw new UserException("There is no training volume; set DATASET.IMAGE_NAME and DATASET.LABEL_NAME.");
+        }
+        this.volumes = List.copyOf(volumes);
+    }
+
+    /**
+     * Opens every pair of the config. Names are relative to DATASET.INPUT_PATH (itself relative to
+     * {@code workingDirectory}) and may be {@code FILE:DATASET}; CREMI files give their raw image and, for
+     * polarity targets, their polarity labels, otherwise their clefts.
+     */
+    public static TrainingSet fromConfig(Config config, Path workingDirectory) {
+        List<String> images = config.getPaths("DATASET.IMAGE_NAME");
+        List<String> labels = config.getPaths("DATASET.LABEL_NAME");
+        if (images.isEmpty()) {
+            throw new UserException("DATASET.IMAGE_NAME is empty; name the training image volumes (joined by @ or as a list).");
+        }
+        if (labels.size() != images.size()) {
+            throw new UserException("DATASET.IMAGE_NAME names " + images.size() + " volumes but DATASET.LABEL_NAME "
+                    + labels.size() + "; give one label volume per image.");
+        }
+        String inputPath = config.getString("DATASET.INPUT_PATH");
+        Path base = workingDirectory.resolve(inputPath == null ? "" : inputPath);
+        boolean polarity = config.getStringList("MODEL.TARGET_OPT").stream().anyMatch(t -> t.startsWith("1"));
+        int[] pad = config.getIntList("DATASET.PAD_SIZE").stream().mapToInt(Integer::intValue).toArray();
+        if (pad.length != 3) {
+            throw new UserException("DATASET.PAD_SIZE needs 3 numbers (z, y, x), but has " + pad.length + ".");
+        }
+        List<TrainingVolume> volumes = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            Hdf5Volume image = open(base, images.get(i), Cremi.RAW);
+            Hdf5Volume label = open(base, labels.get(i), polarity ? Cremi.POLARITY : Cremi.CLEFTS);
+            volumes.add(new TrainingVolume(image, label, pad));
+        }
+        return new TrainingSet(volumes);
+    }
+
+    private static Hdf5Volume open(Path base, String name, String preferred) {
+        Hdf5Files.Spec spec = Hdf5Files.Spec.parse(name);
+        return Hdf5Volume.open(base.resolve(spec.file().toString()), spec.dataset(), preferred);
+    }
+
+    public List<TrainingVolume> volumes() {
+        return volumes;
+    }
+}

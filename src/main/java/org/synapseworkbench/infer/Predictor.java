@@ -1,0 +1,108 @@
+package org.synapseworkbench.infer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.model.ModelSpec;
+import org.synapseworkbench.model.TorchEngine;
+import org.synapseworkbench.model.UNet3d;
+import org.synapseworkbench.train.Checkpoint;
+
+/**
+ * A trained model ready to predict: the network of a checkpoint in evaluation mode (norms use their running
+ * statistics) and the activation per output channel from INFERENCE.OUTPUT_ACT. {@link #predict} maps a
+ * normalised image block (any size the strides allow) to probabilities of the same size.
+ */
+public final class Predictor implements AutoCloseable {
+    private final NDManager manager;
+    private final UNet3d net;
+    private final ParameterStore store;
+    private final Config config;
+    private final List<String> activations;
+    private final List<Integer> targetChannels;
+
+    private Predictor(NDManager manager, UNet3d net, Config config) {
+        this.manager = manager;
+        this.net = net;
+        this.config = config;
+        this.store = new ParameterStore(manager, false);
+        this.activations = config.getStringList("INFERENCE.OUTPUT_ACT");
+        this.targetChannels = config.getStringList("MODEL.TARGET_OPT").stream()
+                .map(t -> org.synapseworkbench.data.TargetKind.of(t).outputChannels()).toList();
+    }
+
+    /** Loads a checkpoint's model with the checkpoint's own config (overridden by {@code config} when given). */
+    public static Predictor load(Path checkpointFile, Config config, Device device) {
+        Checkpoint checkpoint = Checkpoint.read(checkpointFile);
+        Config used = config != null ? config : checkpoint.config();
+        ModelSpec spec = ModelSpec.fromConfig(used);
+        NDManager manager = TorchEngine.get().newBaseManager(device);
+        try {
+            UNet3d net = new UNet3d(spec, 0);
+            List<Integer> size = used.getIntList("MODEL.INPUT_SIZE");
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inPlanes(), size.get(0), size.get(1), size.get(2)));
+            checkpoint.loadWeights(net, manager, checkpointFile);
+            return new Predictor(manager, net, used);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ModelSpec spec() {
+        return net.spec();
+    }
+
+    /**
+     * Probabilities for {@code samples} images of size {@code size} (z, y, x), given normalised as
+     * (x / 255 - MEAN) / STD, samples x voxels. Returns samples x OUT_PLANES x voxels.
+     */
+    public float[] predict(float[] image, int samples, int[] size) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(image, new Shape(samples, 1, size[0], size[1], size[2])).toDevice(manager.getDevice(), false);
+            NDArray y = net.forward(store, new NDList(x), false).singletonOrThrow();
+            return activate(y).toType(DataType.FLOAT32, false).toFloatArray();
+        }
+    }
+
+    /** INFERENCE.OUTPUT_ACT per target: sigmoid, softmax (over the target's channels), tanh or none. */
+    private NDArray activate(NDArray y) {
+        NDList parts = new NDList();
+        int channel = 0;
+        for (int t = 0; t < targetChannels.size(); t++) {
+            int c = targetChannels.get(t);
+            NDArray part = y.get(new ai.djl.ndarray.index.NDIndex().addAllDim().addSliceDim(channel, channel + c));
+            String act = activations == null || activations.isEmpty() ? "sigmoid" : activations.get(Math.min(t, activations.size() - 1));
+            parts.add(switch (act) {
+                case "sigmoid" -> Activation.sigmoid(part);
+                case "softmax" -> part.softmax(1);
+                case "tanh" -> Activation.tanh(part);
+                case "none" -> part;
+                default -> throw new UserException("INFERENCE.OUTPUT_ACT " + act + " is not supported; use sigmoid, softmax, tanh or none.");
+            });
+            channel += c;
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,291 @@
+package org.synapseworkbench.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.data.Batch;
+import org.synapseworkbench.data.BatchLoader;
+import org.synapseworkbench.data.BatchMaker;
+import org.synapseworkbench.data.Sampler;
+import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.data.TrainingSet;
+import org.synapseworkbench.data.augment.Augmentor;
+import org.synapseworkbench.model.ModelSpec;
+import org.synapseworkbench.model.TorchEngine;
+import org.synapseworkbench.model.UNet3d;
+
+/**
+ * One training run of a config: builds the model, the data pipeline and the optimiser, optionally resumes
+ * from a checkpoint, then steps until ITERATION_TOTAL or until cancelled, writing checkpoints every
+ * ITERATION_SAVE iterations and when it stops. {@link #run()} blocks: call it on a background thread and
+ * {@link #cancel()} from any other. Each step runs in its own NDManager, so native memory stays flat.
+ */
+public final class TrainingRun {
+    /**
+     * @param checkpoint resume from (or, with SOLVER.ITERATION_RESTART True, start from the weights of) this file; null
+     * @param workingDirectory what relative DATASET paths are relative to
+     * @param seed seeds weights, sampling and augmentation
+     * @param loaderThreads threads preparing batches (0 = from SYSTEM.NUM_CPUS)
+     */
+    public record Options(Path checkpoint, DeviceChoice device, long seed, Path workingDirectory, int loaderThreads) {
+        public static Options defaults() {
+            return new Options(null, DeviceChoice.AUTO, 1, Path.of(""), 0);
+        }
+
+        public Options withCheckpoint(Path file) {
+            return new Options(file, device, seed, workingDirectory, loaderThreads);
+        }
+    }
+
+    private final Config config;
+    private final Options options;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public TrainingRun(Config config, Options options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    public void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Asks the run to stop after the current step (it then writes a checkpoint). Safe from any thread. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /** The folder checkpoints and TensorBoard logs go to (DATASET.OUTPUT_PATH). */
+    public Path outputDirectory() {
+        String out = config.getString("DATASET.OUTPUT_PATH");
+        return options.workingDirectory().resolve(out == null || out.isBlank() ? "outputs" : out);
+    }
+
+    /** Checkpoint file name for an iteration count. */
+    public static String checkpointName(long iteration) {
+        return String.format(Locale.ROOT, "checkpoint_%06d.ckpt", iteration);
+    }
+
+    /** Trains; returns how it ended. User mistakes (bad paths, bad config) are thrown as {@link UserException}. */
+    public TrainingEnd run() {
+        ModelSpec spec = ModelSpec.fromConfig(config);
+        LossFunction lossFunction = LossFunction.fromConfig(config);
+        if (spec.inPlanes() != 1) {
+            throw new UserException("MODEL.IN_PLANES is " + spec.inPlanes() + " but training images have one channel; set MODEL.IN_PLANES 1.");
+        }
+        int[] inputSize = config.getIntList("MODEL.INPUT_SIZE").stream().mapToInt(Integer::intValue).toArray();
+        if (inputSize.length != 3) {
+            throw new UserException("MODEL.INPUT_SIZE needs 3 numbers (z, y, x), but has " + inputSize.length + ".");
+        }
+        int batchSize = config.getInt("SOLVER.SAMPLES_PER_BATCH");
+        long total = config.getInt("SOLVER.ITERATION_TOTAL");
+        int saveEvery = Math.max(1, config.getInt("SOLVER.ITERATION_SAVE"));
+        List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
+        int snapshotEvery = monitor != null && monitor.size() > 1 ? Math.max(1, monitor.get(1)) : 200;
+        if (batchSize < 1) {
+            throw new UserException("SOLVER.SAMPLES_PER_BATCH must be at least 1, but is " + batchSize + ".");
+        }
+
+        Checkpoint checkpoint = options.checkpoint() == null ? null : Checkpoint.read(options.checkpoint());
+        boolean restart = config.getBool("SOLVER.ITERATION_RESTART");
+        long first = checkpoint == null || restart ? 0 : checkpoint.iteration();
+
+        TrainingSet set = TrainingSet.fromConfig(config, options.workingDirectory());
+        Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
+        Sampler sampler = new Sampler(set, augmentor, inputSize, config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"),
+                config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"));
+        BatchMaker maker = new BatchMaker(lossFunction.targets(), lossFunction.weightOptions(),
+                config.getDouble("DATASET.MEAN"), config.getDouble("DATASET.STD"));
+        Path outDir = outputDirectory();
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UserException("The output folder " + outDir + " cannot be created (" + e.getMessage()
+                    + "); set DATASET.OUTPUT_PATH to a folder you can write.");
+        }
+
+        Device device = options.device().resolve(config.getInt("SYSTEM.NUM_GPUS"));
+        int threads = options.loaderThreads() > 0 ? options.loaderThreads()
+                : Math.max(1, Math.min(config.getInt("SYSTEM.NUM_CPUS"), Runtime.getRuntime().availableProcessors()));
+        try (NDManager manager = TorchEngine.get().newBaseManager(device);
+                BatchLoader loader = new BatchLoader(sampler, maker, batchSize, options.seed(), first, threads, threads + 1)) {
+            UNet3d net = new UNet3d(spec, options.seed());
+            net.initialize(manager, DataType.FLOAT32, new Shape(batchSize, 1, inputSize[0], inputSize[1], inputSize[2]));
+            if (checkpoint != null) {
+                checkpoint.loadWeights(net, manager, options.checkpoint());
+                // loaded arrays are new: make the trainable ones record gradients again
+                for (Pair<String, Parameter> p : net.getParameters()) {
+                    if (p.getValue().requiresGradient()) {
+                        p.getValue().getArray().setRequiresGradient(true);
+                    }
+                }
+            }
+            Solver solver = Solver.fromConfig(config, trainableParameters(net, config));
+            if (checkpoint != null && !restart) {
+                checkpoint.loadSolver(solver, manager);
+            }
+            LearningRateSchedule schedule = LearningRateSchedule.fromConfig(config);
+            ParameterStore store = new ParameterStore(manager, false);
+            List<String> partNames = lossFunction.partNames();
+            TrainingStart start = new TrainingStart(first, total, DeviceChoice.describe(device), spec.toString(),
+                    net.trainableParameterCount(), partNames, outDir, options.checkpoint(), inputSize, batchSize);
+            listeners.forEach(l -> l.started(start));
+
+            Path lastCheckpoint = options.checkpoint();
+            long done = first;
+            double[] recent = new double[20];
+            int recentCount = 0;
+            while (done < total && !cancelled.get()) {
+                long t0 = System.nanoTime();
+                Batch batch;
+                try {
+                    batch = loader.next();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                    break;
+                }
+                long t1 = System.nanoTime();
+                double lr = schedule.at(done);
+                double lossValue;
+                double[] parts;
+                Snapshot snapshot = null;
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(batch.image(), new Shape(batch.samples(), 1, batch.size()[0], batch.size()[1],
+                            batch.size()[2])).toDevice(device, false);
+                    LossFunction.Result result;
+                    NDArray output;
+                    try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
+                        output = net.forward(store, new NDList(x), true).singletonOrThrow();
+                        result = lossFunction.compute(output, batch, step);
+                        collector.backward(result.total());
+                    }
+                    lossValue = result.total().getFloat();
+                    parts = new double[result.parts().length];
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = result.parts()[i].getFloat();
+                    }
+                    if (!Double.isFinite(lossValue)) {
+                        String message = String.format(Locale.ROOT, "Training stopped at iteration %d: the loss became %s "
+                                + "(learning rate %.3g); lower SOLVER.BASE_LR or check the labels.%s", done + 1, lossValue, lr,
+                                lastCheckpoint == null ? "" : " The last good checkpoint is " + lastCheckpoint + ".");
+                        TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.DIVERGED, done, lastCheckpoint, message);
+                        listeners.forEach(l -> l.finished(end));
+                        return end;
+                    }
+                    solver.step(lr, step);
+                    if ((done + 1) % snapshotEvery == 0 && !listeners.isEmpty()) {
+                        snapshot = snapshot(done + 1, x, output, batch, lossFunction.targets().get(0));
+                    }
+                }
+                done++;
+                long t2 = System.nanoTime();
+                double seconds = (t2 - t0) / 1e9;
+                recent[recentCount++ % recent.length] = seconds;
+                double mean = 0;
+                int k = Math.min(recentCount, recent.length);
+                for (int i = 0; i < k; i++) {
+                    mean += recent[i];
+                }
+                mean /= k;
+                IterationStats stats = new IterationStats(done, total, lossValue, parts, lr, seconds, (t1 - t0) / 1e9,
+                        mean * (total - done));
+                listeners.forEach(l -> l.iteration(stats));
+                if (snapshot != null) {
+                    Snapshot s = snapshot;
+                    listeners.forEach(l -> l.snapshot(s));
+                }
+                if (done % saveEvery == 0 || done == total) {
+                    lastCheckpoint = save(outDir, done, net, solver);
+                }
+            }
+            if (cancelled.get()) {
+                if (done > first) {
+                    lastCheckpoint = save(outDir, done, net, solver);
+                }
+                TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.CANCELLED, done, lastCheckpoint,
+                        "Training stopped at iteration " + done + (lastCheckpoint == null ? "." : "; checkpoint " + lastCheckpoint + "."));
+                listeners.forEach(l -> l.finished(end));
+                return end;
+            }
+            TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.FINISHED, done, lastCheckpoint,
+                    "Training finished at iteration " + done + (lastCheckpoint == null ? "." : "; checkpoint " + lastCheckpoint + "."));
+            listeners.forEach(l -> l.finished(end));
+            return end;
+        }
+    }
+
+    private Path save(Path outDir, long iteration, UNet3d net, Solver solver) {
+        Path file = outDir.resolve(checkpointName(iteration));
+        try {
+            Checkpoint.save(file, iteration, config, net, solver);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+        listeners.forEach(l -> l.checkpointSaved(file, iteration));
+        return file;
+    }
+
+    /** Parameters with gradients and their weight decay: SOLVER.WEIGHT_DECAY for weights, the NORM/BIAS values otherwise. */
+    static List<TrainableParameter> trainableParameters(UNet3d net, Config config) {
+        double decay = config.getDouble("SOLVER.WEIGHT_DECAY");
+        double decayNorm = config.getDouble("SOLVER.WEIGHT_DECAY_NORM");
+        double decayBias = config.getDouble("SOLVER.WEIGHT_DECAY_BIAS");
+        List<TrainableParameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            Parameter param = p.getValue();
+            if (!param.requiresGradient()) {
+                continue;
+            }
+            double wd = switch (param.getType()) {
+                case WEIGHT -> decay;
+                case BIAS -> decayBias;
+                case GAMMA, BETA -> decayNorm;
+                default -> 0;
+            };
+            out.add(new TrainableParameter(p.getKey(), param.getArray(), wd));
+        }
+        return out;
+    }
+
+    private static Snapshot snapshot(long iteration, NDArray x, NDArray output, Batch batch, TargetKind kind) {
+        Shape s = x.getShape();
+        int z = (int) s.get(2) / 2;
+        int h = (int) s.get(3);
+        int w = (int) s.get(4);
+        float[] image = x.get(new NDIndex().addIndices(0, 0, z)).toFloatArray();
+        NDArray pred = kind == TargetKind.POLARITY_CLASSES
+                ? output.get(new NDIndex().addIndices(0)).softmax(0).get(new NDIndex().addIndices(1, z))
+                : ai.djl.nn.Activation.sigmoid(output.get(new NDIndex().addIndices(0, 0, z)));
+        float[] prediction = pred.toFloatArray();
+        float[] target = new float[h * w];
+        System.arraycopy(batch.targets().get(0), z * h * w, target, 0, h * w);
+        return new Snapshot(iteration, h, w, image, target, prediction);
+    }
+}
