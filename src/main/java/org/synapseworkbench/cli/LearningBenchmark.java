@@ -63,21 +63,19 @@ public final class LearningBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "Test volume %s, seed %d; predicted in %.1f s; threshold %.2f%n", Sizes.format(shape), seed,
                     seconds, threshold);
             if (kind == TargetKind.BINARY) {
-                long[] clefts = volume.clefts().longs();
                 boolean[] truth = new boolean[n];
                 boolean[] pred = new boolean[n];
                 for (int i = 0; i < n; i++) {
-                    truth[i] = clefts[i] != 0;
+                    truth[i] = volume.clefts().getLong(i) != 0;
                     pred[i] = p[i] > threshold;
                 }
                 print(out, "cleft", BinaryScores.of(pred, truth));
                 return 0;
             }
-            long[] polarity = volume.polarity().longs();
             boolean[][] truth = new boolean[3][n];
             boolean[][] pred = new boolean[3][n];
             for (int i = 0; i < n; i++) {
-                long v = polarity[i];
+                long v = volume.polarity().getLong(i);
                 truth[0][i] = (v & 1) == 1;
                 truth[1][i] = v != 0 && (v & 1) == 0;
                 truth[2][i] = v != 0;
