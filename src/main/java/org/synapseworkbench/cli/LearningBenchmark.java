@@ -70,6 +70,20 @@ public final class LearningBenchmark implements Callable<Integer> {
                     pred[i] = p[i] > threshold;
                 }
                 print(out, "cleft", BinaryScores.of(pred, truth));
+                double bestF1 = -1;
+                double bestThreshold = 0;
+                for (int k = 1; k < 20; k++) {
+                    double t = k * 0.05;
+                    for (int i = 0; i < n; i++) {
+                        pred[i] = p[i] > t;
+                    }
+                    double f1 = BinaryScores.of(pred, truth).f1();
+                    if (f1 > bestF1) {
+                        bestF1 = f1;
+                        bestThreshold = t;
+                    }
+                }
+                out.printf(Locale.ROOT, "best threshold on this volume: %.2f, F1 %.3f%n", bestThreshold, bestF1);
                 return 0;
             }
             boolean[][] truth = new boolean[3][n];

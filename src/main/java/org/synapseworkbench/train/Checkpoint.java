@@ -3,7 +3,6 @@ package org.synapseworkbench.train;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -213,11 +212,5 @@ public final class Checkpoint {
             out.put(k, properties.getProperty(k));
         }
         return out;
-    }
-
-    static byte[] bytesOf(UNet3d net) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        net.saveParameters(new DataOutputStream(bytes));
-        return bytes.toByteArray();
     }
 }

@@ -78,7 +78,6 @@ class TrainingRunTest {
         TrainingRun run = new TrainingRun(c, TrainingRun.Options.defaults().withCheckpoint(checkpoint));
         Recorder r = new Recorder();
         run.addListener(r);
-        assertEquals(r.end, null);
         TrainingEnd end = run.run();
         assertEquals(end, r.end);
         return r;
@@ -100,9 +99,6 @@ class TrainingRunTest {
         Path third = out.resolve(TrainingRun.checkpointName(3));
         assertEquals(List.of(third, out.resolve(TrainingRun.checkpointName(6))), full.checkpoints);
         assertTrue(Files.size(third) > 10_000);
-        try (var files = Files.list(out)) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("events.out.tfevents")) || true);
-        }
 
         Recorder resumed = run(config(out.resolve("resumed")), third);
         assertEquals(3, resumed.start.firstIteration());
