@@ -16,6 +16,8 @@ public record TrainingEnd(Reason reason, long iteration, Path lastCheckpoint, St
         /** Stopped on request after the current step; a checkpoint was written. */
         CANCELLED,
         /** The loss became NaN or infinite; the last good checkpoint is kept. */
-        DIVERGED
+        DIVERGED,
+        /** An error stopped the run (the exception is thrown from {@link TrainingRun#run()} as well). */
+        FAILED
     }
 }

@@ -92,8 +92,22 @@ public final class TrainingRun {
         return String.format(Locale.ROOT, "checkpoint_%06d.ckpt", iteration);
     }
 
-    /** Trains; returns how it ended. User mistakes (bad paths, bad config) are thrown as {@link UserException}. */
+    /**
+     * Trains; returns how it ended. User mistakes (bad paths, bad config) are thrown as {@link UserException};
+     * listeners hear of any error as a {@link TrainingEnd.Reason#FAILED} end before it is thrown.
+     */
     public TrainingEnd run() {
+        try {
+            return train();
+        } catch (RuntimeException e) {
+            TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null,
+                    e instanceof UserException ? e.getMessage() : "Training failed: " + e);
+            listeners.forEach(l -> l.finished(end));
+            throw e;
+        }
+    }
+
+    private TrainingEnd train() {
         ModelSpec spec = ModelSpec.fromConfig(config);
         LossFunction lossFunction = LossFunction.fromConfig(config);
         if (spec.inPlanes() != 1) {

@@ -156,9 +156,13 @@ class TrainingRunTest {
 
     @Test
     void mistakesInTheSetupAreExplained(@TempDir Path out) {
-        UserException missing = assertThrows(UserException.class,
-                () -> new TrainingRun(config(out, "DATASET.IMAGE_NAME", "nope.h5"), TrainingRun.Options.defaults()).run());
+        TrainingRun run = new TrainingRun(config(out, "DATASET.IMAGE_NAME", "nope.h5"), TrainingRun.Options.defaults());
+        Recorder r = new Recorder();
+        run.addListener(r);
+        UserException missing = assertThrows(UserException.class, run::run);
         assertTrue(missing.getMessage().contains("nope.h5"), missing.getMessage());
+        assertEquals(TrainingEnd.Reason.FAILED, r.end.reason());
+        assertEquals(missing.getMessage(), r.end.message());
         UserException tooBig = assertThrows(UserException.class,
                 () -> new TrainingRun(config(out, "MODEL.INPUT_SIZE", "[33,257,257]"), TrainingRun.Options.defaults()).run());
         assertTrue(tooBig.getMessage().contains("smaller MODEL.INPUT_SIZE"), tooBig.getMessage());

@@ -16,9 +16,11 @@ public interface Augmentation {
 
     /**
      * The crop size (z, y, x) this augmentation needs so that its output is at least {@code outputSize} for every
-     * random draw. The identity for augmentations that keep the size.
+     * random draw; by default the same size, for augmentations that keep it.
      */
-    int[] inputSizeFor(int[] outputSize);
+    default int[] inputSizeFor(int[] outputSize) {
+        return outputSize.clone();
+    }
 
     /**
      * Applies the augmentation (always; the probability is the caller's business). May change {@code crop}'s

@@ -43,11 +43,6 @@ public final class CutBlur implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         int[] b = Geometry.cuboid(crop.shape(), lengthRatio, rng);
         double r = downMin + rng.nextDouble() * (downMax - downMin);

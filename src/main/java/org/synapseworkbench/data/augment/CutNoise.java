@@ -36,11 +36,6 @@ public final class CutNoise implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         int[] b = Geometry.cuboid(crop.shape(), lengthRatio, rng);
         float[] img = crop.image();

@@ -37,11 +37,6 @@ public final class Elastic implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         int h = crop.height();
         int w = crop.width();

@@ -40,11 +40,6 @@ public final class Flip implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         boolean fz = rng.nextBoolean();
         boolean fy = rng.nextBoolean();

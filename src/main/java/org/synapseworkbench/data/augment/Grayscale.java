@@ -43,11 +43,6 @@ public final class Grayscale implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         boolean whole = rng.nextDouble() > 0.5;
         float[] img = crop.image();

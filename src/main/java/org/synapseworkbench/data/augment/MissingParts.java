@@ -38,11 +38,6 @@ public final class MissingParts implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         int d = crop.depth();
         int h = crop.height();

@@ -38,11 +38,6 @@ public final class MotionBlur implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         int[] dir = DIRECTIONS[rng.nextInt(DIRECTIONS.length)];
         int d = crop.depth();

@@ -33,11 +33,6 @@ public final class Rotate90 implements Augmentation {
     }
 
     @Override
-    public int[] inputSizeFor(int[] outputSize) {
-        return outputSize.clone();
-    }
-
-    @Override
     public Crop apply(Crop crop, SplittableRandom rng) {
         int k = crop.height() == crop.width() ? rng.nextInt(4) : 2 * rng.nextInt(2);
         return rotate(crop, k);
