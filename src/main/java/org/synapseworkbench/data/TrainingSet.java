@@ -11,7 +11,7 @@ import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
 
 /** The image/label pairs a config names (DATASET.IMAGE_NAME and LABEL_NAME under INPUT_PATH), opened lazily. */
-public final class TrainingSet {
+public final class TrainingSet implements AutoCloseable {
     private final List<TrainingVolume> volumes;
 
     public TrainingSet(List<TrainingVolume> volumes) {
@@ -59,5 +59,21 @@ public final class TrainingSet {
 
     public List<TrainingVolume> volumes() {
         return volumes;
+    }
+
+    /** Closes the files behind the volumes. */
+    @Override
+    public void close() {
+        for (TrainingVolume v : volumes) {
+            for (Object o : new Object[] {v.image(), v.label()}) {
+                if (o instanceof AutoCloseable c) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        // closing a read-only file: nothing to save
+                    }
+                }
+            }
+        }
     }
 }

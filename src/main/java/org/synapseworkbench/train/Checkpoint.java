@@ -179,7 +179,8 @@ public final class Checkpoint {
         if (solver == null) {
             return false;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(solver))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(solver));
+                NDManager scratch = manager.newSubManager()) {
             String kind = in.readUTF();
             long steps = in.readLong();
             if (!kind.equals(target.kind().name())) {
@@ -193,7 +194,7 @@ public final class Checkpoint {
                 for (int b = 0; b < buffers.length; b++) {
                     byte[] bytes = new byte[in.readInt()];
                     in.readFully(bytes);
-                    buffers[b] = manager.decode(bytes);
+                    buffers[b] = scratch.decode(bytes);
                 }
                 state.put(name, buffers);
             }

@@ -130,12 +130,6 @@ public final class TrainingRun {
         boolean restart = config.getBool("SOLVER.ITERATION_RESTART");
         long first = checkpoint == null || restart ? 0 : checkpoint.iteration();
 
-        TrainingSet set = TrainingSet.fromConfig(config, options.workingDirectory());
-        Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
-        Sampler sampler = new Sampler(set, augmentor, inputSize, config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"),
-                config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"));
-        BatchMaker maker = new BatchMaker(lossFunction.targets(), lossFunction.weightOptions(),
-                config.getDouble("DATASET.MEAN"), config.getDouble("DATASET.STD"));
         Path outDir = outputDirectory();
         try {
             Files.createDirectories(outDir);
@@ -145,9 +139,21 @@ public final class TrainingRun {
         }
 
         Device device = options.device().resolve(config.getInt("SYSTEM.NUM_GPUS"));
+        Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
+        TrainingSet set = TrainingSet.fromConfig(config, options.workingDirectory());
+        Sampler sampler;
+        try {
+            sampler = new Sampler(set, augmentor, inputSize, config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"),
+                    config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"));
+        } catch (RuntimeException e) {
+            set.close();
+            throw e;
+        }
+        BatchMaker maker = new BatchMaker(lossFunction.targets(), lossFunction.weightOptions(),
+                config.getDouble("DATASET.MEAN"), config.getDouble("DATASET.STD"));
         int threads = options.loaderThreads() > 0 ? options.loaderThreads()
                 : Math.max(1, Math.min(config.getInt("SYSTEM.NUM_CPUS"), Runtime.getRuntime().availableProcessors()));
-        try (NDManager manager = TorchEngine.get().newBaseManager(device);
+        try (set; NDManager manager = TorchEngine.get().newBaseManager(device);
                 BatchLoader loader = new BatchLoader(sampler, maker, batchSize, options.seed(), first, threads, threads + 1)) {
             UNet3d net = new UNet3d(spec, options.seed());
             net.initialize(manager, DataType.FLOAT32, new Shape(batchSize, 1, inputSize[0], inputSize[1], inputSize[2]));
