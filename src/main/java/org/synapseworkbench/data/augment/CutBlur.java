@@ -10,36 +10,24 @@ import java.util.SplittableRandom;
  * f the actual factor, then linear interpolation at pixel centres), and up-sampled back by nearest neighbour, as
  * PyTC does (order 0). Borders reflect. Size unchanged. Draws: the cuboid's 3 starts, then r.
  */
-public final class CutBlur implements Augmentation {
+public final class CutBlur extends BaseAugmentation {
     public static final String NAME = "CUTBLUR";
 
-    private final double p;
     private final double lengthRatio;
     private final double downMin;
     private final double downMax;
     private final boolean downsampleZ;
 
     public CutBlur(double p, double lengthRatio, double downRatioMin, double downRatioMax, boolean downsampleZ) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (!(lengthRatio > 0 && lengthRatio <= 1) || !(downRatioMin >= 1 && downRatioMax >= downRatioMin)) {
             throw new IllegalArgumentException("cut-blur needs 0 < LENGTH_RATIO <= 1 and 1 <= DOWN_RATIO_MIN <= "
                     + "DOWN_RATIO_MAX, got " + lengthRatio + ", " + downRatioMin + ", " + downRatioMax);
         }
-        this.p = p;
         this.lengthRatio = lengthRatio;
         this.downMin = downRatioMin;
         this.downMax = downRatioMax;
         this.downsampleZ = downsampleZ;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

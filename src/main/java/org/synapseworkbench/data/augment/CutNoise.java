@@ -7,32 +7,20 @@ import java.util.SplittableRandom;
  * (all of z for a single slice) gets noise from U(-SCALE, SCALE) added per voxel, then is clipped to [0, 1].
  * Size unchanged. Draws: the cuboid's 3 starts, then one per voxel of the cuboid (z, y, x order).
  */
-public final class CutNoise implements Augmentation {
+public final class CutNoise extends BaseAugmentation {
     public static final String NAME = "CUTNOISE";
 
-    private final double p;
     private final double lengthRatio;
     private final double scale;
 
     public CutNoise(double p, double lengthRatio, double scale) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (!(lengthRatio > 0 && lengthRatio <= 1) || !(scale >= 0)) {
             throw new IllegalArgumentException("cut-noise needs 0 < LENGTH_RATIO <= 1 and SCALE >= 0, got "
                     + lengthRatio + ", " + scale);
         }
-        this.p = p;
         this.lengthRatio = lengthRatio;
         this.scale = scale;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

@@ -9,31 +9,19 @@ import java.util.SplittableRandom;
  * asks for a margin of ALPHA + 1; here borders reflect, so no margin is needed and the size is unchanged.
  * Draws: height x width doubles for dx, then as many for dy.
  */
-public final class Elastic implements Augmentation {
+public final class Elastic extends BaseAugmentation {
     public static final String NAME = "ELASTIC";
 
-    private final double p;
     private final double alpha;
     private final double sigma;
 
     public Elastic(double p, double alpha, double sigma) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (!(alpha >= 0 && sigma >= 0)) {
             throw new IllegalArgumentException("elastic ALPHA and SIGMA must be >= 0, got " + alpha + ", " + sigma);
         }
-        this.p = p;
         this.alpha = alpha;
         this.sigma = sigma;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

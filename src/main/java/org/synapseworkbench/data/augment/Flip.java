@@ -8,31 +8,19 @@ import java.util.SplittableRandom;
  * still made) when the two axes differ in length, so the shape never changes. Draws: 4 booleans, 5 with DO_ZTRANS.
  * The {@link Augmentor} applies Flip after the centre crop, as PyTC does.
  */
-public final class Flip implements Augmentation {
+public final class Flip extends BaseAugmentation {
     public static final String NAME = "FLIP";
 
-    private final double p;
     private final boolean doZTranspose;
 
     public Flip(double p, boolean doZTranspose) {
-        Geometry.checkProbability(p);
-        this.p = p;
+        super(NAME, p);
         this.doZTranspose = doZTranspose;
     }
 
     /** PyTC's default, P 1.0 and DO_ZTRANS 0. */
     public Flip() {
         this(1.0, false);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     public boolean doZTranspose() {

@@ -11,18 +11,16 @@ import java.util.SplittableRandom;
  * 4096-entry table over sqrt(v), linearly interpolated (within ~1e-6 of Math.pow, 4x faster). Size unchanged.
  * Draws: one for the mode, then 3 (3-D) or 3 x depth (2-D).
  */
-public final class Grayscale implements Augmentation {
+public final class Grayscale extends BaseAugmentation {
     public static final String NAME = "GRAYSCALE";
 
     private static final int TABLE = 4096;
 
-    private final double p;
     private final double contrast;
     private final double brightness;
 
     public Grayscale(double p, double contrastFactor, double brightnessFactor) {
-        Geometry.checkProbability(p);
-        this.p = p;
+        super(NAME, p);
         this.contrast = contrastFactor;
         this.brightness = brightnessFactor;
     }
@@ -30,16 +28,6 @@ public final class Grayscale implements Augmentation {
     /** PyTC's defaults: contrast and brightness factors 0.3. */
     public Grayscale(double p) {
         this(p, 0.3, 0.3);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

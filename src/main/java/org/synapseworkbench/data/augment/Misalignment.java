@@ -17,32 +17,20 @@ import java.util.SplittableRandom;
  * </ul>
  * A crop of depth 2 moves slice 1; depth 1 is only cropped. Draws: rotation?, slip?, k, then the angle or 4 offsets.
  */
-public final class Misalignment implements Augmentation {
+public final class Misalignment extends BaseAugmentation {
     public static final String NAME = "MISALIGNMENT";
 
-    private final double p;
     private final int displacement;
     private final double rotateRatio;
 
     public Misalignment(double p, int displacement, double rotateRatio) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         Geometry.checkProbability(rotateRatio);
         if (displacement < 0) {
             throw new IllegalArgumentException("DISPLACEMENT must be >= 0, got " + displacement);
         }
-        this.p = p;
         this.displacement = displacement;
         this.rotateRatio = rotateRatio;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

@@ -12,29 +12,17 @@ import java.util.SplittableRandom;
  * cross, ITER times, gives) is set to the slice's mean. Size unchanged. Draws per slice: one for the hit; per hit
  * slice one for the orientation and two for the ends.
  */
-public final class MissingParts implements Augmentation {
+public final class MissingParts extends BaseAugmentation {
     public static final String NAME = "MISSINGPARTS";
 
-    private final double p;
     private final int iterations;
 
     public MissingParts(double p, int iterations) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (iterations < 0) {
             throw new IllegalArgumentException("ITER must be >= 0, got " + iterations);
         }
-        this.p = p;
         this.iterations = iterations;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override
@@ -44,7 +32,7 @@ public final class MissingParts implements Augmentation {
         int w = crop.width();
         int[] dist = null;
         for (int z = 0; z < d; z++) {
-            if (rng.nextDouble() >= p) {
+            if (rng.nextDouble() >= probability()) {
                 continue;
             }
             boolean topToBottom = rng.nextDouble() < 0.5;

@@ -7,29 +7,17 @@ import java.util.SplittableRandom;
  * image and labels, so depth shrinks by NUM_SECTION. A crop with fewer than NUM_SECTION interior slices is left as
  * it is. Needs NUM_SECTION more slices in z. Draws: NUM_SECTION ints (the slices).
  */
-public final class MissingSection implements Augmentation {
+public final class MissingSection extends BaseAugmentation {
     public static final String NAME = "MISSINGSECTION";
 
-    private final double p;
     private final int sections;
 
     public MissingSection(double p, int sections) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (sections < 0) {
             throw new IllegalArgumentException("NUM_SECTION must be >= 0, got " + sections);
         }
-        this.p = p;
         this.sections = sections;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

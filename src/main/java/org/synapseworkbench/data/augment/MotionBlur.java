@@ -8,33 +8,21 @@ import java.util.SplittableRandom;
  * horizontal, vertical, or one of the two diagonals, each with chance 1/4 (PyTC: horizontal or vertical; the
  * diagonal taps are a pixel apart in y and in x). Size unchanged. Draws: the direction, then the slices.
  */
-public final class MotionBlur implements Augmentation {
+public final class MotionBlur extends BaseAugmentation {
     public static final String NAME = "MOTIONBLUR";
     private static final int[][] DIRECTIONS = {{0, 1}, {1, 0}, {1, 1}, {1, -1}};
 
-    private final double p;
     private final int sections;
     private final int kernelSize;
 
     public MotionBlur(double p, int sections, int kernelSize) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (sections < 0 || kernelSize < 1) {
             throw new IllegalArgumentException("motion blur needs SECTIONS >= 0 and KERNEL_SIZE >= 1, got "
                     + sections + ", " + kernelSize);
         }
-        this.p = p;
         this.sections = sections;
         this.kernelSize = kernelSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

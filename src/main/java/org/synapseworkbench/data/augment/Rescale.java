@@ -10,21 +10,19 @@ import java.util.SplittableRandom;
  * no padding ever shows) placed uniformly at random inside the input. Draws: 2 factors (1 with fixed aspect), then
  * 2 window positions.
  */
-public final class Rescale implements Augmentation {
+public final class Rescale extends BaseAugmentation {
     public static final String NAME = "RESCALE";
     private static final double EPS = 1e-9;
 
-    private final double p;
     private final double low;
     private final double high;
     private final boolean fixAspect;
 
     public Rescale(double p, double low, double high, boolean fixAspect) {
-        Geometry.checkProbability(p);
+        super(NAME, p);
         if (!(low > 0 && low <= 1 && high >= 1 && high >= low)) {
             throw new IllegalArgumentException("rescale range must satisfy 0 < low <= 1 <= high, got [" + low + ", " + high + ")");
         }
-        this.p = p;
         this.low = low;
         this.high = high;
         this.fixAspect = fixAspect;
@@ -33,16 +31,6 @@ public final class Rescale implements Augmentation {
     /** PyTC's defaults: U[0.8, 1.25). */
     public Rescale(double p, boolean fixAspect) {
         this(p, 0.8, 1.25, fixAspect);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override

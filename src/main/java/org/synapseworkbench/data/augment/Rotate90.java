@@ -7,29 +7,16 @@ import java.util.SplittableRandom;
  * {@code rot90(k, axes=(1, 2))}), image and labels alike. k is uniform in 0..3 when the slices are square; for
  * non-square slices only k in {0, 2} is drawn so the shape is kept. Size: unchanged. Draws: one int.
  */
-public final class Rotate90 implements Augmentation {
+public final class Rotate90 extends BaseAugmentation {
     public static final String NAME = "ROTATE";
 
-    private final double p;
-
     public Rotate90(double p) {
-        Geometry.checkProbability(p);
-        this.p = p;
+        super(NAME, p);
     }
 
     /** PyTC's default, P 1.0. */
     public Rotate90() {
         this(1.0);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double probability() {
-        return p;
     }
 
     @Override
