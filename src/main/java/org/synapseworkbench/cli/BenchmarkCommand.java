@@ -103,7 +103,7 @@ public final class BenchmarkCommand {
             out.printf(Locale.ROOT, "%-28s %14s %12s %10s%n", "", "first section", "whole read", "checksum");
             out.printf(Locale.ROOT, "%-28s %11.1f ms %10.2f s %10d%n", "Synapse Workbench (jhdf)", ourFirst * 1e3, ourWhole, checksum);
             out.printf(Locale.ROOT, "In memory: %d bytes per voxel (%s).%n", voxelBytes, DataType.UINT8.label());
-            String py = pythonCommand();
+            String py = pythonCommand(python);
             if (py == null) {
                 out.println("Peer skipped (no Python with h5py; install python3-h5py or pass --python).");
                 return 0;
@@ -133,36 +133,45 @@ public final class BenchmarkCommand {
             return len * elementBytes / Math.max(1, b.size());
         }
 
-        private String pythonCommand() {
-            if ("none".equals(python)) {
-                return null;
-            }
-            if (python != null) {
-                return python;
-            }
-            Path sys = Path.of("../shared/bench/syspython");
-            return Files.isExecutable(sys) ? sys.toString() : "python3";
-        }
-
         private static String runPeer(String py, Path file, String dataset) throws IOException, InterruptedException {
             Path script = Files.createTempFile("h5py_read_peer", ".py");
             try (InputStream in = BenchmarkCommand.class.getResourceAsStream("h5py_read_peer.py")) {
                 Files.write(script, in.readAllBytes());
             }
             try {
-                List<String> cmd = new ArrayList<>(List.of(py.split(" ")));
-                cmd.addAll(List.of(script.toString(), file.toString(), dataset, "3"));
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (p.waitFor() != 0) {
-                    return null;
-                }
-                String[] lines = output.strip().split("\n");
-                return lines[lines.length - 1];
+                return runPython(py, script.toString(), file.toString(), dataset, "3");
             } finally {
                 Files.deleteIfExists(script);
             }
         }
+    }
+
+    /**
+     * The Python for a peer: {@code option} when given ({@code null} for "none"), else
+     * ../shared/bench/syspython when present, else python3.
+     */
+    static String pythonCommand(String option) {
+        if ("none".equals(option)) {
+            return null;
+        }
+        if (option != null) {
+            return option;
+        }
+        Path sys = Path.of("../shared/bench/syspython");
+        return Files.isExecutable(sys) ? sys.toString() : "python3";
+    }
+
+    /** Runs {@code python args...} and returns the last line it printed, or null when it failed. */
+    static String runPython(String python, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(python.split(" ")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            return null;
+        }
+        String[] lines = output.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     static double median(double[] v) {

@@ -113,7 +113,7 @@ public final class TrainBenchmark implements Callable<Integer> {
             out.flush();
         }
         if (!skip.contains("peer") && !"none".equals(python)) {
-            String json = peer(f, size);
+            String json = peer();
             if (json == null) {
                 out.println("Peer skipped: PyTorch not found (apt-get install python3-torch, or pass --python).");
             } else {
@@ -233,22 +233,13 @@ public final class TrainBenchmark implements Callable<Integer> {
         return -1;
     }
 
-    private String peer(int[] f, int[] size) throws IOException, InterruptedException {
-        String py = python != null ? python : Files.isExecutable(Path.of("../shared/bench/syspython")) ? "../shared/bench/syspython" : "python3";
+    private String peer() throws IOException, InterruptedException {
         Path script = Path.of("../shared/bench/pytorch_unet_reference.py");
         if (!Files.exists(script)) {
             return null;
         }
-        List<String> cmd = new ArrayList<>(List.of(py.split(" ")));
-        cmd.addAll(List.of(script.toString(), "--filters", filters, "--patch", patch, "--batch", Integer.toString(batch),
-                "--threads", Integer.toString(threads), "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup),
-                "--arch", arch, "--norm", norm, "--out-planes", "1"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            return null;
-        }
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1];
+        return BenchmarkCommand.runPython(BenchmarkCommand.pythonCommand(python), script.toString(), "--filters", filters,
+                "--patch", patch, "--batch", Integer.toString(batch), "--threads", Integer.toString(threads), "--steps",
+                Integer.toString(steps), "--warmup", Integer.toString(warmup), "--arch", arch, "--norm", norm, "--out-planes", "1");
     }
 }

@@ -9,8 +9,4 @@ import java.util.List;
  */
 public record Batch(long index, int samples, int[] size, float[] image, List<float[]> targets,
         List<List<float[]>> weights) {
-
-    public int voxelsPerSample() {
-        return size[0] * size[1] * size[2];
-    }
 }

@@ -54,15 +54,6 @@ public final class Sampler {
         }
     }
 
-    public int[] outputSize() {
-        return outputSize.clone();
-    }
-
-    /** The crop size read before augmentation. */
-    public int[] cropSize() {
-        return cropSize.clone();
-    }
-
     /** One augmented crop of the model's input size. */
     public Crop sample(long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -65,10 +64,6 @@ public final class Checkpoint {
     /** The config the model was trained with. */
     public Config config() {
         return ConfigYaml.mergeText(Config.defaults(), configYaml, "checkpoint");
-    }
-
-    public boolean hasSolverState() {
-        return solver != null;
     }
 
     /** Writes the state of a run. */
@@ -204,14 +199,5 @@ public final class Checkpoint {
             throw new UserException("The optimiser state in the checkpoint is damaged (" + e.getMessage()
                     + "); use another checkpoint or set SOLVER.ITERATION_RESTART True to start over from its weights.");
         }
-    }
-
-    /** Properties for display. */
-    public Map<String, String> describe() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String k : properties.stringPropertyNames()) {
-            out.put(k, properties.getProperty(k));
-        }
-        return out;
     }
 }

@@ -1,6 +1,5 @@
 package org.synapseworkbench.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +79,6 @@ public final class Solver {
         return kind;
     }
 
-    public List<TrainableParameter> parameters() {
-        return parameters;
-    }
-
     /** Applies one update with learning rate {@code lr} and clears the gradients. */
     public void step(double lr, NDManager scratch) {
         steps++;
@@ -154,15 +149,5 @@ public final class Solver {
             }
         }
         this.steps = stepCount;
-    }
-
-    /** Names of the state buffers, for checkpoint files. */
-    static List<String> bufferNames(Kind kind) {
-        List<String> names = new ArrayList<>();
-        names.add(kind == Kind.SGD ? "momentum" : "exp_avg");
-        if (kind != Kind.SGD) {
-            names.add("exp_avg_sq");
-        }
-        return names;
     }
 }

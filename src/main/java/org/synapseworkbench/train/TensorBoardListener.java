@@ -68,9 +68,4 @@ public final class TensorBoardListener implements TrainingListener {
             writer.close();
         }
     }
-
-    /** The event file being written, or null before the run starts. */
-    public Path file() {
-        return writer == null ? null : writer.file();
-    }
 }

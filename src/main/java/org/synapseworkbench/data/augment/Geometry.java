@@ -62,37 +62,29 @@ final class Geometry {
     static Crop permute(Crop crop, boolean flipZ, int outH, int outW, int start, int di, int dj) {
         int d = crop.depth();
         int slice = crop.height() * crop.width();
-        int n = crop.voxels();
-        float[] img = crop.image();
-        float[] outImg = new float[n];
-        long[][] outLabs = new long[crop.labelCount()][n];
-        for (int z = 0; z < d; z++) {
+        int[] source = new int[crop.voxels()];
+        for (int z = 0, o = 0; z < d; z++) {
             int srcBase = (flipZ ? d - 1 - z : z) * slice + start;
-            int o = z * slice;
             for (int i = 0; i < outH; i++) {
                 int s = srcBase + i * di;
-                for (int j = 0; j < outW; j++) {
-                    outImg[o + j] = img[s];
-                    s += dj;
+                for (int j = 0; j < outW; j++, o++, s += dj) {
+                    source[o] = s;
                 }
-                o += outW;
             }
         }
+        float[] img = crop.image();
+        float[] outImg = new float[source.length];
+        for (int o = 0; o < source.length; o++) {
+            outImg[o] = img[source[o]];
+        }
+        long[][] outLabs = new long[crop.labelCount()][];
         for (int l = 0; l < outLabs.length; l++) {
             long[] lab = crop.label(l);
-            long[] out = outLabs[l];
-            for (int z = 0; z < d; z++) {
-                int srcBase = (flipZ ? d - 1 - z : z) * slice + start;
-                int o = z * slice;
-                for (int i = 0; i < outH; i++) {
-                    int s = srcBase + i * di;
-                    for (int j = 0; j < outW; j++) {
-                        out[o + j] = lab[s];
-                        s += dj;
-                    }
-                    o += outW;
-                }
+            long[] out = new long[source.length];
+            for (int o = 0; o < source.length; o++) {
+                out[o] = lab[source[o]];
             }
+            outLabs[l] = out;
         }
         return new Crop(new int[]{d, outH, outW}, outImg, outLabs);
     }
