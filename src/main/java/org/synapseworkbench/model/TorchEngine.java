@@ -1,13 +1,27 @@
 package org.synapseworkbench.model;
 
 import ai.djl.engine.Engine;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 
 /**
  * DJL's PyTorch engine, set up for this program: libtorch comes from the jar on the classpath (no download,
  * {@code ai.djl.offline}), no usage tracking, and an optional thread count
  * ({@code -Dai.djl.pytorch.num_threads}, default: all cores).
+ *
+ * <p>It also limits oneDNN, libtorch's CPU convolution library, to its AVX kernels. The AVX2 and AVX-512
+ * convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1) give wrong gradients on this project's machines (an
+ * AMD EPYC with AVX-512): the demo U-Net's weight gradients differ by 10 to 12% (relative L2) from libtorch's
+ * own non-oneDNN convolutions, and in about every second step they are all NaN, because the kernels read
+ * memory that was never written. With the AVX kernels they agree to 1e-6, at about twice the time per step.
+ * A user-set {@code ONEDNN_MAX_CPU_ISA} wins (for instance {@code ALL} on a machine where the fast kernels are
+ * known to be right); {@code TorchEngineTest} checks convolution gradients against values computed by hand.
  */
 public final class TorchEngine {
+    /** oneDNN's ISA limit; read by oneDNN once, when libtorch runs its first convolution. */
+    static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
+    static final String ISA_LIMIT = "AVX";
+
     private TorchEngine() {
     }
 
@@ -16,7 +30,21 @@ public final class TorchEngine {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+        limitConvolutionKernels();
         return Engine.getEngine("PyTorch");
+    }
+
+    /** Sets {@link #ISA_VARIABLE} in the process environment unless it is set (POSIX only; Windows unchanged). */
+    private static void limitConvolutionKernels() {
+        if (Platform.isWindows() || System.getenv(ISA_VARIABLE) != null) {
+            return;
+        }
+        try {
+            NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("setenv")
+                    .invokeInt(new Object[] {ISA_VARIABLE, ISA_LIMIT, 0});
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // no C library to call: libtorch keeps its defaults
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

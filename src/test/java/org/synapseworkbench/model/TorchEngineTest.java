@@ -1,0 +1,110 @@
+package org.synapseworkbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv3d;
+import ai.djl.training.GradientCollector;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * libtorch's convolution gradients against values computed here by hand. libtorch 2.7.1's AVX2 / AVX-512
+ * convolution kernels fail this on an AVX-512 machine (wrong or NaN gradients); {@link TorchEngine} keeps
+ * oneDNN on its AVX kernels, which pass. Run with ONEDNN_MAX_CPU_ISA=ALL to see the failure on such a machine.
+ */
+class TorchEngineTest {
+
+    @Test
+    void convolutionGradientsMatchHandComputedValues() {
+        int[][] channels = {{8, 8}, {16, 1}, {24, 24}};
+        for (int[] c : channels) {
+            for (int pass = 0; pass < 3; pass++) {
+                checkGradients(c[0], c[1], 2, 5, 33, 33, pass);
+            }
+        }
+    }
+
+    /** A (1,3,3) convolution padded by (0,1,1), loss sum(y * g): dL/dx and dL/dw by the definition. */
+    private static void checkGradients(int in, int out, int n, int nz, int ny, int nx, long seed) {
+        Random random = new Random(seed);
+        float[] x = gaussian(random, n * in * nz * ny * nx);
+        float[] w = gaussian(random, out * in * 9);
+        float[] g = gaussian(random, n * out * nz * ny * nx);
+        float[] dx;
+        float[] dw;
+        try (NDManager m = TorchEngine.get().newBaseManager()) {
+            NDArray xa = m.create(x, new Shape(n, in, nz, ny, nx));
+            NDArray wa = m.create(w, new Shape(out, in, 1, 3, 3));
+            xa.setRequiresGradient(true);
+            wa.setRequiresGradient(true);
+            try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
+                NDArray y = Conv3d.conv3d(xa, wa, null, new Shape(1, 1, 1), new Shape(0, 1, 1), new Shape(1, 1, 1), 1)
+                        .singletonOrThrow();
+                collector.backward(y.mul(m.create(g, y.getShape())).sum());
+            }
+            dx = xa.getGradient().toFloatArray();
+            dw = wa.getGradient().toFloatArray();
+        }
+        double[] expectedDx = new double[dx.length];
+        double[] expectedDw = new double[dw.length];
+        for (int b = 0; b < n; b++) {
+            for (int o = 0; o < out; o++) {
+                for (int ci = 0; ci < in; ci++) {
+                    for (int ky = 0; ky < 3; ky++) {
+                        for (int kx = 0; kx < 3; kx++) {
+                            double weight = w[((o * in + ci) * 3 + ky) * 3 + kx];
+                            double sum = 0;
+                            for (int z = 0; z < nz; z++) {
+                                for (int i = 0; i < ny; i++) {
+                                    int iy = i + ky - 1;
+                                    if (iy < 0 || iy >= ny) {
+                                        continue;
+                                    }
+                                    for (int j = 0; j < nx; j++) {
+                                        int ix = j + kx - 1;
+                                        if (ix < 0 || ix >= nx) {
+                                            continue;
+                                        }
+                                        double grad = g[(((b * out + o) * nz + z) * ny + i) * nx + j];
+                                        int xi = (((b * in + ci) * nz + z) * ny + iy) * nx + ix;
+                                        expectedDx[xi] += grad * weight;
+                                        sum += grad * x[xi];
+                                    }
+                                }
+                            }
+                            expectedDw[((o * in + ci) * 3 + ky) * 3 + kx] += sum;
+                        }
+                    }
+                }
+            }
+        }
+        String what = in + " -> " + out + " channels, pass " + seed;
+        assertClose(expectedDx, dx, "input gradient, " + what);
+        assertClose(expectedDw, dw, "weight gradient, " + what);
+    }
+
+    private static void assertClose(double[] expected, float[] actual, String what) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.length; i++) {
+            double d = actual[i] - expected[i];
+            diff += Float.isFinite(actual[i]) ? d * d : Double.POSITIVE_INFINITY;
+            norm += expected[i] * expected[i];
+        }
+        double relative = Math.sqrt(diff / norm);
+        assertTrue(relative < 1e-5, what + ": relative L2 error " + relative);
+    }
+
+    private static float[] gaussian(Random random, int length) {
+        float[] v = new float[length];
+        for (int i = 0; i < length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+}
