@@ -23,6 +23,8 @@ public final class SyntheticEmGenerator {
     /** How far (nm) past the cleft the pre and post labels reach into their cells. */
     static final double SIDE_DEPTH = 36;
     private static final double MEMBRANE_HALF = 6.5;
+    /** Width (nm) of the rim over which a synapse's darkening fades in, centred on the labelled disc's edge. */
+    private static final double FADE = 40;
     /** Synapses whose cleft, pre or post part has fewer voxels in the volume are dropped. */
     private static final int MIN_PART_VOXELS = 40;
 
@@ -261,10 +263,12 @@ public final class SyntheticEmGenerator {
                     for (Site s : here) {
                         double d = Math.sqrt(sq(pz - s.c[0]) + sq(py - s.c[1]) + sq(px - s.c[2]));
                         double reach = s.radius * (1 + 0.18 * noise.value(py / 70, px / 70, pz / 70, 304 + s.id));
-                        if (d >= reach + 40) {
+                        if (d >= reach + FADE / 2) {
                             continue;
                         }
-                        double fade = Math.min(1, Math.max(0, (reach - d) / 40));
+                        // darkening ramps up over FADE nm centred on the rim, so the labelled disc (d < reach) is
+                        // exactly where the cleft shows at least half its contrast, as an annotator would draw it
+                        double fade = Math.min(1, Math.max(0, (reach + FADE / 2 - d) / FADE));
                         boolean pre = q.first == s.pre;
                         v -= fade * 50 * Math.exp(-sq(q.face / 15));
                         if (!pre) {
