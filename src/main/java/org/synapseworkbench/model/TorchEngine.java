@@ -13,10 +13,11 @@ import com.sun.jna.Platform;
  * convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1) give wrong gradients on the machine we develop on (an
  * AMD EPYC with AVX-512): the demo U-Net's weight gradients differ by 10 to 12% (relative L2) from libtorch's
  * own non-oneDNN convolutions, and in about every second step they are all NaN; what they hold depends on
- * what the memory they use held before. With the AVX kernels they agree to 1e-6. A training step of the demo
- * model takes up to twice as long; one of the CREMI-sized model about as long.
- * A user-set {@code ONEDNN_MAX_CPU_ISA} wins (for instance {@code ALL} on a machine where the fast kernels are
- * known to be right); {@code TorchEngineTest} checks convolution gradients against values computed by hand.
+ * what the memory they use held before. Even the U-Net's output in a first forward pass differs by 19%. With
+ * the AVX kernels both agree with the non-oneDNN results to 1e-6. A training step of the demo model takes up
+ * to twice as long; one of the CREMI-sized model about as long. A user-set {@code ONEDNN_MAX_CPU_ISA} wins
+ * (for instance {@code ALL} on a machine where the fast kernels are known to be right);
+ * {@code TorchEngineTest} checks convolution outputs and gradients against values computed by hand.
  */
 public final class TorchEngine {
     /** oneDNN's ISA limit; read by oneDNN once, when libtorch runs its first convolution. */

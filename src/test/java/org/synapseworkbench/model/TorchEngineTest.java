@@ -13,8 +13,8 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 /**
- * libtorch's convolution gradients against values computed here by hand. libtorch 2.7.1's AVX2 / AVX-512
- * convolution kernels fail this on an AVX-512 machine (wrong or NaN gradients); {@link TorchEngine} keeps
+ * libtorch's convolution outputs and gradients against values computed here by hand. libtorch 2.7.1's AVX2 /
+ * AVX-512 convolution kernels fail this on an AVX-512 machine (wrong or NaN gradients); {@link TorchEngine} keeps
  * oneDNN on its AVX kernels, which pass. Run with ONEDNN_MAX_CPU_ISA=ALL to see the failure on such a machine.
  */
 class TorchEngineTest {
@@ -29,12 +29,13 @@ class TorchEngineTest {
         }
     }
 
-    /** A (1,3,3) convolution padded by (0,1,1), loss sum(y * g): dL/dx and dL/dw by the definition. */
+    /** A (1,3,3) convolution padded by (0,1,1), loss sum(y * g): y, dL/dx and dL/dw by the definition. */
     private static void checkGradients(int in, int out, int n, int nz, int ny, int nx, long seed) {
         Random random = new Random(seed);
         float[] x = gaussian(random, n * in * nz * ny * nx);
         float[] w = gaussian(random, out * in * 9);
         float[] g = gaussian(random, n * out * nz * ny * nx);
+        float[] y;
         float[] dx;
         float[] dw;
         try (NDManager m = TorchEngine.get().newBaseManager()) {
@@ -43,13 +44,15 @@ class TorchEngineTest {
             xa.setRequiresGradient(true);
             wa.setRequiresGradient(true);
             try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
-                NDArray y = Conv3d.conv3d(xa, wa, null, new Shape(1, 1, 1), new Shape(0, 1, 1), new Shape(1, 1, 1), 1)
+                NDArray ya = Conv3d.conv3d(xa, wa, null, new Shape(1, 1, 1), new Shape(0, 1, 1), new Shape(1, 1, 1), 1)
                         .singletonOrThrow();
-                collector.backward(y.mul(m.create(g, y.getShape())).sum());
+                y = ya.toFloatArray();
+                collector.backward(ya.mul(m.create(g, ya.getShape())).sum());
             }
             dx = xa.getGradient().toFloatArray();
             dw = wa.getGradient().toFloatArray();
         }
+        double[] expectedY = new double[y.length];
         double[] expectedDx = new double[dx.length];
         double[] expectedDw = new double[dw.length];
         for (int b = 0; b < n; b++) {
@@ -70,8 +73,10 @@ class TorchEngineTest {
                                         if (ix < 0 || ix >= nx) {
                                             continue;
                                         }
-                                        double grad = g[(((b * out + o) * nz + z) * ny + i) * nx + j];
+                                        int yi = (((b * out + o) * nz + z) * ny + i) * nx + j;
+                                        double grad = g[yi];
                                         int xi = (((b * in + ci) * nz + z) * ny + iy) * nx + ix;
+                                        expectedY[yi] += weight * x[xi];
                                         expectedDx[xi] += grad * weight;
                                         sum += grad * x[xi];
                                     }
@@ -84,6 +89,7 @@ class TorchEngineTest {
             }
         }
         String what = in + " -> " + out + " channels, pass " + seed;
+        assertClose(expectedY, y, "output, " + what);
         assertClose(expectedDx, dx, "input gradient, " + what);
         assertClose(expectedDw, dw, "weight gradient, " + what);
     }
