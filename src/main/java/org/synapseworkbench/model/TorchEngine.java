@@ -23,16 +23,20 @@ public final class TorchEngine {
     /** oneDNN's ISA limit; read by oneDNN once, when libtorch runs its first convolution. */
     static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
     static final String ISA_LIMIT = "AVX";
+    private static boolean started;
 
     private TorchEngine() {
     }
 
     /** The engine, loading the native library on first use (a few seconds). */
     public static synchronized Engine get() {
-        setIfAbsent("ai.djl.offline", "true");
-        setIfAbsent("OPT_OUT_TRACKING", "true");
-        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
-        limitConvolutionKernels();
+        if (!started) {
+            setIfAbsent("ai.djl.offline", "true");
+            setIfAbsent("OPT_OUT_TRACKING", "true");
+            setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+            limitConvolutionKernels();
+            started = true;
+        }
         return Engine.getEngine("PyTorch");
     }
 

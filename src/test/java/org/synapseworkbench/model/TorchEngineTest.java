@@ -20,17 +20,17 @@ import org.junit.jupiter.api.Test;
 class TorchEngineTest {
 
     @Test
-    void convolutionGradientsMatchHandComputedValues() {
+    void convolutionOutputsAndGradientsMatchHandComputedValues() {
         int[][] channels = {{8, 8}, {16, 1}, {24, 24}};
         for (int[] c : channels) {
             for (int pass = 0; pass < 3; pass++) {
-                checkGradients(c[0], c[1], 2, 5, 33, 33, pass);
+                checkConvolution(c[0], c[1], 2, 5, 33, 33, pass);
             }
         }
     }
 
     /** A (1,3,3) convolution padded by (0,1,1), loss sum(y * g): y, dL/dx and dL/dw by the definition. */
-    private static void checkGradients(int in, int out, int n, int nz, int ny, int nx, long seed) {
+    private static void checkConvolution(int in, int out, int n, int nz, int ny, int nx, long seed) {
         Random random = new Random(seed);
         float[] x = gaussian(random, n * in * nz * ny * nx);
         float[] w = gaussian(random, out * in * 9);
