@@ -18,6 +18,7 @@ final class ConvNormAct extends SingleInputBlock {
     private final Block norm;
     private final ModelSpec.ActMode act;
     private final long[] pad;
+    private final Shape stride;
     private final boolean replicate;
 
     /**
@@ -27,6 +28,7 @@ final class ConvNormAct extends SingleInputBlock {
     ConvNormAct(int outChannels, long[] kernel, long[] stride, boolean bias, ModelSpec.NormMode norm,
             ModelSpec.ActMode act, boolean replicate) {
         this.pad = new long[] {kernel[0] / 2, kernel[1] / 2, kernel[2] / 2};
+        this.stride = new Shape(stride);
         this.replicate = replicate;
         this.act = act;
         conv = addChildBlock("conv", Conv3d.builder()
@@ -59,9 +61,17 @@ final class ConvNormAct extends SingleInputBlock {
     @Override
     NDArray forward(ParameterStore store, NDArray x, boolean training) {
         NDArray y = replicate ? TensorOps.replicatePad(x, pad) : x;
-        y = run(conv, store, y, training);
+        y = convolve(store, y, training);
         y = run(norm, store, y, training);
         return act == null ? y : TensorOps.activate(y, act);
+    }
+
+    /** What {@code conv} computes, through {@link PaddedConvolution} (the Conv3d block holds the parameters). */
+    private NDArray convolve(ParameterStore store, NDArray x, boolean training) {
+        NDArray weight = store.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+        NDArray bias = conv.getParameters().contains("bias")
+                ? store.getValue(conv.getParameters().get("bias"), x.getDevice(), training) : null;
+        return PaddedConvolution.conv3d(x, weight, bias, stride, replicate ? new Shape(0, 0, 0) : new Shape(pad));
     }
 
     @Override

@@ -9,20 +9,20 @@ import com.sun.jna.Platform;
  * {@code ai.djl.offline}), no usage tracking, and an optional thread count
  * ({@code -Dai.djl.pytorch.num_threads}, default: all cores).
  *
- * <p>It also limits oneDNN, libtorch's CPU convolution library, to its AVX kernels. The AVX2 and AVX-512
- * convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1) give wrong gradients on the machine we develop on (an
- * AMD EPYC with AVX-512): the demo U-Net's weight gradients differ by 10 to 12% (relative L2) from libtorch's
- * own non-oneDNN convolutions, and in about every second step they are all NaN; what they hold depends on
- * what the memory they use held before. Even the U-Net's output in a first forward pass differs by 19%. With
- * the AVX kernels both agree with the non-oneDNN results to 1e-6. A training step of the demo model takes up
- * to twice as long; one of the CREMI-sized model about as long. A user-set {@code ONEDNN_MAX_CPU_ISA} wins
- * (for instance {@code ALL} on a machine where the fast kernels are known to be right);
- * {@code TorchEngineTest} checks convolution outputs and gradients against values computed by hand.
+ * <p>It also limits oneDNN, libtorch's CPU convolution library, to its AVX2 kernels. The AVX-512 convolution
+ * kernels of libtorch 2.7.1 (oneDNN 3.7.1) are wrong on the machine we develop on (an AMD EPYC with AVX-512),
+ * measured against libtorch's own non-oneDNN convolutions: outputs 19% off with 24 input channels, input
+ * gradients off or NaN with 1, 8 or 24 output channels and in strided 48 to 64 channel convolutions, so that
+ * the demo U-Net's weight gradients were 10 to 12% off and, in about every second step, all NaN. (Debian's
+ * PyTorch 1.13 gets the same convolutions right with the same kernels.) The AVX2 kernels are right for
+ * channel counts that are multiples of 8, which {@link PaddedConvolution} arranges; the AVX kernels are right
+ * for all counts but take twice as long. A user-set {@code ONEDNN_MAX_CPU_ISA} wins; {@code TorchEngineTest}
+ * checks convolution outputs and gradients against values computed by hand.
  */
 public final class TorchEngine {
     /** oneDNN's ISA limit; read by oneDNN once, when libtorch runs its first convolution. */
     static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
-    static final String ISA_LIMIT = "AVX";
+    static final String ISA_LIMIT = "AVX2";
     private static boolean started;
 
     private TorchEngine() {
