@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.data.TrainingVolume;
 import org.synapseworkbench.eval.BinaryScores;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.synth.SynthParams;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code benchmark learning}: how well a checkpoint finds synapses in a volume it has not seen, generated
- * with another seed. The whole volume is predicted in one pass (the U-Net is fully convolutional) and
- * thresholded; voxel scores for clefts, or for pre, post and union masks with how often true pre voxels are
+ * with another seed. The whole volume, padded by reflection by INFERENCE.PAD_SIZE as inference does, is predicted
+ * in one pass (the U-Net is fully convolutional), unpadded and thresholded; voxel scores for clefts, or for pre, post and union masks with how often true pre voxels are
  * called post and the other way round.
  */
 @Command(name = "learning", mixinStandardHelpOptions = true,
@@ -49,15 +50,11 @@ public final class LearningBenchmark implements Callable<Integer> {
         try (Predictor predictor = Predictor.load(checkpoint, null, DeviceChoice.AUTO.resolve(1))) {
             Config config = predictor.config();
             int n = shape[0] * shape[1] * shape[2];
-            byte[] raw = volume.image().bytes();
-            float mean = (float) config.getDouble("DATASET.MEAN");
-            float std = (float) config.getDouble("DATASET.STD");
-            float[] image = new float[n];
-            for (int i = 0; i < n; i++) {
-                image[i] = ((raw[i] & 0xFF) / 255f - mean) / std;
-            }
+            int[] pad = config.getIntList("INFERENCE.PAD_SIZE").stream().mapToInt(Integer::intValue).toArray();
+            int[] padded = {shape[0] + 2 * pad[0], shape[1] + 2 * pad[1], shape[2] + 2 * pad[2]};
+            float[] image = normalisedAndPadded(volume.image().bytes(), shape, pad, config);
             long t0 = System.nanoTime();
-            float[] p = predictor.predict(image, 1, shape);
+            float[] p = unpad(predictor.predict(image, 1, padded), predictor.spec().outPlanes(), padded, pad, shape);
             double seconds = (System.nanoTime() - t0) / 1e9;
             TargetKind kind = TargetKind.of(config.getStringList("MODEL.TARGET_OPT").get(0));
             out.printf(Locale.ROOT, "Test volume %s, seed %d; predicted in %.1f s; threshold %.2f%n", Sizes.format(shape), seed,
@@ -135,6 +132,43 @@ public final class LearningBenchmark implements Callable<Integer> {
                     100.0 * preAsPost / Math.max(1, pre), 100.0 * postAsPre / Math.max(1, post));
             return 0;
         }
+    }
+
+    /** (v / 255 - MEAN) / STD, padded by numpy's reflection. */
+    private static float[] normalisedAndPadded(byte[] raw, int[] shape, int[] pad, Config config) {
+        float mean = (float) config.getDouble("DATASET.MEAN");
+        float std = (float) config.getDouble("DATASET.STD");
+        int pz = shape[0] + 2 * pad[0];
+        int py = shape[1] + 2 * pad[1];
+        int px = shape[2] + 2 * pad[2];
+        float[] out = new float[pz * py * px];
+        for (int z = 0; z < pz; z++) {
+            int sz = TrainingVolume.reflect(z - pad[0], shape[0]);
+            for (int y = 0; y < py; y++) {
+                int row = (sz * shape[1] + TrainingVolume.reflect(y - pad[1], shape[1])) * shape[2];
+                int o = (z * py + y) * px;
+                for (int x = 0; x < px; x++) {
+                    out[o + x] = ((raw[row + TrainingVolume.reflect(x - pad[2], shape[2])] & 0xFF) / 255f - mean) / std;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The centre {@code shape} of each of {@code channels} padded volumes. */
+    private static float[] unpad(float[] p, int channels, int[] padded, int[] pad, int[] shape) {
+        int n = shape[0] * shape[1] * shape[2];
+        int m = padded[0] * padded[1] * padded[2];
+        float[] out = new float[channels * n];
+        for (int c = 0; c < channels; c++) {
+            for (int z = 0; z < shape[0]; z++) {
+                for (int y = 0; y < shape[1]; y++) {
+                    System.arraycopy(p, c * m + ((z + pad[0]) * padded[1] + y + pad[1]) * padded[2] + pad[2], out,
+                            c * n + (z * shape[1] + y) * shape[2], shape[2]);
+                }
+            }
+        }
+        return out;
     }
 
     private static void print(PrintWriter out, String name, BinaryScores s) {

@@ -110,7 +110,7 @@ public final class TrainingVolume {
     }
 
     /** numpy's reflect padding index for position {@code i} of an axis of length {@code n}. */
-    static int reflect(int i, int n) {
+    public static int reflect(int i, int n) {
         if (n == 1) {
             return 0;
         }

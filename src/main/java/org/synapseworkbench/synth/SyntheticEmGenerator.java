@@ -23,6 +23,15 @@ public final class SyntheticEmGenerator {
     /** How far (nm) past the cleft the pre and post labels reach into their cells. */
     static final double SIDE_DEPTH = 36;
     private static final double MEMBRANE_HALF = 6.5;
+    /** Grey levels by which a synapse darkens its two membranes and the cleft between them. */
+    private static final double CLEFT_DARKENING = 55;
+    /**
+     * The post-synaptic density: a band on the post side, darkest {@code PSD_DEPTH} nm from the face and about
+     * 2 x {@code PSD_WIDTH} nm thick, the thick dark mark by which people tell a synapse from a plain membrane.
+     */
+    private static final double PSD_DARKENING = 60;
+    private static final double PSD_DEPTH = 24;
+    private static final double PSD_WIDTH = 14;
     /** Width (nm) of the rim over which a synapse's darkening fades in, centred on the labelled disc's edge. */
     private static final double FADE = 40;
     /** Synapses whose cleft, pre or post part has fewer voxels in the volume are dropped. */
@@ -270,9 +279,9 @@ public final class SyntheticEmGenerator {
                         // exactly where the cleft shows at least half its contrast, as an annotator would draw it
                         double fade = Math.min(1, Math.max(0, (reach + FADE / 2 - d) / FADE));
                         boolean pre = q.first == s.pre;
-                        v -= fade * 50 * Math.exp(-sq(q.face / 15));
+                        v -= fade * CLEFT_DARKENING * Math.exp(-sq(q.face / 15));
                         if (!pre) {
-                            v -= fade * 38 * Math.exp(-sq((q.face - 22) / 11));
+                            v -= fade * PSD_DARKENING * Math.exp(-sq((q.face - PSD_DEPTH) / PSD_WIDTH));
                         }
                         if (d < reach) {
                             if (q.face < CLEFT_HALF) {
