@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,9 +164,21 @@ public final class BenchmarkCommand {
 
     /** Runs {@code python args...} and returns the last line it printed, or null when it failed. */
     static String runPython(String python, String... args) throws IOException, InterruptedException {
+        return runPython(python, Map.of(), args);
+    }
+
+    /**
+     * Runs a peer script with the environment this program was started with plus {@code env} (not with what
+     * {@link org.synapseworkbench.model.TorchEngine} set in the process since); its last output line, or null
+     * when it fails.
+     */
+    static String runPython(String python, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(python.split(" ")));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // environment() is the JVM's start-up copy: setting it makes the child get exactly that plus env
+        builder.environment().putAll(env);
+        Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             return null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import ai.djl.ndarray.NDArray;
@@ -113,14 +114,20 @@ public final class TrainBenchmark implements Callable<Integer> {
             out.flush();
         }
         if (!skip.contains("peer") && !"none".equals(python)) {
-            String json = peer();
+            // the peer with the kernels it picks itself, then limited to the kernels we use (TorchEngine)
+            String isa = System.getenv(TorchEngine.ISA_VARIABLE);
+            String ours = TorchEngine.isaLimit();
+            String json = peer(Map.of());
             if (json == null) {
                 out.println("Peer skipped: PyTorch not found (apt-get install python3-torch, or pass --python).");
             } else {
-                double peer = BenchmarkCommand.number(json, "train_ms_median");
-                out.printf(Locale.ROOT, "peer %s: %8.1f ms  (%,d parameters)%n", BenchmarkCommand.text(json, "peer"), peer,
-                        (long) BenchmarkCommand.number(json, "params"));
-                out.printf(Locale.ROOT, "ratio ours/peer, model step: %.2f%n", model / peer);
+                printPeer(out, json, "oneDNN kernels " + (isa == null ? "default" : isa), model);
+                if (isa == null && ours != null) {
+                    String limited = peer(Map.of(TorchEngine.ISA_VARIABLE, ours));
+                    if (limited != null) {
+                        printPeer(out, limited, "oneDNN kernels " + ours + " as ours", model);
+                    }
+                }
             }
         }
         if (memorySteps > 0) {
@@ -233,12 +240,19 @@ public final class TrainBenchmark implements Callable<Integer> {
         return -1;
     }
 
-    private String peer() throws IOException, InterruptedException {
+    private static void printPeer(PrintWriter out, String json, String kernels, double model) {
+        double peer = BenchmarkCommand.number(json, "train_ms_median");
+        out.printf(Locale.ROOT, "peer %s, %s: %8.1f ms  (%,d parameters); ratio ours/peer, model step: %.2f%n",
+                BenchmarkCommand.text(json, "peer"), kernels, peer, (long) BenchmarkCommand.number(json, "params"), model / peer);
+        out.flush();
+    }
+
+    private String peer(Map<String, String> env) throws IOException, InterruptedException {
         Path script = Path.of("../shared/bench/pytorch_unet_reference.py");
         if (!Files.exists(script)) {
             return null;
         }
-        return BenchmarkCommand.runPython(BenchmarkCommand.pythonCommand(python), script.toString(), "--filters", filters,
+        return BenchmarkCommand.runPython(BenchmarkCommand.pythonCommand(python), env, script.toString(), "--filters", filters,
                 "--patch", patch, "--batch", Integer.toString(batch), "--threads", Integer.toString(threads), "--steps",
                 Integer.toString(steps), "--warmup", Integer.toString(warmup), "--arch", arch, "--norm", norm, "--out-planes", "1");
     }

@@ -21,8 +21,8 @@ import com.sun.jna.Platform;
  */
 public final class TorchEngine {
     /** oneDNN's ISA limit; read by oneDNN once, when libtorch runs its first convolution. */
-    static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
-    static final String ISA_LIMIT = "AVX2";
+    public static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
+    private static final String ISA_LIMIT = "AVX2";
     private static boolean started;
 
     private TorchEngine() {
@@ -38,6 +38,11 @@ public final class TorchEngine {
             started = true;
         }
         return Engine.getEngine("PyTorch");
+    }
+
+    /** The oneDNN ISA limit this program sets when the user sets none (null on Windows, where it sets none). */
+    public static String isaLimit() {
+        return Platform.isWindows() ? null : ISA_LIMIT;
     }
 
     /** Sets {@link #ISA_VARIABLE} in the process environment unless it is set (POSIX only; Windows unchanged). */
