@@ -100,6 +100,8 @@ public final class TrainBenchmark implements Callable<Integer> {
         JniUtils.setNumThreads(threads);
         out.printf(Locale.ROOT, "%s filters %s patch %s batch %d threads %d norm %s, median of %d steps after %d%n", arch,
                 Arrays.toString(f), Sizes.format(size), batch, threads, norm, steps, warmup);
+        out.printf(Locale.ROOT, "oneDNN kernels %s; memory tuning: %s%n", System.getenv(TorchEngine.ISA_VARIABLE) != null
+                ? System.getenv(TorchEngine.ISA_VARIABLE) : TorchEngine.isaLimit(), TorchEngine.allocatorTuning());
         out.flush();
         double model = Double.NaN;
         if (!skip.contains("model")) {
