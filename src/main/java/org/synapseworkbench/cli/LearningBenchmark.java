@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code benchmark learning}: how well a checkpoint finds synapses in a volume it has not seen, generated
- * with another seed. The whole volume, padded by reflection by INFERENCE.PAD_SIZE as inference does, is predicted
- * in one pass (the U-Net is fully convolutional), unpadded and thresholded; voxel scores for clefts, or for pre, post and union masks with how often true pre voxels are
- * called post and the other way round.
+ * with another seed. The whole volume, padded by reflection by INFERENCE.PAD_SIZE as inference does, is
+ * predicted in one pass (the U-Net is fully convolutional), unpadded and thresholded; voxel scores for clefts,
+ * or for pre, post and union masks with how often true pre voxels are called post and the other way round.
  */
 @Command(name = "learning", mixinStandardHelpOptions = true,
         description = {"Voxel F1 of a checkpoint on a synthetic volume generated with another seed than the training data."})
