@@ -1,0 +1,128 @@
+package org.synapseworkbench.eval;
+
+import java.util.function.LongConsumer;
+
+/**
+ * Voxel counts per instance and per overlapping (predicted, true) pair, in open-addressing hash tables of
+ * primitive longs (no boxing; a volume of 10^8 voxels adds one entry per run of equal pairs, not per voxel).
+ * Ids are positive; 0 is background.
+ */
+final class OverlapCounts {
+    private final LongTable predicted = new LongTable();
+    private final LongTable truth = new LongTable();
+    private final LongTable pairs = new LongTable();
+
+    /** Adds {@code n} voxels whose predicted id is {@code p} and true id {@code t} (either may be 0). */
+    void add(long p, long t, long n) {
+        if (p != 0) {
+            predicted.add(p, 0, n);
+        }
+        if (t != 0) {
+            truth.add(t, 0, n);
+        }
+        if (p != 0 && t != 0) {
+            pairs.add(p, t, n);
+        }
+    }
+
+    long predictedSize(long id) {
+        return predicted.get(id, 0);
+    }
+
+    long truthSize(long id) {
+        return truth.get(id, 0);
+    }
+
+    int predictedCount() {
+        return predicted.size;
+    }
+
+    int truthCount() {
+        return truth.size;
+    }
+
+    void forEachPredicted(LongConsumer action) {
+        predicted.forEachKey(action);
+    }
+
+    /** Calls {@code action} with (predicted id, true id, overlap) for every overlapping pair. */
+    void forEachPair(PairAction action) {
+        for (int i = 0; i < pairs.a.length; i++) {
+            if (pairs.used[i]) {
+                action.accept(pairs.a[i], pairs.b[i], pairs.counts[i]);
+            }
+        }
+    }
+
+    interface PairAction {
+        void accept(long predicted, long truth, long overlap);
+    }
+
+    /** Counts keyed by a pair of longs (the second 0 for single keys), linear probing, grown at half full. */
+    private static final class LongTable {
+        long[] a = new long[64];
+        long[] b = new long[64];
+        long[] counts = new long[64];
+        boolean[] used = new boolean[64];
+        int size;
+
+        void add(long x, long y, long n) {
+            int i = slot(x, y);
+            if (!used[i]) {
+                used[i] = true;
+                a[i] = x;
+                b[i] = y;
+                size++;
+                if (2 * size > a.length) {
+                    counts[i] += n;
+                    grow();
+                    return;
+                }
+            }
+            counts[i] += n;
+        }
+
+        long get(long x, long y) {
+            int i = slot(x, y);
+            return used[i] ? counts[i] : 0;
+        }
+
+        void forEachKey(LongConsumer action) {
+            for (int i = 0; i < a.length; i++) {
+                if (used[i]) {
+                    action.accept(a[i]);
+                }
+            }
+        }
+
+        private int slot(long x, long y) {
+            int mask = a.length - 1;
+            long h = x * 0x9E3779B97F4A7C15L + y * 0xC2B2AE3D27D4EB4FL;
+            int i = (int) (h ^ (h >>> 29)) & mask;
+            while (used[i] && (a[i] != x || b[i] != y)) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            long[] oa = a;
+            long[] ob = b;
+            long[] oc = counts;
+            boolean[] ou = used;
+            a = new long[oa.length * 2];
+            b = new long[oa.length * 2];
+            counts = new long[oa.length * 2];
+            used = new boolean[oa.length * 2];
+            for (int i = 0; i < oa.length; i++) {
+                if (ou[i]) {
+                    int j = slot(oa[i], ob[i]);
+                    used[j] = true;
+                    a[j] = oa[i];
+                    b[j] = ob[i];
+                    counts[j] = oc[i];
+                }
+            }
+        }
+    }
+}

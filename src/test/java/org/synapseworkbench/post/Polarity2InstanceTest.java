@@ -1,0 +1,74 @@
+package org.synapseworkbench.post;
+
+import org.junit.jupiter.api.Test;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class Polarity2InstanceTest {
+    /** One plane of 2 x 20: channel values from strings, '#' = 200, '+' = 128, '.' = 10 (127 is the cut). */
+    private static Block map(String[] pre, String[] post, String[] union) {
+        String[][] channels = {pre, post, union};
+        Block b = Block.zeros(DataType.UINT8, 3, 1, 2, 20);
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 2; y++) {
+                for (int x = 0; x < 20; x++) {
+                    char ch = channels[c][y].charAt(x);
+                    b.setLong(b.index(c, 0, y, x), ch == '#' ? 200 : ch == '+' ? 128 : 10);
+                }
+            }
+        }
+        return b;
+    }
+
+    private static final Block MAP = map(
+            new String[] {"..###.........###...", "..###.........###..#"},
+            new String[] {".....+##............", ".....###............"},
+            new String[] {"..######......###..#", "..######......###..#"});
+
+    private static final Polarity2Instance.Options OPTIONS = new Polarity2Instance.Options(false, 0.5, 2, new int[] {1, 5, 5});
+
+    @Test
+    void preAndPostOfOneSynapseGetOddAndEvenIds() {
+        Block seg = Polarity2Instance.instances(MAP, OPTIONS);
+        // synapse 1: pre x 2..4, post x 5..7; synapse 2 (x 14..16, pre only) lies 6 voxels away, beyond the 5 x 5 box;
+        // the single pre voxel at (1, 19) is under the minimum size 2 and dropped.
+        long[] expected = {
+            0, 0, 1, 1, 1, 2, 2, 2, 0, 0, 0, 0, 0, 0, 3, 3, 3, 0, 0, 0,
+            0, 0, 1, 1, 1, 2, 2, 2, 0, 0, 0, 0, 0, 0, 3, 3, 3, 0, 0, 0};
+        assertArrayEquals(expected, seg.longs());
+        assertEquals(DataType.UINT64, seg.type());
+    }
+
+    @Test
+    void aWiderDilationJoinsNearbySidesIntoOneSynapse() {
+        Block seg = Polarity2Instance.instances(MAP, new Polarity2Instance.Options(false, 0.5, 2, new int[] {1, 1, 9}));
+        assertEquals(1, seg.longs()[2]);
+        assertEquals(2, seg.longs()[5]);
+        assertEquals(1, seg.longs()[14]); // within reach now: the pre of synapse 1
+    }
+
+    @Test
+    void semanticOutputMarksPreOneAndPostTwo() {
+        byte[] sem = Polarity2Instance.semantic(MAP, OPTIONS).bytes();
+        assertEquals(1, sem[3]);
+        assertEquals(2, sem[6]);
+        assertEquals(1, sem[15]);
+        assertEquals(0, sem[20 + 19]);
+    }
+
+    @Test
+    void exclusiveClassesTakeTheLargestChannel() {
+        Block b = Block.zeros(DataType.UINT8, 3, 1, 1, 4);
+        int[][] values = {{200, 10, 10}, {10, 200, 100}, {10, 90, 200}, {50, 50, 50}}; // (bg, pre, post) per voxel
+        for (int x = 0; x < 4; x++) {
+            for (int c = 0; c < 3; c++) {
+                b.setLong(b.index(c, 0, 0, x), values[x][c]);
+            }
+        }
+        Block seg = Polarity2Instance.instances(b, new Polarity2Instance.Options(true, 0.5, 1, new int[] {1, 1, 1}));
+        assertArrayEquals(new long[] {0, 1, 2, 0}, seg.longs()); // the tie at x 3 goes to background, as argmax
+    }
+}
