@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
-import org.synapseworkbench.data.TrainingVolume;
+import org.synapseworkbench.volume.ReflectBox;
 import org.synapseworkbench.eval.BinaryScores;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.synth.SynthParams;
@@ -143,12 +143,12 @@ public final class LearningBenchmark implements Callable<Integer> {
         int px = shape[2] + 2 * pad[2];
         float[] out = new float[pz * py * px];
         for (int z = 0; z < pz; z++) {
-            int sz = TrainingVolume.reflect(z - pad[0], shape[0]);
+            int sz = ReflectBox.reflect(z - pad[0], shape[0]);
             for (int y = 0; y < py; y++) {
-                int row = (sz * shape[1] + TrainingVolume.reflect(y - pad[1], shape[1])) * shape[2];
+                int row = (sz * shape[1] + ReflectBox.reflect(y - pad[1], shape[1])) * shape[2];
                 int o = (z * py + y) * px;
                 for (int x = 0; x < px; x++) {
-                    out[o + x] = ((raw[row + TrainingVolume.reflect(x - pad[2], shape[2])] & 0xFF) / 255f - mean) / std;
+                    out[o + x] = ((raw[row + ReflectBox.reflect(x - pad[2], shape[2])] & 0xFF) / 255f - mean) / std;
                 }
             }
         }

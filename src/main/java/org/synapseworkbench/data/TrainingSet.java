@@ -53,8 +53,8 @@ public final class TrainingSet implements AutoCloseable {
     }
 
     private static Hdf5Volume open(Path base, String name, String preferred) {
-        Hdf5Files.Spec spec = Hdf5Files.Spec.parse(name);
-        return Hdf5Volume.open(base.resolve(spec.file().toString()), spec.dataset(), preferred);
+        Hdf5Files.Spec spec = Hdf5Files.Spec.parse(name, base);
+        return Hdf5Volume.open(spec.file(), spec.dataset(), preferred);
     }
 
     public List<TrainingVolume> volumes() {

@@ -25,7 +25,7 @@ import org.synapseworkbench.train.Checkpoint;
  * statistics) and the activation per output channel from INFERENCE.OUTPUT_ACT. {@link #predict} maps a
  * normalised image block (any size the strides allow) to probabilities of the same size.
  */
-public final class Predictor implements AutoCloseable {
+public final class Predictor implements WindowModel, AutoCloseable {
     private final NDManager manager;
     private final UNet3d net;
     private final ParameterStore store;
@@ -69,16 +69,36 @@ public final class Predictor implements AutoCloseable {
         return net.spec();
     }
 
+    @Override
+    public int outPlanes() {
+        return net.spec().outPlanes();
+    }
+
     /**
      * Probabilities for {@code samples} images of size {@code size} (z, y, x), given normalised as
      * (x / 255 - MEAN) / STD, samples x voxels. Returns samples x OUT_PLANES x voxels.
      */
     public float[] predict(float[] image, int samples, int[] size) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(image, new Shape(samples, 1, size[0], size[1], size[2])).toDevice(manager.getDevice(), false);
-            NDArray y = net.forward(store, new NDList(x), false).singletonOrThrow();
-            return activate(y).toType(DataType.FLOAT32, false).toFloatArray();
+            NDArray x = step.create(image, new Shape(samples, 1, size[0], size[1], size[2]));
+            return probabilities(x).toType(DataType.FLOAT32, false).toFloatArray();
         }
+    }
+
+    /**
+     * Activated outputs (n, OUT_PLANES, z, y, x) for normalised inputs (n, 1, z, y, x), moved to the model's device
+     * and back to the input's; intermediate arrays belong to the input's manager.
+     */
+    @Override
+    public NDArray probabilities(NDArray x) {
+        NDArray y = net.forward(store, new NDList(x.toDevice(manager.getDevice(), false)), false).singletonOrThrow();
+        return activate(y).toDevice(x.getDevice(), false);
+    }
+
+    /** A manager on the model's device for one step's arrays; close it after the step. */
+    @Override
+    public NDManager newStepManager() {
+        return manager.newSubManager();
     }
 
     /** INFERENCE.OUTPUT_ACT per target: sigmoid, softmax (over the target's channels), tanh or none. */

@@ -20,13 +20,18 @@ public final class Hdf5Files {
     public record Spec(Path file, String dataset) {
         /** Splits at the last ':' that leaves an existing file on its left; a plain path names a file alone. */
         public static Spec parse(String text) {
-            Path whole = Path.of(text);
+            return parse(text, Path.of(""));
+        }
+
+        /** As {@link #parse(String)}, for a name relative to {@code base}; the file in the result includes the base. */
+        public static Spec parse(String text, Path base) {
+            Path whole = base.resolve(text);
             if (Files.exists(whole)) {
                 return new Spec(whole, null);
             }
             int colon = text.lastIndexOf(':');
             while (colon > 0) {
-                Path left = Path.of(text.substring(0, colon));
+                Path left = base.resolve(text.substring(0, colon));
                 if (Files.exists(left)) {
                     String ds = text.substring(colon + 1);
                     return new Spec(left, ds.isEmpty() ? null : ds);

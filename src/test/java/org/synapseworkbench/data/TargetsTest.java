@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.synapseworkbench.volume.ReflectBox;
 
 class TargetsTest {
 
@@ -54,8 +55,8 @@ class TargetsTest {
     void reflectPaddingMirrorsWithoutRepeatingTheEdge() {
         int[] expected = {2, 1, 0, 1, 2, 3, 2, 1, 0, 1};
         for (int i = -2; i < 8; i++) {
-            assertEquals(expected[i + 2], TrainingVolume.reflect(i, 4), "index " + i);
+            assertEquals(expected[i + 2], ReflectBox.reflect(i, 4), "index " + i);
         }
-        assertEquals(0, TrainingVolume.reflect(5, 1));
+        assertEquals(0, ReflectBox.reflect(5, 1));
     }
 }

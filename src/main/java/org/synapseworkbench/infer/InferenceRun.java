@@ -1,0 +1,126 @@
+package org.synapseworkbench.infer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Files;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.Hdf5Writer;
+
+/**
+ * Inference as PyTC's {@code --inference} runs it: every image of INFERENCE.IMAGE_NAME (else DATASET.IMAGE_NAME;
+ * names joined by {@code @} or listed, under INFERENCE.INPUT_PATH, else DATASET.INPUT_PATH, unless
+ * IS_ABSOLUTE_PATH) is predicted and written to INFERENCE.OUTPUT_PATH / OUTPUT_NAME as datasets {@code vol0},
+ * {@code vol1}, ... With DO_SINGLY each volume gets its own file, {@code NAME_<index>.h5}, written as soon as it is
+ * done (DO_SINGLY_START_INDEX, DO_SINGLY_STEP choose the volumes). Files are written atomically.
+ */
+public final class InferenceRun {
+    private final Config config;
+    private final Path workingDirectory;
+
+    public InferenceRun(Config config, Path workingDirectory) {
+        this.config = config;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** The image files and datasets to predict, in order. */
+    public List<Path> imageFiles() {
+        return images().stream().map(Hdf5Files.Spec::file).toList();
+    }
+
+    private List<Hdf5Files.Spec> images() {
+        List<String> names = config.getPaths("INFERENCE.IMAGE_NAME");
+        if (names.isEmpty()) {
+            names = config.getPaths("DATASET.IMAGE_NAME");
+        }
+        if (names.isEmpty()) {
+            throw new UserException("There is no image to predict; set INFERENCE.IMAGE_NAME (or DATASET.IMAGE_NAME).");
+        }
+        Object chunked = config.get("INFERENCE.DO_CHUNK_TITLE");
+        if (chunked instanceof Number n && n.intValue() != 0) {
+            throw new UserException("INFERENCE.DO_CHUNK_TITLE (tiled JSON volumes) is not supported; convert the tiles "
+                    + "to an HDF5 volume and name it in INFERENCE.IMAGE_NAME.");
+        }
+        Object absolute = config.get("INFERENCE.IS_ABSOLUTE_PATH");
+        String input = config.getString("INFERENCE.INPUT_PATH");
+        if (input == null) {
+            input = config.getString("DATASET.INPUT_PATH");
+        }
+        Path base = Boolean.TRUE.equals(absolute) ? workingDirectory : workingDirectory.resolve(input == null ? "" : input);
+        List<Hdf5Files.Spec> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(Hdf5Files.Spec.parse(name, base));
+        }
+        return out;
+    }
+
+    /** Where results go: one file, or with DO_SINGLY one per predicted volume. */
+    public Path outputFile(int index) {
+        String dir = config.getString("INFERENCE.OUTPUT_PATH");
+        Path folder = workingDirectory.resolve(dir == null ? "" : dir);
+        String name = config.getString("INFERENCE.OUTPUT_NAME");
+        if (name == null || name.isBlank()) {
+            name = "result.h5";
+        }
+        if (!config.getBool("INFERENCE.DO_SINGLY")) {
+            return folder.resolve(name);
+        }
+        String stem = name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name;
+        return folder.resolve(stem + "_" + index + ".h5");
+    }
+
+    /**
+     * Predicts every volume with {@code predictor} and writes the results; returns the files written.
+     *
+     * @throws Cancellation.CancelledException when cancelled; files already complete stay, nothing half-written does
+     */
+    public List<Path> run(Predictor predictor, Progress progress, Cancellation cancellation) {
+        VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(config));
+        List<Hdf5Files.Spec> images = images();
+        boolean singly = config.getBool("INFERENCE.DO_SINGLY");
+        int start = singly ? config.getInt("INFERENCE.DO_SINGLY_START_INDEX") : 0;
+        int step = singly ? Math.max(1, config.getInt("INFERENCE.DO_SINGLY_STEP")) : 1;
+        List<Path> written = new ArrayList<>();
+        Hdf5Writer together = new Hdf5Writer();
+        for (int i = start; i < images.size(); i += step) {
+            Hdf5Files.Spec spec = images.get(i);
+            Block result;
+            double[] resolution;
+            try (Hdf5Volume image = Hdf5Volume.open(spec.file(), spec.dataset(), Cremi.RAW)) {
+                resolution = image.resolution();
+                result = inference.predict(image, progress, cancellation);
+            }
+            Hdf5Writer writer = singly ? new Hdf5Writer() : together;
+            writer.dataset("vol" + (singly ? 0 : i), result, java.util.Map.of("resolution", resolution));
+            if (singly) {
+                written.add(write(writer, outputFile(i)));
+            }
+        }
+        if (!singly) {
+            written.add(write(together, outputFile(0)));
+        }
+        return written;
+    }
+
+    private static Path write(Hdf5Writer writer, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new UserException("Could not create the folder of '" + file + "' (" + e.getMessage() + "); choose a "
+                    + "writable INFERENCE.OUTPUT_PATH.", e);
+        }
+        writer.write(file);
+        return file;
+    }
+}

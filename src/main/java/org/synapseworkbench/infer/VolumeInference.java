@@ -1,0 +1,165 @@
+package org.synapseworkbench.infer;
+
+import java.util.Arrays;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.PaddedImage;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * Predicts a whole image volume window by window (reference section 7): the image, seen padded by PAD_SIZE
+ * (reflection), is covered by windows of INPUT_SIZE at STRIDE; SAMPLES_PER_BATCH windows go through the model at
+ * once, each under every test-time view; window outputs are blended with Gaussian weights into the unpadded
+ * volume. Memory holds the output and weight sums for the volume and the windows in flight; the image is read
+ * window by window. The result is probability x 255, truncated to uint8, (C, Z, Y, X).
+ */
+public final class VolumeInference {
+    /**
+     * What a run needs from the config.
+     *
+     * @param window INFERENCE.INPUT_SIZE
+     * @param stride INFERENCE.STRIDE
+     * @param pad INFERENCE.PAD_SIZE
+     * @param batch INFERENCE.SAMPLES_PER_BATCH
+     * @param views from INFERENCE.AUG_NUM
+     * @param mode INFERENCE.AUG_MODE
+     * @param mean DATASET.MEAN
+     * @param std DATASET.STD
+     */
+    public record Settings(int[] window, int[] stride, int[] pad, int batch, List<TestTimeAugmentation.View> views,
+                           TestTimeAugmentation.Mode mode, float mean, float std) {
+
+        public static Settings fromConfig(Config c) {
+            int[] window = triple(c, "INFERENCE.INPUT_SIZE", "MODEL.INPUT_SIZE");
+            int[] stride = triple(c, "INFERENCE.STRIDE", null);
+            int[] pad = triple(c, "INFERENCE.PAD_SIZE", "DATASET.PAD_SIZE");
+            for (int a = 0; a < 3; a++) {
+                if (window[a] < 1 || stride[a] < 1 || pad[a] < 0) {
+                    throw new UserException("INFERENCE.INPUT_SIZE " + Arrays.toString(window) + " and STRIDE " + Arrays.toString(stride)
+                            + " must be positive and PAD_SIZE " + Arrays.toString(pad) + " not negative.");
+                }
+                if (stride[a] > window[a]) {
+                    throw new UserException("INFERENCE.STRIDE " + Arrays.toString(stride) + " is larger than the window "
+                            + Arrays.toString(window) + " and would leave voxels unpredicted; make it at most the window.");
+                }
+            }
+            Object aug = c.get("INFERENCE.AUG_NUM");
+            Integer augNum = aug instanceof Number n ? n.intValue() : null;
+            return new Settings(window, stride, pad, c.getInt("INFERENCE.SAMPLES_PER_BATCH"), TestTimeAugmentation.views(augNum),
+                    TestTimeAugmentation.Mode.parse(c.getString("INFERENCE.AUG_MODE")), (float) c.getDouble("DATASET.MEAN"),
+                    (float) c.getDouble("DATASET.STD"));
+        }
+
+        private static int[] triple(Config c, String key, String fallback) {
+            List<Integer> v = c.getIntList(key);
+            if (v == null && fallback != null) {
+                v = c.getIntList(fallback);
+            }
+            if (v == null || v.size() != 3) {
+                throw new UserException(key + " needs 3 numbers (z, y, x), but is " + v + "; set it in the config.");
+            }
+            return v.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private final WindowModel predictor;
+    private final Settings settings;
+
+    public VolumeInference(WindowModel predictor, Settings settings) {
+        this.predictor = predictor;
+        this.settings = settings;
+    }
+
+    /**
+     * Probabilities x 255 (uint8, channels x volume shape) of a 3-d image volume.
+     *
+     * @throws Cancellation.CancelledException when cancelled (between batches)
+     */
+    public Block predict(Volume image, Progress progress, Cancellation cancellation) {
+        PaddedImage padded = new PaddedImage(image, settings.pad);
+        int[] shape = image.shape();
+        int[] window = settings.window;
+        int[] pad = settings.pad;
+        List<int[]> positions = new SlidingWindows(padded.paddedShape(), window, settings.stride).positions();
+        int channels = predictor.outPlanes();
+        long voxels = (long) shape[0] * shape[1] * shape[2];
+        if (voxels * channels > Integer.MAX_VALUE - 8) {
+            throw new UserException(image.name() + " (" + Arrays.toString(shape) + ") is too large to predict in one piece; "
+                    + "split it into smaller volumes.");
+        }
+        int n = (int) voxels;
+        float[][] sum = new float[channels][n];
+        float[] weightSum = new float[n];
+        float[] weights = GaussianBlending.weights(window);
+        int wv = window[0] * window[1] * window[2];
+        long t0 = System.nanoTime();
+        String task = "Predicting " + image.name();
+        progress.update(task, 0, positions.size(), 0);
+        for (int first = 0; first < positions.size(); first += settings.batch) {
+            cancellation.check();
+            int b = Math.min(settings.batch, positions.size() - first);
+            float[] input = new float[b * wv];
+            for (int k = 0; k < b; k++) {
+                float[] values = padded.read(positions.get(first + k), window);
+                for (int i = 0; i < wv; i++) {
+                    input[k * wv + i] = (values[i] - settings.mean) / settings.std;
+                }
+            }
+            float[] out;
+            try (NDManager step = predictor.newStepManager()) {
+                NDArray x = step.create(input, new Shape(b, 1, window[0], window[1], window[2]));
+                out = TestTimeAugmentation.predict(x, settings.views, settings.mode, predictor::probabilities)
+                        .toType(DataType.FLOAT32, false).toFloatArray();
+            }
+            for (int k = 0; k < b; k++) {
+                int[] p = positions.get(first + k);
+                accumulate(out, k * channels * wv, wv, channels, weights, p[0] - pad[0], p[1] - pad[1], p[2] - pad[2],
+                        window, shape, sum, weightSum);
+            }
+            progress.update(task, first + b, positions.size(), (System.nanoTime() - t0) / 1e9);
+        }
+        Block result = Block.zeros(org.synapseworkbench.volume.DataType.UINT8, channels, shape[0], shape[1], shape[2]);
+        byte[] bytes = result.bytes();
+        for (int c = 0; c < channels; c++) {
+            float[] s = sum[c];
+            for (int i = 0; i < n; i++) {
+                float v = Math.max(0f, s[i] / weightSum[i]) * 255f;
+                bytes[c * n + i] = (byte) Math.min(255, (int) v);
+            }
+        }
+        return result;
+    }
+
+    /** Adds one window's outputs, weighted, where it overlaps the unpadded volume (window origin at z0, y0, x0). */
+    private static void accumulate(float[] out, int offset, int wv, int channels, float[] weights, int z0, int y0, int x0,
+                                   int[] window, int[] shape, float[][] sum, float[] weightSum) {
+        int xs = Math.max(0, -x0);
+        int xe = Math.min(window[2], shape[2] - x0);
+        for (int z = Math.max(0, -z0); z < Math.min(window[0], shape[0] - z0); z++) {
+            for (int y = Math.max(0, -y0); y < Math.min(window[1], shape[1] - y0); y++) {
+                int w = (z * window[1] + y) * window[2];
+                int t = ((z0 + z) * shape[1] + y0 + y) * shape[2] + x0;
+                for (int x = xs; x < xe; x++) {
+                    weightSum[t + x] += weights[w + x];
+                }
+                for (int c = 0; c < channels; c++) {
+                    float[] s = sum[c];
+                    int o = offset + c * wv + w;
+                    for (int x = xs; x < xe; x++) {
+                        s[t + x] += out[o + x] * weights[w + x];
+                    }
+                }
+            }
+        }
+    }
+}
