@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
-import org.synapseworkbench.volume.ReflectBox;
 import org.synapseworkbench.eval.BinaryScores;
 import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolume;
 import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.InMemoryVolume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code benchmark learning}: how well a checkpoint finds synapses in a volume it has not seen, generated
- * with another seed. The whole volume, padded by reflection by INFERENCE.PAD_SIZE as inference does, is
- * predicted in one pass (the U-Net is fully convolutional), unpadded and thresholded; voxel scores for clefts,
+ * with another seed. The volume is predicted as {@code infer} predicts (sliding windows, blending and test-time
+ * augmentation from the checkpoint's INFERENCE settings, probabilities kept as uint8) and thresholded; voxel scores for clefts,
  * or for pre, post and union masks with how often true pre voxels are called post and the other way round.
  */
 @Command(name = "learning", mixinStandardHelpOptions = true,
@@ -50,12 +54,14 @@ public final class LearningBenchmark implements Callable<Integer> {
         try (Predictor predictor = Predictor.load(checkpoint, null, DeviceChoice.AUTO.resolve(1))) {
             Config config = predictor.config();
             int n = shape[0] * shape[1] * shape[2];
-            int[] pad = config.getIntList("INFERENCE.PAD_SIZE").stream().mapToInt(Integer::intValue).toArray();
-            int[] padded = {shape[0] + 2 * pad[0], shape[1] + 2 * pad[1], shape[2] + 2 * pad[2]};
-            float[] image = normalisedAndPadded(volume.image().bytes(), shape, pad, config);
             long t0 = System.nanoTime();
-            float[] p = unpad(predictor.predict(image, 1, padded), predictor.spec().outPlanes(), padded, pad, shape);
+            Block map = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(config))
+                    .predict(new InMemoryVolume("test", volume.image(), new double[] {40, 4, 4}), Progress.NONE, new Cancellation());
             double seconds = (System.nanoTime() - t0) / 1e9;
+            float[] p = new float[map.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = map.getLong(i) / 255f;
+            }
             TargetKind kind = TargetKind.of(config.getStringList("MODEL.TARGET_OPT").get(0));
             out.printf(Locale.ROOT, "Test volume %s, seed %d; predicted in %.1f s; threshold %.2f%n", Sizes.format(shape), seed,
                     seconds, threshold);
@@ -132,43 +138,6 @@ public final class LearningBenchmark implements Callable<Integer> {
                     100.0 * preAsPost / Math.max(1, pre), 100.0 * postAsPre / Math.max(1, post));
             return 0;
         }
-    }
-
-    /** (v / 255 - MEAN) / STD, padded by numpy's reflection. */
-    private static float[] normalisedAndPadded(byte[] raw, int[] shape, int[] pad, Config config) {
-        float mean = (float) config.getDouble("DATASET.MEAN");
-        float std = (float) config.getDouble("DATASET.STD");
-        int pz = shape[0] + 2 * pad[0];
-        int py = shape[1] + 2 * pad[1];
-        int px = shape[2] + 2 * pad[2];
-        float[] out = new float[pz * py * px];
-        for (int z = 0; z < pz; z++) {
-            int sz = ReflectBox.reflect(z - pad[0], shape[0]);
-            for (int y = 0; y < py; y++) {
-                int row = (sz * shape[1] + ReflectBox.reflect(y - pad[1], shape[1])) * shape[2];
-                int o = (z * py + y) * px;
-                for (int x = 0; x < px; x++) {
-                    out[o + x] = ((raw[row + ReflectBox.reflect(x - pad[2], shape[2])] & 0xFF) / 255f - mean) / std;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The centre {@code shape} of each of {@code channels} padded volumes. */
-    private static float[] unpad(float[] p, int channels, int[] padded, int[] pad, int[] shape) {
-        int n = shape[0] * shape[1] * shape[2];
-        int m = padded[0] * padded[1] * padded[2];
-        float[] out = new float[channels * n];
-        for (int c = 0; c < channels; c++) {
-            for (int z = 0; z < shape[0]; z++) {
-                for (int y = 0; y < shape[1]; y++) {
-                    System.arraycopy(p, c * m + ((z + pad[0]) * padded[1] + y + pad[1]) * padded[2] + pad[2], out,
-                            c * n + (z * shape[1] + y) * shape[2], shape[2]);
-                }
-            }
-        }
-        return out;
     }
 
     private static void print(PrintWriter out, String name, BinaryScores s) {

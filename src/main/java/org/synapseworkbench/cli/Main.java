@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
                 + "Without a command: the demo on the built-in sample.",
         subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
-            BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code for errors the user can fix (bad path, bad config). */
     public static final int USER_ERROR = 2;
@@ -37,6 +37,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the program with the given output streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        args = pytcForm(args);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -52,6 +53,21 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * PyTC's own command line, {@code main.py --config-base B --config-file F [--inference] [--checkpoint C] [KEY VALUE]},
+     * becomes {@code train ...} or, with {@code --inference}, {@code infer ...}.
+     */
+    static String[] pytcForm(String[] args) {
+        if (args.length == 0 || !args[0].startsWith("--config-") && !args[0].equals("--inference")
+                && !args[0].startsWith("--checkpoint")) {
+            return args;
+        }
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.Arrays.asList(args));
+        boolean inference = rest.remove("--inference");
+        rest.add(0, inference ? "infer" : "train");
+        return rest.toArray(new String[0]);
     }
 
     /** One clear line for a user's mistake; a short line (and the trace only with SYNAPSE_DEBUG=1) otherwise. */

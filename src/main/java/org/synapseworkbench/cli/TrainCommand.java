@@ -67,12 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return Main.USER_ERROR;
         }
-        DeviceChoice choice = switch (device.toLowerCase(Locale.ROOT)) {
-            case "auto" -> DeviceChoice.AUTO;
-            case "cpu" -> DeviceChoice.CPU;
-            case "gpu", "cuda" -> DeviceChoice.GPU;
-            default -> throw new org.synapseworkbench.UserException("--device " + device + " is not one of auto, cpu, gpu.");
-        };
+        DeviceChoice choice = deviceChoice(device);
         TrainingRun run = new TrainingRun(config, new TrainingRun.Options(checkpoint, choice, seed, Path.of(""), 0));
         List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
         run.addListener(new TensorBoardListener(run.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
@@ -102,6 +97,16 @@ public final class TrainCommand implements Callable<Integer> {
         out.println(end.message());
         out.flush();
         return end.reason() == TrainingEnd.Reason.DIVERGED ? 1 : 0;
+    }
+
+    /** The --device option's value. */
+    static DeviceChoice deviceChoice(String device) {
+        return switch (device.toLowerCase(Locale.ROOT)) {
+            case "auto" -> DeviceChoice.AUTO;
+            case "cpu" -> DeviceChoice.CPU;
+            case "gpu", "cuda" -> DeviceChoice.GPU;
+            default -> throw new org.synapseworkbench.UserException("--device " + device + " is not one of auto, cpu, gpu.");
+        };
     }
 
     /** The progress line: iteration, loss, learning rate, speed and ETA, redrawn in place. */

@@ -78,11 +78,11 @@ public final class InferenceRun {
     }
 
     /**
-     * Predicts every volume with {@code predictor} and writes the results; returns the files written.
+     * Predicts every volume with {@code predictor} (a {@link Predictor}) and writes the results; returns the files written.
      *
      * @throws Cancellation.CancelledException when cancelled; files already complete stay, nothing half-written does
      */
-    public List<Path> run(Predictor predictor, Progress progress, Cancellation cancellation) {
+    public List<Path> run(WindowModel predictor, Progress progress, Cancellation cancellation) {
         VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(config));
         List<Hdf5Files.Spec> images = images();
         boolean singly = config.getBool("INFERENCE.DO_SINGLY");

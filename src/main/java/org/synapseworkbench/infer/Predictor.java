@@ -61,8 +61,28 @@ public final class Predictor implements WindowModel, AutoCloseable {
         }
     }
 
+    /** A model of the config's architecture with freshly initialised weights (for benchmarks and tests). */
+    public static Predictor untrained(Config config, Device device) {
+        ModelSpec spec = ModelSpec.fromConfig(config);
+        NDManager manager = TorchEngine.get().newBaseManager(device);
+        try {
+            UNet3d net = new UNet3d(spec, 0);
+            List<Integer> size = config.getIntList("MODEL.INPUT_SIZE");
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inPlanes(), size.get(0), size.get(1), size.get(2)));
+            return new Predictor(manager, net, config);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     public Config config() {
         return config;
+    }
+
+    /** Where the model runs. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     public ModelSpec spec() {

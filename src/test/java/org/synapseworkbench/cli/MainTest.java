@@ -27,6 +27,16 @@ class MainTest {
     }
 
     @Test
+    void pytcsOwnFlagsBecomeTrainOrInfer() {
+        assertEquals(java.util.List.of("infer", "--config-file", "f.yaml", "--checkpoint", "c.ckpt", "SOLVER.BASE_LR", "0.1"),
+                java.util.List.of(Main.pytcForm(new String[] {"--config-file", "f.yaml", "--inference", "--checkpoint", "c.ckpt",
+                    "SOLVER.BASE_LR", "0.1"})));
+        assertEquals(java.util.List.of("train", "--config-base", "b.yaml", "--config-file", "f.yaml"),
+                java.util.List.of(Main.pytcForm(new String[] {"--config-base", "b.yaml", "--config-file", "f.yaml"})));
+        assertEquals(java.util.List.of("info", "x.h5"), java.util.List.of(Main.pytcForm(new String[] {"info", "x.h5"})));
+    }
+
+    @Test
     void generateThenInfo() {
         Path f = dir.resolve("g.h5");
         Result g = run("generate", "--output", f.toString(), "--size", "8,96,96", "--seed", "5", "--density", "30");

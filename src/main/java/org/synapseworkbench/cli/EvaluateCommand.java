@@ -1,0 +1,193 @@
+package org.synapseworkbench.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.eval.CleftMask;
+import org.synapseworkbench.eval.CleftMetrics;
+import org.synapseworkbench.eval.CleftScores;
+import org.synapseworkbench.eval.DistanceStats;
+import org.synapseworkbench.eval.InstanceMatching;
+import org.synapseworkbench.eval.MatchScores;
+import org.synapseworkbench.eval.PolarityScores;
+import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Volume;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: CREMI cleft metrics or polarity instance F1 of a prediction against the truth. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Score a prediction against the truth: CREMI cleft distances and counts, or polarity",
+            "instance precision, recall and F1 (synapses, pre and post sides) matched by IoU.",
+            "Probability maps (infer's output) are cut at --threshold (default 0.5); a 3-channel map is first",
+            "turned into synapses by polarity2instance with its defaults. Label volumes count every id."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--prediction", required = true, paramLabel = "FILE[:DATASET]", description = "Prediction: probabilities or labels.")
+    String prediction;
+
+    @Option(names = "--truth", required = true, paramLabel = "FILE[:DATASET]", description = "Ground truth labels.")
+    String truth;
+
+    @Option(names = "--task", paramLabel = "cleft|polarity", description = "Default: polarity for a 3-channel map, else cleft.")
+    String task;
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Probability cut (0..1) for the prediction.")
+    Double threshold;
+
+    @Option(names = "--iou", defaultValue = "0.5", description = "Polarity: IoU above which instances match (default ${DEFAULT-VALUE}).")
+    double iou;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (threshold != null && !(threshold > 0 && threshold < 1)) {
+            throw new UserException("--threshold " + threshold + " is not a probability between 0 and 1.");
+        }
+        if (!(iou >= 0 && iou < 1)) {
+            throw new UserException("--iou " + iou + " must lie in [0, 1).");
+        }
+        Block pred;
+        boolean polarityAsked = task != null && task.equalsIgnoreCase("polarity");
+        try (Hdf5Volume p = Hdf5Volume.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
+            pred = p.readAll();
+        }
+        int channels = pred.rank() == 4 ? pred.dim(0) : 1;
+        String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";
+        if (!kind.equals("cleft") && !kind.equals("polarity")) {
+            throw new UserException("--task " + task + " is not cleft or polarity.");
+        }
+        Block real;
+        double[] resolution;
+        try (Hdf5Volume t = Hdf5Volume.open(truth, kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY, "main")) {
+            real = t.readAll();
+            resolution = t.resolution();
+        }
+        int[] shape = Arrays.copyOfRange(real.shape(), real.rank() - 3, real.rank());
+        int[] predShape = Arrays.copyOfRange(pred.shape(), pred.rank() - 3, pred.rank());
+        if (real.rank() != 3 || !Arrays.equals(shape, predShape)) {
+            throw new UserException("The prediction " + prediction + " is " + Arrays.toString(predShape) + " (z, y, x) but the truth "
+                    + truth + " is " + Arrays.toString(real.shape()) + "; compare volumes of the same region.");
+        }
+        JsonObject result = kind.equals("cleft") ? cleft(pred, real, shape, resolution) : polarity(pred, channels, real);
+        if (json) {
+            out.println(new GsonBuilder().serializeNulls().create().toJson(result));
+        } else {
+            print(out, kind, result);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private JsonObject cleft(Block pred, Block real, int[] shape, double[] resolution) {
+        CleftScores s = CleftMetrics.score(CleftMask.of(pred, threshold), CleftMask.of(real, null), CleftMask.ignored(real), shape, resolution);
+        JsonObject o = new JsonObject();
+        o.addProperty("task", "cleft");
+        o.addProperty("fp_count", s.falsePositives());
+        o.addProperty("fn_count", s.falseNegatives());
+        distances(o, "adgt", s.adgt());
+        distances(o, "adf", s.adf());
+        o.addProperty("cremi_score", value(s.cremiScore()));
+        o.addProperty("predicted_voxels", s.predictedVoxels());
+        o.addProperty("truth_voxels", s.truthVoxels());
+        o.addProperty("resolution_nm", Arrays.toString(resolution));
+        s.undefinedReason().ifPresent(r -> o.addProperty("note", r));
+        return o;
+    }
+
+    private JsonObject polarity(Block pred, int channels, Block real) {
+        Block instances = pred;
+        if (pred.rank() == 4) {
+            if (channels != 3) {
+                throw new UserException(prediction + " has " + channels + " channels; polarity needs 3 or an instance volume.");
+            }
+            Polarity2Instance.Options d = Polarity2Instance.Options.defaults();
+            instances = Polarity2Instance.instances(pred, new Polarity2Instance.Options(false,
+                    threshold != null ? threshold : d.threshold(), d.minSize(), d.dilation()));
+        }
+        PolarityScores s = InstanceMatching.polarity(instances, real, iou);
+        JsonObject o = matches(s.synapses());
+        o.addProperty("task", "polarity");
+        o.add("pre", matches(s.pre()));
+        o.add("post", matches(s.post()));
+        if (s.synapses().predicted() == 0 || s.synapses().truth() == 0) {
+            o.addProperty("note", s.synapses().predicted() == 0 && s.synapses().truth() == 0
+                    ? "Neither the prediction nor the truth has a synapse: there is nothing to score."
+                    : s.synapses().predicted() == 0 ? "The prediction has no synapse: precision is undefined."
+                    : "The truth has no synapse: recall is undefined.");
+        }
+        return o;
+    }
+
+    private static JsonObject matches(MatchScores m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("precision", value(m.precision()));
+        o.addProperty("recall", value(m.recall()));
+        o.addProperty("f1", value(m.f1()));
+        o.addProperty("iou_threshold", m.iouThreshold());
+        o.addProperty("tp", m.truePositives());
+        o.addProperty("fp", m.falsePositives());
+        o.addProperty("fn", m.falseNegatives());
+        return o;
+    }
+
+    private static void distances(JsonObject o, String name, Optional<DistanceStats> d) {
+        o.addProperty(name, d.map(DistanceStats::mean).orElse(null));
+        o.addProperty(name + "_std", d.map(DistanceStats::std).orElse(null));
+        o.addProperty(name + "_max", d.map(DistanceStats::max).orElse(null));
+        o.addProperty(name + "_median", d.map(DistanceStats::median).orElse(null));
+        o.addProperty(name + "_count", d.map(DistanceStats::count).orElse(0L));
+    }
+
+    private static Double value(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    private void print(PrintWriter out, String kind, JsonObject o) {
+        out.printf("%s vs %s%n", prediction, truth);
+        if (kind.equals("cleft")) {
+            out.printf(Locale.ROOT, "%-22s %,d%n", "false positives", o.get("fp_count").getAsLong());
+            out.printf(Locale.ROOT, "%-22s %,d%n", "false negatives", o.get("fn_count").getAsLong());
+            for (String d : new String[] {"adgt", "adf"}) {
+                out.printf(Locale.ROOT, "%-22s %s%n", d.equals("adgt") ? "ADGT (nm)" : "ADF (nm)", o.get(d).isJsonNull() ? "undefined"
+                        : String.format(Locale.ROOT, "%.3f  (std %.3f, max %.3f, median %.3f, %,d voxels)", o.get(d).getAsDouble(),
+                        o.get(d + "_std").getAsDouble(), o.get(d + "_max").getAsDouble(), o.get(d + "_median").getAsDouble(),
+                        o.get(d + "_count").getAsLong()));
+            }
+            out.printf(Locale.ROOT, "%-22s %s%n", "CREMI score (nm)", o.get("cremi_score").isJsonNull() ? "undefined"
+                    : String.format(Locale.ROOT, "%.3f", o.get("cremi_score").getAsDouble()));
+        } else {
+            out.printf(Locale.ROOT, "%-10s %9s %9s %9s %6s %6s %6s   (IoU > %.2f)%n", "", "precision", "recall", "F1", "TP", "FP", "FN",
+                    o.get("iou_threshold").getAsDouble());
+            row(out, "synapses", o);
+            row(out, "pre", o.getAsJsonObject("pre"));
+            row(out, "post", o.getAsJsonObject("post"));
+        }
+        if (o.has("note")) {
+            out.println(o.get("note").getAsString());
+        }
+    }
+
+    private static void row(PrintWriter out, String name, JsonObject m) {
+        out.printf(Locale.ROOT, "%-10s %9s %9s %9s %6d %6d %6d%n", name, number(m, "precision"), number(m, "recall"), number(m, "f1"),
+                m.get("tp").getAsLong(), m.get("fp").getAsLong(), m.get("fn").getAsLong());
+    }
+
+    private static String number(JsonObject m, String key) {
+        return m.get(key).isJsonNull() ? "-" : String.format(Locale.ROOT, "%.3f", m.get(key).getAsDouble());
+    }
+}

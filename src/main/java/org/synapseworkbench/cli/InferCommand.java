@@ -1,0 +1,99 @@
+package org.synapseworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.infer.InferenceRun;
+import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.train.DeviceChoice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code infer}: PyTC's {@code main.py --inference}, sliding windows over whole volumes into a gzip HDF5 file. */
+@Command(name = "infer", mixinStandardHelpOptions = true,
+        description = {"Predict whole volumes with a trained checkpoint, as PyTC's main.py --inference does.",
+            "Without --config-file the checkpoint's own config is used; KEY VALUE pairs override either,",
+            "e.g. INFERENCE.IMAGE_NAME other.h5 INFERENCE.AUG_NUM 8. Output: INFERENCE.OUTPUT_PATH/OUTPUT_NAME,",
+            "datasets vol0, vol1, ... holding probability x 255 as uint8 (C, Z, Y, X)."})
+public final class InferCommand implements Callable<Integer> {
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "Checkpoint written by train.")
+    Path checkpoint;
+
+    @Option(names = "--config-base", paramLabel = "FILE", description = "Base YAML config.")
+    Path base;
+
+    @Option(names = "--config-file", paramLabel = "FILE", description = "YAML config merged over the base.")
+    Path file;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Where to predict: the GPU when there is one (auto, default), or forced.")
+    String device;
+
+    @Option(names = "--quiet", description = "Print only the files written.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "KEY VALUE", arity = "0..*", description = "Config overrides.")
+    List<String> overrides = new ArrayList<>();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config config = base == null && file == null
+                ? ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), overrides)
+                : ConfigLoader.merge(base, file, overrides);
+        List<ConfigValidator.Problem> errors = ConfigValidator.check(config).stream()
+                .filter(p -> p.severity() == ConfigValidator.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            errors.forEach(p -> err.println("error: " + p.message()));
+            err.flush();
+            return Main.USER_ERROR;
+        }
+        InferenceRun run = new InferenceRun(config, Path.of(""));
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-inference");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Predictor predictor = Predictor.load(checkpoint, config,
+                TrainCommand.deviceChoice(device).resolve(config.getInt("SYSTEM.NUM_GPUS")))) {
+            if (!quiet) {
+                out.printf("Predicting with %s on %s: %s%n", checkpoint, DeviceChoice.describe(predictor.device()), run.imageFiles());
+            }
+            List<Path> written = run.run(predictor, new ProgressLine(out, quiet), cancellation);
+            written.forEach(f -> out.println("wrote " + f));
+            return 0;
+        } catch (Cancellation.CancelledException e) {
+            err.println("Inference cancelled; files completed before are kept, nothing half-written is left.");
+            return 130;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+}

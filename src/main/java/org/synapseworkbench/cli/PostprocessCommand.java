@@ -1,0 +1,134 @@
+package org.synapseworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.post.CleftInstances;
+import org.synapseworkbench.post.Components;
+import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.Hdf5Writer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code postprocess}: probability maps into cleft instances or polarity synapses (pre 2n-1, post 2n). */
+@Command(name = "postprocess", mixinStandardHelpOptions = true,
+        description = {"Turn a probability map from infer into labelled instances: clefts (threshold, connected",
+            "components, small ones dropped) or polarity synapses (PyTC's polarity2instance: pre = 2n-1, post = 2n).",
+            "Writes uint64 labels: PyTC layout (dataset 'main', background 0) or CREMI layout",
+            "(volumes/labels/clefts or volumes/labels/polarity, background 0xFFFFFFFFFFFFFFFF)."})
+public final class PostprocessCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "FILE[:DATASET]", description = "Probability map (default dataset vol0).")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "HDF5 file to write (atomically).")
+    Path output;
+
+    @Option(names = "--task", paramLabel = "cleft|polarity",
+            description = "What the map holds (default: polarity for 3 channels, cleft for 1).")
+    String task;
+
+    @Option(names = "--threshold", defaultValue = "0.5", description = "Probability above which a voxel counts (default ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--min-size", defaultValue = "128", paramLabel = "VOXELS",
+            description = "Drop clefts, or pre and post pieces, smaller than this (default ${DEFAULT-VALUE}, PyTC's thres_small).")
+    int minSize;
+
+    @Option(names = "--connectivity", defaultValue = "26", description = "Cleft components: 6 or 26 (default ${DEFAULT-VALUE}).")
+    int connectivity;
+
+    @Option(names = "--exclusive", description = "Polarity map of exclusive classes (background, pre, post; TARGET_OPT 1-1).")
+    boolean exclusive;
+
+    @Option(names = "--dilation", defaultValue = "1,5,5", paramLabel = "Z,Y,X",
+            description = "Box that joins the pre and post of one synapse (default ${DEFAULT-VALUE}).")
+    String dilation;
+
+    @Option(names = "--semantic", description = "Polarity: write 1 for pre and 2 for post instead of instances.")
+    boolean semantic;
+
+    @Option(names = "--layout", defaultValue = "pytc", paramLabel = "pytc|cremi", description = "Output layout (default ${DEFAULT-VALUE}).")
+    String layout;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new UserException("--threshold " + threshold + " is not a probability between 0 and 1.");
+        }
+        if (minSize < 0) {
+            throw new UserException("--min-size " + minSize + " is negative; give 0 to keep every piece.");
+        }
+        if (connectivity != 6 && connectivity != 26) {
+            throw new UserException("--connectivity " + connectivity + " is not 6 or 26.");
+        }
+        boolean cremi = switch (layout.toLowerCase(Locale.ROOT)) {
+            case "pytc" -> false;
+            case "cremi" -> true;
+            default -> throw new UserException("--layout " + layout + " is not pytc or cremi.");
+        };
+        Block map;
+        double[] resolution;
+        try (Hdf5Volume v = Hdf5Volume.open(input, "vol0")) {
+            map = v.readAll();
+            resolution = v.resolution();
+        }
+        int channels = map.rank() == 4 ? map.dim(0) : 1;
+        String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";
+        long t0 = System.nanoTime();
+        Block labels;
+        String summary;
+        switch (kind) {
+            case "cleft" -> {
+                Components c = CleftInstances.of(map, threshold, connectivity, minSize);
+                labels = CleftInstances.toBlock(c, cremi ? Cremi.NO_CLEFT : 0);
+                summary = c.count() + " clefts";
+            }
+            case "polarity" -> {
+                if (channels != 3) {
+                    throw new UserException(input + " has " + channels + " channel(s); polarity needs 3 (pre, post, union or "
+                            + "background, pre, post). Use --task cleft for a cleft map.");
+                }
+                Polarity2Instance.Options options = new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation));
+                labels = semantic ? Polarity2Instance.semantic(map, options) : Polarity2Instance.instances(map, options);
+                summary = semantic ? "pre and post voxels" : synapses(labels) + " synapses";
+                if (cremi && !semantic) {
+                    long[] v = labels.longs();
+                    for (int i = 0; i < v.length; i++) {
+                        if (v[i] == 0) {
+                            v[i] = Cremi.NO_CLEFT;
+                        }
+                    }
+                }
+            }
+            default -> throw new UserException("--task " + task + " is not cleft or polarity.");
+        }
+        String dataset = !cremi ? "main" : kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY;
+        new Hdf5Writer().dataset(dataset, labels, Map.of("resolution", resolution)).write(output);
+        out.printf(Locale.ROOT, "%s: %s in %.1f s; wrote %s:%s%n", input, summary, (System.nanoTime() - t0) / 1e9, output, dataset);
+        out.flush();
+        return 0;
+    }
+
+    /** Distinct synapses (n of 2n-1 and 2n) in an instance volume. */
+    private static long synapses(Block labels) {
+        java.util.BitSet seen = new java.util.BitSet();
+        long[] v = labels.longs();
+        for (long id : v) {
+            if (id > 0 && id < Integer.MAX_VALUE) {
+                seen.set((int) ((id + 1) / 2));
+            }
+        }
+        return seen.cardinality();
+    }
+}
