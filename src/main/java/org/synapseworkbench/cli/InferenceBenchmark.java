@@ -82,6 +82,8 @@ public final class InferenceBenchmark implements Callable<Integer> {
             long windowVoxels = (long) windows * window[0] * window[1] * window[2];
             out.printf(Locale.ROOT, "unet_3d residual_se filters [%s], window %s, stride %s, batch %d, threads %d; volume %s: %d windows%n",
                     filters, Sizes.format(window), Sizes.format(step), batch, threads, Sizes.format(shape), windows);
+            out.printf(Locale.ROOT, "oneDNN kernels: %s (%s); memory tuning: %s%n", TorchEngine.effectiveIsa(),
+                    TorchEngine.kernels() == TorchEngine.Kernels.INFERENCE ? "inference only" : "training", TorchEngine.allocatorTuning());
             out.flush();
             double seconds;
             try (Predictor predictor = Predictor.untrained(config, Device.cpu())) {
@@ -105,8 +107,9 @@ public final class InferenceBenchmark implements Callable<Integer> {
             if (py == null) {
                 return 0;
             }
-            String isa = TorchEngine.isaLimit();
-            for (Map<String, String> env : isa == null ? List.of(Map.<String, String>of()) : List.of(Map.<String, String>of(),
+            // the peer with its default kernels, and with ours when they are limited
+            String isa = TorchEngine.effectiveIsa();
+            for (Map<String, String> env : isa.equals("ALL") ? List.of(Map.<String, String>of()) : List.of(Map.<String, String>of(),
                     Map.of(TorchEngine.ISA_VARIABLE, isa))) {
                 String json = BenchmarkCommand.runPython(py, env, "../shared/bench/pytorch_unet_reference.py", "--filters", filters,
                         "--patch", patch.replace(" ", ""), "--batch", Integer.toString(batch), "--threads", Integer.toString(threads),

@@ -1,6 +1,7 @@
 package org.synapseworkbench.cli;
 
 import org.synapseworkbench.UserException;
+import org.synapseworkbench.model.TorchEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +33,17 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        String[] command = pytcForm(args);
+        String tunables = TorchEngine.startupMallocTunables();
+        if (tunables != null && MallocRelaunch.allowed() && MallocRelaunch.usesTorch(command)) {
+            Integer code = MallocRelaunch.run(args, tunables);
+            if (code != null) {
+                System.exit(code);
+            }
+        }
+        if (predictsOnly(command)) {
+            TorchEngine.preferKernels(TorchEngine.Kernels.INFERENCE);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -53,6 +65,17 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Whether the command only predicts ({@code infer}, {@code benchmark infer}, {@code benchmark learning}), so that
+     * the process may use the inference-only convolution kernels (see {@link TorchEngine}).
+     */
+    static boolean predictsOnly(String[] args) {
+        if (args.length > 0 && args[0].equals("infer")) {
+            return true;
+        }
+        return args.length > 1 && args[0].equals("benchmark") && (args[1].equals("infer") || args[1].equals("learning"));
     }
 
     /**

@@ -96,12 +96,12 @@ public final class TrainBenchmark implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int[] f = Arrays.stream(filters.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int[] size = Sizes.parse(patch);
+        TorchEngine.requireTrainingKernels();
         TorchEngine.get();
         JniUtils.setNumThreads(threads);
         out.printf(Locale.ROOT, "%s filters %s patch %s batch %d threads %d norm %s, median of %d steps after %d%n", arch,
                 Arrays.toString(f), Sizes.format(size), batch, threads, norm, steps, warmup);
-        out.printf(Locale.ROOT, "oneDNN kernels %s; memory tuning: %s%n", System.getenv(TorchEngine.ISA_VARIABLE) != null
-                ? System.getenv(TorchEngine.ISA_VARIABLE) : TorchEngine.isaLimit(), TorchEngine.allocatorTuning());
+        out.printf(Locale.ROOT, "oneDNN kernels %s; memory tuning: %s%n", TorchEngine.effectiveIsa(), TorchEngine.allocatorTuning());
         out.flush();
         double model = Double.NaN;
         if (!skip.contains("model")) {

@@ -7,8 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv3d;
 
 /**
- * A 3D convolution whose channel counts reach libtorch as multiples of {@value #BLOCK}: zero filters are appended
- * (their outputs sliced off again) and, above {@value #BLOCK} input channels, zero input channels. The result
+ * A 3D convolution whose channel counts reach libtorch as multiples of {@link TorchEngine#channelBlock()} (8 for
+ * AVX2 kernels, 16 otherwise): zero filters are appended (their outputs sliced off again) and, above 8 input
+ * channels, zero input channels. The result
  * and the gradients of the real weights and inputs are unchanged; the padded parts are dropped.
  *
  * <p>Why: the AVX2 convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1), the fastest {@link TorchEngine} allows,
@@ -18,8 +19,8 @@ import ai.djl.nn.convolutional.Conv3d;
  * as in every U-Net's output convolution. Multiples of 8, and 1 to 7 input channels, are right to 1e-6.
  */
 final class PaddedConvolution {
-    /** oneDNN's channel block for AVX2 kernels. */
-    static final int BLOCK = 8;
+    /** Up to this many input channels, oneDNN's kernels are right without padding. */
+    static final int FEW_INPUTS = 8;
     private static final Shape NO_DILATION = new Shape(1, 1, 1);
 
     private PaddedConvolution() {
@@ -36,8 +37,9 @@ final class PaddedConvolution {
         Shape ws = weight.getShape();
         long out = ws.get(0);
         long in = ws.get(1);
-        long outPadded = roundUp(out);
-        long inPadded = in > BLOCK ? roundUp(in) : in;
+        int block = TorchEngine.channelBlock();
+        long outPadded = roundUp(out, block);
+        long inPadded = in > FEW_INPUTS ? roundUp(in, block) : in;
         NDArray w = weight;
         NDArray b = bias;
         NDArray input = x;
@@ -64,7 +66,7 @@ final class PaddedConvolution {
         return a;
     }
 
-    private static long roundUp(long channels) {
-        return (channels + BLOCK - 1) / BLOCK * BLOCK;
+    private static long roundUp(long channels, int block) {
+        return (channels + block - 1) / block * block;
     }
 }

@@ -1,5 +1,7 @@
 package org.synapseworkbench.model;
 
+import java.util.function.UnaryOperator;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -22,9 +24,43 @@ abstract class SingleInputBlock extends AbstractBlock {
     /** The block's computation. */
     abstract NDArray forward(ParameterStore store, NDArray x, boolean training);
 
-    /** Runs a child block (null = identity). */
+    /**
+     * Runs a child block (null = identity). Outside training the child's intermediate arrays are freed as soon as
+     * it returns, as PyTorch frees them without autograd: only its output stays, in {@code x}'s manager. (Training
+     * keeps them all until the step's manager closes; backward needs most of them.) Freed memory is then reused
+     * by the next block instead of new pages being faulted in.
+     */
     static NDArray run(Block block, ParameterStore store, NDArray x, boolean training) {
-        return block == null ? x : block.forward(store, new NDList(x), training).singletonOrThrow();
+        if (block == null) {
+            return x;
+        }
+        return scoped(x, training, in -> block.forward(store, new NDList(in), training).singletonOrThrow());
+    }
+
+    /**
+     * {@code f(x)}; outside training the arrays made on the way are freed when it returns and only the result
+     * stays, in {@code x}'s manager (new arrays belong to the manager of the array they are computed from).
+     */
+    static NDArray scoped(NDArray x, boolean training, UnaryOperator<NDArray> f) {
+        if (training) {
+            return f.apply(x);
+        }
+        NDManager owner = x.getManager();
+        try (NDManager scope = owner.newSubManager()) {
+            x.tempAttach(scope);
+            NDArray y = f.apply(x);
+            if (y != x) {
+                y.attach(owner);
+            }
+            return y;
+        }
+    }
+
+    /** Frees {@code x} outside training, once the caller no longer needs it (training keeps it for backward). */
+    static void release(NDArray x, boolean training) {
+        if (!training && x != null) {
+            x.close();
+        }
     }
 
     /** Initialises a child for an input of {@code shape} and returns its output shape (null child = identity). */

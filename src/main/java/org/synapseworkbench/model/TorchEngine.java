@@ -19,6 +19,12 @@ import com.sun.jna.Platform;
  * for all counts but take twice as long. A user-set {@code ONEDNN_MAX_CPU_ISA} wins; {@code TorchEngineTest}
  * checks convolution outputs and gradients against values computed by hand.
  *
+ * <p>A process that only predicts may ask for oneDNN's fastest kernels instead ({@link #preferKernels} with
+ * {@link Kernels#INFERENCE} before the engine starts): their outputs, unlike their gradients, are
+ * right when channel counts are multiples of 16 ({@link #channelBlock()}), checked against a direct convolution for
+ * every layer shape of the U-Nets by {@code InferenceKernelsTest}; on the AVX-512 machine we develop on they take
+ * two thirds of the AVX2 kernels' time. Such a process refuses to train ({@link #requireTrainingKernels()}).
+ *
  * <p>And it keeps glibc's malloc from handing activation memory back to the kernel after every step, and has
  * libtorch ask for huge pages ({@link NativeAllocator}): page faults took a third to a half of a training step.
  */
@@ -27,7 +33,16 @@ public final class TorchEngine {
     public static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
     private static final String ISA_LIMIT = "AVX2";
     private static boolean started;
+    private static Kernels kernels = Kernels.TRAINING;
     private static String allocatorTuning = "none";
+
+    /** Which convolution kernels a process uses; chosen once, when the engine starts. */
+    public enum Kernels {
+        /** Kernels whose outputs and gradients are right (AVX2 on x86, with channels padded to multiples of 8). */
+        TRAINING,
+        /** The fastest kernels oneDNN has, for a process that only predicts (channels padded to multiples of 16). */
+        INFERENCE
+    }
 
     private TorchEngine() {
     }
@@ -38,16 +53,72 @@ public final class TorchEngine {
             setIfAbsent("ai.djl.offline", "true");
             setIfAbsent("OPT_OUT_TRACKING", "true");
             setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
-            limitConvolutionKernels();
+            if (kernels == Kernels.TRAINING) {
+                limitConvolutionKernels();
+            }
             allocatorTuning = NativeAllocator.tuneForTraining();
             started = true;
         }
         return Engine.getEngine("PyTorch");
     }
 
+    /**
+     * The kernels the engine will start with (training kernels unless set); no effect once it has started. Only a
+     * process that will never train should prefer {@link Kernels#INFERENCE}.
+     */
+    public static synchronized void preferKernels(Kernels choice) {
+        if (!started) {
+            kernels = choice;
+        }
+    }
+
     /** What {@link NativeAllocator} changed (after {@link #get()}), e.g. "malloc keeps freed memory, huge pages". */
     public static synchronized String allocatorTuning() {
         return allocatorTuning;
+    }
+
+    /**
+     * The GLIBC_TUNABLES value a new process running libtorch should start with ({@link NativeAllocator}), or null
+     * where it does not apply: not Linux, or the user tunes malloc already.
+     */
+    public static String startupMallocTunables() {
+        return Platform.isLinux() && !NativeAllocator.userTuned() ? NativeAllocator.startupTunables() : null;
+    }
+
+    /** The kernels the engine was started with. */
+    public static synchronized Kernels kernels() {
+        return kernels;
+    }
+
+    /**
+     * Throws when this process runs the inference-only kernels, whose gradients are wrong: training needs a
+     * process of its own (or one started for training).
+     */
+    public static synchronized void requireTrainingKernels() {
+        if (kernels == Kernels.INFERENCE) {
+            if (started) {
+                throw new IllegalStateException("This process runs oneDNN's inference-only convolution kernels, whose "
+                        + "gradients are wrong; start training in a process of its own.");
+            }
+            kernels = Kernels.TRAINING;
+        }
+    }
+
+    /**
+     * Channel counts that reach a convolution are padded to multiples of this ({@link PaddedConvolution}): 8 for
+     * the AVX2 kernels, 16 for any other (AVX-512's channel block; harmless for smaller ISAs).
+     */
+    static synchronized int channelBlock() {
+        return ISA_LIMIT.equalsIgnoreCase(effectiveIsa()) ? 8 : 16;
+    }
+
+    /** The ISA limit oneDNN sees ("ALL" when none is set). */
+    public static synchronized String effectiveIsa() {
+        String value = System.getenv(ISA_VARIABLE);
+        if (value == null && started && kernels == Kernels.TRAINING) {
+            value = isaLimit();
+        }
+        return value == null ? "ALL" : value;
     }
 
     /** The oneDNN ISA limit this program sets when the user sets none (null on Windows, where it sets none). */

@@ -69,21 +69,48 @@ public final class UNet3d extends SingleInputBlock {
         NDArray[] skips = new NDArray[5];
         NDArray y = run(input, store, x, training);
         for (int i = 0; i < 5; i++) {
-            y = run(downBlock.get(i), store, run(downConv.get(i), store, y, training), training);
+            NDArray down = run(downConv.get(i), store, y, training);
+            if (i == 0) {
+                release(y, training);
+            }
+            y = run(downBlock.get(i), store, down, training);
+            release(down, training);
             skips[i] = y;
         }
-        y = run(nonLocal, store, y, training);
-        NDArray bottom = y;
+        NDArray bottom = run(nonLocal, store, y, training);
+        y = bottom;
         for (int j = 0; j < 4; j++) {
             int i = 3 - j;
             long[] size = TensorOps.spatial(skips[i].getShape());
-            y = TensorOps.resizeTrilinear(run(upConv.get(j), store, y, training), size).add(skips[i]);
-            if (!feature.isEmpty()) {
-                y = y.add(TensorOps.resizeTrilinear(run(feature.get(j), store, bottom, training), size));
+            NDArray up = run(upConv.get(j), store, y, training);
+            if (y != bottom) {
+                release(y, training);
             }
-            y = run(upBlock.get(j), store, y, training);
+            NDArray sum = upsampleAdd(up, size, skips[i], training);
+            release(up, training);
+            release(skips[i], training);
+            if (!feature.isEmpty()) {
+                NDArray path = run(feature.get(j), store, bottom, training);
+                NDArray both = upsampleAdd(path, size, sum, training);
+                release(path, training);
+                release(sum, training);
+                sum = both;
+            }
+            y = run(upBlock.get(j), store, sum, training);
+            release(sum, training);
         }
-        return run(output, store, y, training);
+        if (bottom != skips[4]) {
+            release(bottom, training);
+        }
+        release(skips[4], training);
+        NDArray out = run(output, store, y, training);
+        release(y, training);
+        return out;
+    }
+
+    /** {@code resizeTrilinear(x, size) + addend}, freeing what it makes on the way outside training. */
+    private static NDArray upsampleAdd(NDArray x, long[] size, NDArray addend, boolean training) {
+        return scoped(x, training, in -> TensorOps.resizeTrilinear(in, size).add(addend));
     }
 
     @Override

@@ -98,6 +98,7 @@ public final class TrainingRun {
      */
     public TrainingEnd run() {
         try {
+            TorchEngine.requireTrainingKernels();
             return train();
         } catch (RuntimeException e) {
             TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null,

@@ -37,6 +37,17 @@ class MainTest {
     }
 
     @Test
+    void onlyPredictingCommandsMayUseInferenceKernels() {
+        assertTrue(Main.predictsOnly(new String[] {"infer", "--checkpoint", "c.ckpt"}));
+        assertTrue(Main.predictsOnly(Main.pytcForm(new String[] {"--inference", "--config-file", "f.yaml"})));
+        assertTrue(Main.predictsOnly(new String[] {"benchmark", "infer"}));
+        assertTrue(Main.predictsOnly(new String[] {"benchmark", "learning", "--checkpoint", "c.ckpt"}));
+        assertFalse(Main.predictsOnly(new String[] {"train", "--config-file", "f.yaml"}));
+        assertFalse(Main.predictsOnly(new String[] {"benchmark", "train"}));
+        assertFalse(Main.predictsOnly(new String[] {}));
+    }
+
+    @Test
     void generateThenInfo() {
         Path f = dir.resolve("g.h5");
         Result g = run("generate", "--output", f.toString(), "--size", "8,96,96", "--seed", "5", "--density", "30");

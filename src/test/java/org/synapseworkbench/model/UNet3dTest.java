@@ -47,6 +47,40 @@ class UNet3dTest {
                 count(spec(ModelSpec.Architecture.UNET_PLUS_3D, new int[] {32, 64, 96, 128, 160}, 1, ModelSpec.NormMode.BN)));
     }
 
+    /**
+     * Outside training every intermediate array is freed as soon as it is used, and the output is the one the
+     * training path (which keeps them all) computes: group norm behaves the same in both modes.
+     */
+    @Test
+    void predictionFreesIntermediatesAndComputesWhatTrainingComputes() {
+        for (ModelSpec.Architecture arch : ModelSpec.Architecture.values()) {
+            ModelSpec spec = spec(arch, new int[] {8, 8, 16, 16, 16}, 3, ModelSpec.NormMode.GN);
+            try (NDManager m = TorchEngine.get().newBaseManager()) {
+                UNet3d net = new UNet3d(spec, 1);
+                net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 9, 33, 33));
+                ParameterStore store = new ParameterStore(m, false);
+                float[] kept;
+                float[] freed;
+                try (NDManager step = m.newSubManager()) {
+                    NDArray x = step.randomNormal(new Shape(2, 1, 9, 33, 33));
+                    kept = net.forward(store, new NDList(x), true).singletonOrThrow().toFloatArray();
+                    assertTrue(step.getManagedArrays().size() > 50, arch + ": training keeps its intermediates");
+                    try (NDManager predict = m.newSubManager()) {
+                        NDArray input = x.duplicate();
+                        input.attach(predict);
+                        NDArray y = net.forward(store, new NDList(input), false).singletonOrThrow();
+                        java.util.Set<NDArray> left = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                        left.addAll(predict.getManagedArrays());
+                        assertTrue(left.size() == 2 && left.contains(input) && left.contains(y),
+                                arch + ": only input and output are left, not " + left.size() + " arrays");
+                        freed = y.toFloatArray();
+                    }
+                }
+                assertArrayEquals(kept, freed, 1e-5f, arch.toString());
+            }
+        }
+    }
+
     @Test
     void outputHasTheInputSizeForAnySizeTheStridesAllow() {
         ModelSpec spec = spec(ModelSpec.Architecture.UNET_PLUS_3D, new int[] {8, 8, 8, 8, 8}, 3, ModelSpec.NormMode.GN);
