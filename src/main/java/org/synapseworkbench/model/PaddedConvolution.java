@@ -9,11 +9,11 @@ import ai.djl.nn.convolutional.Conv3d;
 /**
  * A 3D convolution whose channel counts reach libtorch as multiples of {@link TorchEngine#channelBlock()} (8 for
  * AVX2 kernels, 16 otherwise): zero filters are appended (their outputs sliced off again) and, above 8 input
- * channels, zero input channels. The result
- * and the gradients of the real weights and inputs are unchanged; the padded parts are dropped.
+ * channels, zero input channels. The result and the gradients of the real weights and inputs are unchanged; the
+ * padded parts are dropped.
  *
- * <p>Why: the AVX2 convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1), the fastest {@link TorchEngine} allows,
- * are wrong for other counts. Measured against libtorch's own non-oneDNN convolutions: the output is 20 to 40%
+ * <p>Why: the AVX2 convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1), the fastest {@link TorchEngine} allows
+ * for training, are wrong for other counts. Measured against libtorch's own non-oneDNN convolutions: the output is 20 to 40%
  * off when there are more than 8 input channels and their count is not a multiple of 8 (12, 20, 28, 36), and
  * the input gradient is off, or NaN, whenever the output channel count is not a multiple of 8 (1, 2, 3, 12),
  * as in every U-Net's output convolution. Multiples of 8, and 1 to 7 input channels, are right to 1e-6.
