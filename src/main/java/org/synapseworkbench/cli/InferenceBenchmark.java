@@ -82,8 +82,7 @@ public final class InferenceBenchmark implements Callable<Integer> {
             long windowVoxels = (long) windows * window[0] * window[1] * window[2];
             out.printf(Locale.ROOT, "unet_3d residual_se filters [%s], window %s, stride %s, batch %d, threads %d; volume %s: %d windows%n",
                     filters, Sizes.format(window), Sizes.format(step), batch, threads, Sizes.format(shape), windows);
-            out.printf(Locale.ROOT, "oneDNN kernels: %s (%s); memory tuning: %s%n", TorchEngine.effectiveIsa(),
-                    TorchEngine.kernels() == TorchEngine.Kernels.INFERENCE ? "inference only" : "training", TorchEngine.allocatorTuning());
+            out.printf(Locale.ROOT, "oneDNN: %s; memory tuning: %s%n", TorchEngine.describeKernels(), TorchEngine.allocatorTuning());
             out.flush();
             double seconds;
             try (Predictor predictor = Predictor.untrained(config, Device.cpu())) {

@@ -32,7 +32,11 @@ public final class Main implements Callable<Integer> {
                 .execute();
     }
 
+    /** Set by {@link #main}: this process is the command's own, so commands may choose the engine's kernels. */
+    private static volatile boolean ownProcess;
+
     public static void main(String[] args) {
+        ownProcess = true;
         String[] command = pytcForm(args);
         String tunables = TorchEngine.startupMallocTunables();
         if (tunables != null && MallocRelaunch.allowed() && MallocRelaunch.usesTorch(command)) {
@@ -42,7 +46,7 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (predictsOnly(command)) {
-            TorchEngine.preferKernels(TorchEngine.Kernels.INFERENCE);
+            preferKernels(TorchEngine.Kernels.INFERENCE);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -65,6 +69,16 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Asks for {@code kernels} if this process runs a single command from the command line (not tests or an
+     * embedding program, whose other work may need other kernels) and the engine has not started.
+     */
+    static void preferKernels(TorchEngine.Kernels kernels) {
+        if (ownProcess) {
+            TorchEngine.preferKernels(kernels);
+        }
     }
 
     /**

@@ -96,12 +96,13 @@ public final class TrainBenchmark implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int[] f = Arrays.stream(filters.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int[] size = Sizes.parse(patch);
+        Main.preferKernels(TorchEngine.trainingKernelsFor(f));
         TorchEngine.requireTrainingKernels();
         TorchEngine.get();
         JniUtils.setNumThreads(threads);
         out.printf(Locale.ROOT, "%s filters %s patch %s batch %d threads %d norm %s, median of %d steps after %d%n", arch,
                 Arrays.toString(f), Sizes.format(size), batch, threads, norm, steps, warmup);
-        out.printf(Locale.ROOT, "oneDNN kernels %s; memory tuning: %s%n", TorchEngine.effectiveIsa(), TorchEngine.allocatorTuning());
+        out.printf(Locale.ROOT, "oneDNN: %s; memory tuning: %s%n", TorchEngine.describeKernels(), TorchEngine.allocatorTuning());
         out.flush();
         double model = Double.NaN;
         if (!skip.contains("model")) {
@@ -116,15 +117,15 @@ public final class TrainBenchmark implements Callable<Integer> {
             out.flush();
         }
         if (!skip.contains("peer") && !"none".equals(python)) {
-            // the peer with the kernels it picks itself, then limited to the kernels we use (TorchEngine)
+            // the peer with the kernels it picks itself, then limited to the kernels we use when they are limited
             String isa = System.getenv(TorchEngine.ISA_VARIABLE);
-            String ours = TorchEngine.isaLimit();
+            String ours = TorchEngine.effectiveIsa();
             String json = peer(Map.of());
             if (json == null) {
                 out.println("Peer skipped: PyTorch not found (apt-get install python3-torch, or pass --python).");
             } else {
                 printPeer(out, json, "oneDNN kernels " + (isa == null ? "default" : isa), model);
-                if (isa == null && ours != null) {
+                if (isa == null && !ours.equals("ALL")) {
                     String limited = peer(Map.of(TorchEngine.ISA_VARIABLE, ours));
                     if (limited != null) {
                         printPeer(out, limited, "oneDNN kernels " + ours + " as ours", model);

@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.model.ModelSpec;
+import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.TensorBoardListener;
@@ -67,6 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return Main.USER_ERROR;
         }
+        Main.preferKernels(TorchEngine.trainingKernelsFor(ModelSpec.fromConfig(config).filters()));
         DeviceChoice choice = deviceChoice(device);
         TrainingRun run = new TrainingRun(config, new TrainingRun.Options(checkpoint, choice, seed, Path.of(""), 0));
         List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");

@@ -1,5 +1,7 @@
 package org.synapseworkbench.model;
 
+import java.util.Arrays;
+
 import ai.djl.engine.Engine;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -9,9 +11,9 @@ import com.sun.jna.Platform;
  * {@code ai.djl.offline}), no usage tracking, and an optional thread count
  * ({@code -Dai.djl.pytorch.num_threads}, default: all cores).
  *
- * <p>It also limits oneDNN, libtorch's CPU convolution library, to its AVX2 kernels. The AVX-512 convolution
- * kernels of libtorch 2.7.1 (oneDNN 3.7.1) are wrong on the machine we develop on (an AMD EPYC with AVX-512),
- * measured against libtorch's own non-oneDNN convolutions: outputs 19% off with 24 input channels, input
+ * <p>By default it limits oneDNN, libtorch's CPU convolution library, to its AVX2 kernels. The AVX-512 convolution
+ * kernels of libtorch 2.7.1 (oneDNN 3.7.1) are wrong on the machine we develop on (an AMD EPYC with AVX-512) for
+ * unpadded channel counts, measured against libtorch's own non-oneDNN convolutions: outputs 19% off with 24 input channels, input
  * gradients off or NaN with 1, 8 or 24 output channels and in strided 48 to 64 channel convolutions, so that
  * the demo U-Net's weight gradients were 10 to 12% off and, in about every second step, all NaN. (Debian's
  * PyTorch 1.13 gets the same convolutions right with the same kernels.) The AVX2 kernels are right for
@@ -19,11 +21,15 @@ import com.sun.jna.Platform;
  * for all counts but take twice as long. A user-set {@code ONEDNN_MAX_CPU_ISA} wins; {@code TorchEngineTest}
  * checks convolution outputs and gradients against values computed by hand.
  *
- * <p>A process that only predicts may ask for oneDNN's fastest kernels instead ({@link #preferKernels} with
- * {@link Kernels#INFERENCE} before the engine starts): their outputs, unlike their gradients, are
- * right when channel counts are multiples of 16 ({@link #channelBlock()}), checked against a direct convolution for
- * every layer shape of the U-Nets by {@code InferenceKernelsTest}; on the AVX-512 machine we develop on they take
- * two thirds of the AVX2 kernels' time. Such a process refuses to train ({@link #requireTrainingKernels()}).
+ * <p>A process that starts the engine itself may choose faster kernels ({@link #preferKernels} before the engine
+ * starts). Channel counts padded to multiples of 32 make oneDNN's AVX-512 kernels right for training too
+ * ({@link Kernels#WIDE}: outputs and both gradients checked for every layer shape of our U-Nets at several sizes by
+ * {@code WideKernelsTest}; multiples of 16 still give wrong input gradients for a strided 48 to 64 channel
+ * convolution); worth it when FILTERS are multiples of 32 (the CREMI and polarity U-Nets: a training step 1.2 to 1.3
+ * times faster), not for the demo's 16 and 24 channels, which padding to 32 makes slower than AVX2. A process that only
+ * predicts takes multiples of 16 ({@link Kernels#INFERENCE}: outputs checked by {@code InferenceKernelsTest}; on
+ * the AVX-512 machine we develop on they take two thirds of the AVX2 kernels' time); it refuses to train
+ * ({@link #requireTrainingKernels()}).
  *
  * <p>And it keeps glibc's malloc from handing activation memory back to the kernel after every step, and has
  * libtorch ask for huge pages ({@link NativeAllocator}): page faults took a third to a half of a training step.
@@ -38,10 +44,17 @@ public final class TorchEngine {
 
     /** Which convolution kernels a process uses; chosen once, when the engine starts. */
     public enum Kernels {
-        /** Kernels whose outputs and gradients are right (AVX2 on x86, with channels padded to multiples of 8). */
+        /** AVX2 kernels on x86, channels padded to multiples of 8: right for training any model. */
         TRAINING,
-        /** The fastest kernels oneDNN has, for a process that only predicts (channels padded to multiples of 16). */
+        /** The fastest kernels oneDNN has, channels padded to multiples of 32: right for training too. */
+        WIDE,
+        /** The fastest kernels oneDNN has, channels padded to multiples of 16: right outputs, wrong gradients. */
         INFERENCE
+    }
+
+    /** The kernels to train a model with these FILTERS: {@link Kernels#WIDE} when all are multiples of 32. */
+    public static Kernels trainingKernelsFor(int[] filters) {
+        return Arrays.stream(filters).allMatch(f -> f % 32 == 0) ? Kernels.WIDE : Kernels.TRAINING;
     }
 
     private TorchEngine() {
@@ -106,10 +119,19 @@ public final class TorchEngine {
 
     /**
      * Channel counts that reach a convolution are padded to multiples of this ({@link PaddedConvolution}): 8 for
-     * the AVX2 kernels, 16 for any other (AVX-512's channel block; harmless for smaller ISAs).
+     * the AVX2 kernels, else 16 in an inference-only process and 32 otherwise (harmless for smaller ISAs).
      */
     static synchronized int channelBlock() {
-        return ISA_LIMIT.equalsIgnoreCase(effectiveIsa()) ? 8 : 16;
+        if (ISA_LIMIT.equalsIgnoreCase(effectiveIsa())) {
+            return 8;
+        }
+        return kernels == Kernels.INFERENCE ? 16 : 32;
+    }
+
+    /** The kernels in words, e.g. "AVX2 kernels, channels padded to multiples of 8". */
+    public static synchronized String describeKernels() {
+        return effectiveIsa() + " kernels, channels padded to multiples of " + channelBlock()
+                + (kernels == Kernels.INFERENCE ? ", inference only" : "");
     }
 
     /** The ISA limit oneDNN sees ("ALL" when none is set). */
