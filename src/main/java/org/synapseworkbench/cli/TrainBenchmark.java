@@ -85,6 +85,11 @@ public final class TrainBenchmark implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default ../shared/bench/syspython; 'none' to skip).")
     String python;
 
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "Time our model step and the peer's this many times, alternating, and report the median ratio "
+                    + "(default ${DEFAULT-VALUE}); on a noisy machine 3 or 5 give a fairer verdict.")
+    int rounds;
+
     @Option(names = "--skip", split = ",", description = "Parts to skip: model, pipeline, peer.")
     List<String> skip = new ArrayList<>();
 
@@ -124,12 +129,16 @@ public final class TrainBenchmark implements Callable<Integer> {
             if (json == null) {
                 out.println("Peer skipped: PyTorch not found (apt-get install python3-torch, or pass --python).");
             } else {
-                printPeer(out, json, "oneDNN kernels " + (isa == null ? "default" : isa), model);
+                String kernels = "oneDNN kernels " + (isa == null ? "default" : isa);
+                printPeer(out, json, kernels, model);
                 if (isa == null && !ours.equals("ALL")) {
                     String limited = peer(Map.of(TorchEngine.ISA_VARIABLE, ours));
                     if (limited != null) {
                         printPeer(out, limited, "oneDNN kernels " + ours + " as ours", model);
                     }
+                }
+                if (rounds > 1 && !skip.contains("model")) {
+                    moreRounds(f, size, model, BenchmarkCommand.number(json, "train_ms_median"), kernels, out);
                 }
             }
         }
@@ -241,6 +250,28 @@ public final class TrainBenchmark implements Callable<Integer> {
             // not Linux
         }
         return -1;
+    }
+
+    /** Rounds 2 to {@link #rounds}: our model step, then the peer's (its default kernels); the median ratio. */
+    private void moreRounds(int[] f, int[] size, double model, double peer, String kernels, PrintWriter out)
+            throws IOException, InterruptedException {
+        double[] ratios = new double[rounds];
+        ratios[0] = model / peer;
+        for (int r = 1; r < rounds; r++) {
+            double ours = modelStep(f, size, out);
+            String json = peer(Map.of());
+            if (json == null) {
+                return;
+            }
+            double theirs = BenchmarkCommand.number(json, "train_ms_median");
+            ratios[r] = ours / theirs;
+            out.printf(Locale.ROOT, "round %d: ours %8.1f ms, peer %8.1f ms, ratio %.2f%n", r + 1, ours, theirs, ratios[r]);
+            out.flush();
+        }
+        out.printf(Locale.ROOT, "ratio ours/peer (%s), model step, median of %d rounds: %.2f  (%s)%n", kernels, rounds,
+                BenchmarkCommand.median(ratios), Arrays.stream(ratios).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+        out.flush();
     }
 
     private static void printPeer(PrintWriter out, String json, String kernels, double model) {

@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv3d;
 
 /**
- * A 3D convolution whose channel counts reach libtorch as multiples of {@link TorchEngine#channelBlock()} (8 for
- * AVX2 kernels, 16 otherwise): zero filters are appended (their outputs sliced off again) and, above 8 input
- * channels, zero input channels. The result and the gradients of the real weights and inputs are unchanged; the
+ * A 3D convolution whose channel counts reach libtorch as multiples of what the engine's kernels need
+ * ({@link TorchEngine#inputChannelBlock()}, {@link TorchEngine#outputChannelBlock()}): zero filters are appended
+ * (their outputs sliced off again) and, above 8 input channels, zero input channels. The result and the gradients of the real weights and inputs are unchanged; the
  * padded parts are dropped.
  *
  * <p>Why: the AVX2 convolution kernels of libtorch 2.7.1 (oneDNN 3.7.1), the fastest {@link TorchEngine} allows
@@ -37,9 +37,8 @@ final class PaddedConvolution {
         Shape ws = weight.getShape();
         long out = ws.get(0);
         long in = ws.get(1);
-        int block = TorchEngine.channelBlock();
-        long outPadded = roundUp(out, block);
-        long inPadded = in > FEW_INPUTS ? roundUp(in, block) : in;
+        long outPadded = roundUp(out, TorchEngine.outputChannelBlock());
+        long inPadded = in > FEW_INPUTS ? roundUp(in, TorchEngine.inputChannelBlock()) : in;
         NDArray w = weight;
         NDArray b = bias;
         NDArray input = x;

@@ -22,7 +22,8 @@ import com.sun.jna.Platform;
  * checks convolution outputs and gradients against values computed by hand.
  *
  * <p>A process that starts the engine itself may choose faster kernels ({@link #preferKernels} before the engine
- * starts). Channel counts padded to multiples of 32 make oneDNN's AVX-512 kernels right for training too
+ * starts). Input channel counts padded to multiples of 32 (outputs to 16) make oneDNN's AVX-512 kernels right for
+ * training too
  * ({@link Kernels#WIDE}: outputs and both gradients checked for every layer shape of our U-Nets at several sizes by
  * {@code WideKernelsTest}; multiples of 16 still give wrong input gradients for a strided 48 to 64 channel
  * convolution); worth it when FILTERS are multiples of 32 (the CREMI and polarity U-Nets: a training step 1.2 to 1.3
@@ -118,20 +119,28 @@ public final class TorchEngine {
     }
 
     /**
-     * Channel counts that reach a convolution are padded to multiples of this ({@link PaddedConvolution}): 8 for
-     * the AVX2 kernels, else 16 in an inference-only process and 32 otherwise (harmless for smaller ISAs).
+     * Input channel counts above 8 that reach a convolution are padded to multiples of this
+     * ({@link PaddedConvolution}): 8 for the AVX2 kernels, else 16 in an inference-only process and 32 otherwise.
      */
-    static synchronized int channelBlock() {
+    static synchronized int inputChannelBlock() {
         if (ISA_LIMIT.equalsIgnoreCase(effectiveIsa())) {
             return 8;
         }
         return kernels == Kernels.INFERENCE ? 16 : 32;
     }
 
+    /**
+     * Output channel counts are padded to multiples of this: 8 for the AVX2 kernels, else 16 (which keeps the
+     * one to three output channels of a U-Net's last convolution at half the cost of 32).
+     */
+    static synchronized int outputChannelBlock() {
+        return ISA_LIMIT.equalsIgnoreCase(effectiveIsa()) ? 8 : 16;
+    }
+
     /** The kernels in words, e.g. "AVX2 kernels, channels padded to multiples of 8". */
     public static synchronized String describeKernels() {
-        return effectiveIsa() + " kernels, channels padded to multiples of " + channelBlock()
-                + (kernels == Kernels.INFERENCE ? ", inference only" : "");
+        return effectiveIsa() + " kernels, channels padded to multiples of " + inputChannelBlock() + " (inputs) and "
+                + outputChannelBlock() + " (outputs)" + (kernels == Kernels.INFERENCE ? ", inference only" : "");
     }
 
     /** The ISA limit oneDNN sees ("ALL" when none is set). */

@@ -28,7 +28,8 @@ class InferenceKernelsTest {
     @Test
     void everyLayerShapeGivesTheDirectConvolutionsOutput() {
         if (System.getenv(TorchEngine.ISA_VARIABLE) == null) {
-            assertEquals(16, TorchEngine.channelBlock());
+            assertEquals(16, TorchEngine.inputChannelBlock());
+            assertEquals(16, TorchEngine.outputChannelBlock());
         }
         Random random = new Random(7);
         for (int[] layer : ConvolutionReference.LAYERS) {
