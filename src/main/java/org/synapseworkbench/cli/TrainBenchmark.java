@@ -101,6 +101,9 @@ public final class TrainBenchmark implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int[] f = Arrays.stream(filters.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int[] size = Sizes.parse(patch);
+        if (rounds < 1) {
+            throw new org.synapseworkbench.UserException("--rounds must be at least 1, not " + rounds + ".");
+        }
         Main.preferKernels(TorchEngine.trainingKernelsFor(f));
         TorchEngine.requireTrainingKernels();
         TorchEngine.get();
