@@ -1,0 +1,114 @@
+package org.synapseworkbench.ui;
+
+import java.nio.IntBuffer;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * The xy section of an image volume at {@link #zProperty()}, drawn into a {@link WritableImage} that shares its
+ * pixels with a {@link PixelBuffer} (no copy per frame). Only the section shown is read from the volume.
+ */
+final class SliceView extends Region {
+    private final IntegerProperty z = new SimpleIntegerProperty(this, "z", 0);
+    private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ImageView view = new ImageView();
+    private Volume volume;
+    private GrayMapping mapping = GrayMapping.uint8();
+    private PixelBuffer<IntBuffer> pixels;
+    private int[] argb;
+
+    SliceView() {
+        getChildren().add(view);
+        view.setPreserveRatio(true);
+        view.setSmooth(false);
+        z.addListener((obs, was, now) -> draw());
+    }
+
+    /** Shows {@code v} (3-d, or 4-d with the first channel shown) from its first section. */
+    void setVolume(Volume v) {
+        volume = v;
+        int[] s = v.spatialShape();
+        argb = new int[s[1] * s[2]];
+        pixels = new PixelBuffer<>(s[2], s[1], IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
+        WritableImage img = new WritableImage(pixels);
+        image.set(img);
+        view.setImage(img);
+        if (z.get() != 0) {
+            z.set(0);
+        } else {
+            draw();
+        }
+    }
+
+    Volume volume() {
+        return volume;
+    }
+
+    /** The section index shown, clamped to the volume by {@link #step}. */
+    IntegerProperty zProperty() {
+        return z;
+    }
+
+    /** The drawn section (for tests and snapshots). */
+    ReadOnlyObjectProperty<WritableImage> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    /** Moves {@code delta} sections, staying inside the volume. */
+    void step(int delta) {
+        if (volume == null) {
+            return;
+        }
+        int last = volume.spatialShape()[0] - 1;
+        z.set(Math.max(0, Math.min(last, z.get() + delta)));
+    }
+
+    void setMapping(GrayMapping m) {
+        mapping = m;
+        draw();
+    }
+
+    private void draw() {
+        if (volume == null) {
+            return;
+        }
+        int[] s = volume.spatialShape();
+        int zi = Math.max(0, Math.min(s[0] - 1, z.get()));
+        int[] start = new int[volume.rank()];
+        int[] size = volume.shape().clone();
+        start[volume.rank() - 3] = zi;
+        size[volume.rank() - 3] = 1;
+        if (volume.rank() == 4) {
+            size[0] = 1;
+        }
+        mapping.map(volume.read(start, size), argb);
+        pixels.updateBuffer(b -> null);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        view.setFitWidth(getWidth());
+        view.setFitHeight(getHeight());
+        view.relocate(0, 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return volume == null ? 512 : volume.spatialShape()[2];
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return volume == null ? 512 : volume.spatialShape()[1];
+    }
+}

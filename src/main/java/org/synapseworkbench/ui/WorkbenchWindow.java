@@ -1,0 +1,91 @@
+package org.synapseworkbench.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * The workbench's main view: the xy section of the open image with a section slider and a status line. Sections
+ * change by slider, mouse wheel, Page Up/Down and the Up/Down arrow keys.
+ */
+final class WorkbenchWindow {
+    private final SliceView slice = new SliceView();
+    private final Slider zSlider = new Slider(0, 0, 0);
+    private final Label status = new Label();
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+
+    WorkbenchWindow(Volume image) {
+        zSlider.setBlockIncrement(1);
+        zSlider.setMajorTickUnit(1);
+        zSlider.setSnapToTicks(true);
+        zSlider.setFocusTraversable(false);
+        HBox.setHgrow(zSlider, Priority.ALWAYS);
+        HBox bottom = new HBox(8, new Label("z"), zSlider, status);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(4, 8, 4, 8));
+        root.setCenter(slice);
+        root.setBottom(bottom);
+        zSlider.valueProperty().addListener((obs, was, now) -> slice.zProperty().set((int) Math.round(now.doubleValue())));
+        slice.zProperty().addListener((obs, was, now) -> {
+            zSlider.setValue(now.intValue());
+            updateStatus();
+        });
+        scene = new Scene(root);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case PAGE_DOWN, DOWN -> slice.step(1);
+                case PAGE_UP, UP -> slice.step(-1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        slice.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0 && !e.isControlDown()) {
+                slice.step(e.getDeltaY() < 0 ? 1 : -1);
+                e.consume();
+            }
+        });
+        open(image);
+    }
+
+    /** Shows another image from its first section. */
+    void open(Volume image) {
+        slice.setVolume(image);
+        zSlider.setMax(Math.max(0, image.spatialShape()[0] - 1));
+        zSlider.setValue(0);
+        updateStatus();
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    SliceView slice() {
+        return slice;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    private void updateStatus() {
+        Volume v = slice.volume();
+        if (v != null) {
+            int[] s = v.spatialShape();
+            status.setText("section " + (slice.zProperty().get() + 1) + " of " + s[0] + "   " + v.name() + "  " + s[0]
+                    + " x " + s[1] + " x " + s[2]);
+        }
+    }
+}
