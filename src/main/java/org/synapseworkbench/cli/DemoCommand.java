@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Next: 'info " + output + "' for the datasets, 'config --config-file configs/Demo/Demo-Cleft.yaml' for the");
-        out.println("demo training config. The desktop workbench will open here once it exists.");
+        out.println("demo training config; on a machine with a display, 'workbench' opens the window.");
         return 0;
     }
 

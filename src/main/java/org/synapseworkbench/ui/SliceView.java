@@ -29,6 +29,8 @@ final class SliceView extends Region {
 
     SliceView() {
         getChildren().add(view);
+        setStyle("-fx-background-color: #1e1e1e;");
+        setMinSize(64, 64);
         view.setPreserveRatio(true);
         view.setSmooth(false);
         z.addListener((obs, was, now) -> draw());
@@ -95,11 +97,13 @@ final class SliceView extends Region {
         pixels.updateBuffer(b -> null);
     }
 
+    /** The image fitted into the view and centred on a dark background, as EM viewers show it. */
     @Override
     protected void layoutChildren() {
         view.setFitWidth(getWidth());
         view.setFitHeight(getHeight());
-        view.relocate(0, 0);
+        var bounds = view.getLayoutBounds();
+        view.relocate((getWidth() - bounds.getWidth()) / 2, (getHeight() - bounds.getHeight()) / 2);
     }
 
     @Override

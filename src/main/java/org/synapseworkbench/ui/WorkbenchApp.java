@@ -1,30 +1,113 @@
 package org.synapseworkbench.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javafx.application.Application;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.synth.SyntheticVolume;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
 
 /**
- * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]} (default: the built-in sample's
- * {@code volumes/raw}).
+ * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]}; without one, the built-in sample's
+ * image ({@code --sample=FILE}, default {@value #SAMPLE}), made on first start while a progress bar shows.
  */
 public final class WorkbenchApp extends Application {
     /** Where {@code demo} and {@code generate} put the built-in sample. */
     static final String SAMPLE = "datasets/synthetic/sample.h5";
     private Hdf5Volume image;
+    private WorkbenchWindow window;
 
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
-        image = Hdf5Volume.open(args.isEmpty() ? SAMPLE : args.get(0), Cremi.RAW);
-        WorkbenchWindow window = new WorkbenchWindow(image);
+        stage.setTitle("Synapse Workbench");
+        if (!args.isEmpty()) {
+            open(stage, args.get(0));
+            return;
+        }
+        Path sample = Path.of(getParameters().getNamed().getOrDefault("sample", SAMPLE));
+        if (sampleComplete(sample)) {
+            open(stage, sample.toString());
+            return;
+        }
+        makeSample(stage, sample);
+    }
+
+    /** Opens an image in the stage, or says in one sentence why it cannot. */
+    private void open(Stage stage, String spec) {
+        try {
+            image = Hdf5Volume.open(spec, Cremi.RAW);
+        } catch (RuntimeException e) {
+            showMessage(stage, "Cannot open " + spec + ": " + e.getMessage());
+            return;
+        }
+        window = new WorkbenchWindow(image);
         stage.setTitle("Synapse Workbench - " + image.name());
         stage.setScene(window.scene());
         stage.show();
+    }
+
+    /** Generates the built-in sample in the background, with a progress bar, then opens it. */
+    private void makeSample(Stage stage, Path sample) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(360);
+        Label label = new Label("Making the built-in sample (a synthetic EM volume with synapses) in " + sample + "...");
+        VBox box = new VBox(12, label, bar);
+        box.setPadding(new Insets(24));
+        stage.setScene(new Scene(box));
+        stage.show();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                updateProgress(0, 2);
+                SyntheticVolume v = new SyntheticEmGenerator(SynthParams.of(SynthParams.SAMPLE_SIZE, 1)).generate();
+                updateProgress(1, 2);
+                Files.createDirectories(sample.toAbsolutePath().getParent());
+                SyntheticVolumeWriter.writeCremi(v, sample);
+                SyntheticVolumeWriter.writePytc(v, sample);
+                updateProgress(2, 2);
+                return null;
+            }
+        };
+        bar.progressProperty().bind(task.progressProperty());
+        task.setOnSucceeded(e -> open(stage, sample.toString()));
+        task.setOnFailed(e -> showMessage(stage, "Cannot make the built-in sample in " + sample + ": "
+                + task.getException().getMessage() + " Check that the folder is writable, or open a file of your own."));
+        Thread worker = new Thread(task, "make-sample");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private static boolean sampleComplete(Path sample) {
+        return Files.exists(sample) && SyntheticVolumeWriter.pytcPaths(sample).stream().allMatch(Files::exists);
+    }
+
+    private static void showMessage(Stage stage, String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(480);
+        VBox box = new VBox(label);
+        box.setPadding(new Insets(24));
+        stage.setScene(new Scene(box));
+        stage.show();
+    }
+
+    /** The main view once an image is open (null before). */
+    WorkbenchWindow window() {
+        return window;
     }
 
     @Override

@@ -40,7 +40,7 @@ final class WorkbenchWindow {
             zSlider.setValue(now.intValue());
             updateStatus();
         });
-        scene = new Scene(root);
+        scene = new Scene(root, 960, 760);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             switch (e.getCode()) {
                 case PAGE_DOWN, DOWN -> slice.step(1);
