@@ -1,6 +1,8 @@
 package org.synapseworkbench.ui;
 
 import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +28,7 @@ final class SliceView extends Region {
     private GrayMapping mapping = GrayMapping.uint8();
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
+    private final List<LabelLayer> layers = new ArrayList<>();
 
     SliceView() {
         getChildren().add(view);
@@ -75,6 +78,23 @@ final class SliceView extends Region {
         z.set(Math.max(0, Math.min(last, z.get() + delta)));
     }
 
+    /** Adds a label layer over the image (same z, y, x shape); it redraws when shown, hidden or faded. */
+    void addLayer(LabelLayer layer) {
+        if (volume != null && !java.util.Arrays.equals(layer.labels().spatialShape(), volume.spatialShape())) {
+            throw new IllegalArgumentException(layer.labels().name() + " has shape "
+                    + java.util.Arrays.toString(layer.labels().spatialShape()) + ", the image "
+                    + java.util.Arrays.toString(volume.spatialShape()) + "; open labels of the same volume.");
+        }
+        layers.add(layer);
+        layer.visibleProperty().addListener((obs, was, now) -> draw());
+        layer.opacityProperty().addListener((obs, was, now) -> draw());
+        draw();
+    }
+
+    List<LabelLayer> layers() {
+        return List.copyOf(layers);
+    }
+
     void setMapping(GrayMapping m) {
         mapping = m;
         draw();
@@ -94,6 +114,14 @@ final class SliceView extends Region {
             size[0] = 1;
         }
         mapping.map(volume.read(start, size), argb);
+        // polarity first, clefts last: a cleft stays red where it lies between pre and post
+        for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.POLARITY, LabelLayer.Kind.CLEFTS)) {
+            for (LabelLayer layer : layers) {
+                if (layer.kind() == kind && layer.visibleProperty().get()) {
+                    layer.blend(layer.labels().readSection(zi), argb);
+                }
+            }
+        }
         pixels.updateBuffer(b -> null);
     }
 

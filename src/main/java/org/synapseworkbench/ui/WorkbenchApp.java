@@ -18,6 +18,7 @@ import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolume;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
 
 /**
@@ -28,6 +29,7 @@ public final class WorkbenchApp extends Application {
     /** Where {@code demo} and {@code generate} put the built-in sample. */
     static final String SAMPLE = "datasets/synthetic/sample.h5";
     private Hdf5Volume image;
+    private final List<Hdf5Volume> opened = new java.util.ArrayList<>();
     private WorkbenchWindow window;
 
     @Override
@@ -55,9 +57,29 @@ public final class WorkbenchApp extends Application {
             return;
         }
         window = new WorkbenchWindow(image);
+        addLabelsBeside(spec);
         stage.setTitle("Synapse Workbench - " + image.name());
         stage.setScene(window.scene());
         stage.show();
+    }
+
+    /** For a CREMI-layout file, draws its cleft and polarity labels over the image (keys 1 and 2). */
+    private void addLabelsBeside(String spec) {
+        Path file = Hdf5Files.Spec.parse(spec).file();
+        List<String> present = Hdf5Files.datasetPaths(file);
+        for (String dataset : List.of(Cremi.CLEFTS, Cremi.POLARITY)) {
+            if (!present.contains(dataset) && !present.contains("/" + dataset)) {
+                continue;
+            }
+            Hdf5Volume labels = Hdf5Volume.open(file, dataset);
+            if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
+                labels.close();
+                continue;
+            }
+            opened.add(labels);
+            window.addLayer(new LabelLayer(dataset.equals(Cremi.CLEFTS) ? "clefts" : "polarity", labels,
+                    dataset.equals(Cremi.CLEFTS) ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY));
+        }
     }
 
     /** Generates the built-in sample in the background, with a progress bar, then opens it. */
@@ -115,5 +137,6 @@ public final class WorkbenchApp extends Application {
         if (image != null) {
             image.close();
         }
+        opened.forEach(Hdf5Volume::close);
     }
 }

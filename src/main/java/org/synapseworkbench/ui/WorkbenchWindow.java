@@ -1,5 +1,8 @@
 package org.synapseworkbench.ui;
 
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -15,7 +18,7 @@ import org.synapseworkbench.volume.Volume;
 
 /**
  * The workbench's main view: the xy section of the open image with a section slider and a status line. Sections
- * change by slider, mouse wheel, Page Up/Down and the Up/Down arrow keys.
+ * change by slider, mouse wheel, Page Up/Down and the Up/Down arrow keys; number keys show and hide label layers.
  */
 final class WorkbenchWindow {
     private final SliceView slice = new SliceView();
@@ -46,7 +49,14 @@ final class WorkbenchWindow {
                 case PAGE_DOWN, DOWN -> slice.step(1);
                 case PAGE_UP, UP -> slice.step(-1);
                 default -> {
-                    return;
+                    String key = e.getCode().getName(); // "1" or "Numpad 1"
+                    int layer = e.getCode().isDigitKey() ? key.charAt(key.length() - 1) - '1' : -1;
+                    List<LabelLayer> layers = slice.layers();
+                    if (layer < 0 || layer >= layers.size()) {
+                        return;
+                    }
+                    BooleanProperty shown = layers.get(layer).visibleProperty();
+                    shown.set(!shown.get());
                 }
             }
             e.consume();
@@ -58,6 +68,11 @@ final class WorkbenchWindow {
             }
         });
         open(image);
+    }
+
+    /** Draws a label volume over the image; number key n shows or hides the n-th layer. */
+    void addLayer(LabelLayer layer) {
+        slice.addLayer(layer);
     }
 
     /** Shows another image from its first section. */

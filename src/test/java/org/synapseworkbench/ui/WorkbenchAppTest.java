@@ -32,6 +32,8 @@ class WorkbenchAppTest {
             assertEquals(sections, workbench.window().slice().volume().spatialShape()[0]);
             assertTrue(workbench.window().status().getText().startsWith("section 1 of " + sections),
                     workbench.window().status().getText());
+            assertEquals(java.util.List.of("clefts", "polarity"), workbench.window().slice().layers().stream()
+                    .map(LabelLayer::name).toList(), "the sample's labels are drawn over it");
         } finally {
             FxToolkit.cleanupApplication(app);
         }

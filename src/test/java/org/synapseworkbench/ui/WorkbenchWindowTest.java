@@ -35,11 +35,44 @@ class WorkbenchWindowTest {
         return new InMemoryVolume("ramp", Block.wrap(DataType.UINT8, v, 5, 20, 30), new double[] {40, 4, 4});
     }
 
+    /** Labels of the ramp's shape: cleft id 7 at (1, 4, 5); polarity pre id 3 at (1, 6, 8), post id 4 at (1, 6, 9). */
+    static InMemoryVolume labels(long[] ids) {
+        return new InMemoryVolume("labels", Block.wrap(DataType.UINT64, ids, 5, 20, 30), new double[] {40, 4, 4});
+    }
+
     @Start
     void start(Stage stage) {
         window = new WorkbenchWindow(ramp());
+        long[] clefts = new long[5 * 20 * 30];
+        java.util.Arrays.fill(clefts, org.synapseworkbench.volume.Cremi.NO_CLEFT);
+        clefts[(1 * 20 + 4) * 30 + 5] = 7;
+        long[] polarity = new long[5 * 20 * 30];
+        polarity[(1 * 20 + 6) * 30 + 8] = 3;
+        polarity[(1 * 20 + 6) * 30 + 9] = 4;
+        window.addLayer(new LabelLayer("clefts", labels(clefts), LabelLayer.Kind.CLEFTS));
+        window.addLayer(new LabelLayer("polarity", labels(polarity), LabelLayer.Kind.POLARITY));
         stage.setScene(window.scene());
         stage.show();
+    }
+
+    @Test
+    void cleftsAreRedPreMagentaPostCyanAndNumberKeysHideThem(FxRobot robot) {
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        int cleftGrey = 40 + 3 * 4 + 5;
+        assertEquals(LabelLayer.mix(grey(cleftGrey), LabelLayer.RED, 0.5), pixel(5, 4));
+        assertEquals(LabelLayer.mix(grey(40 + 18 + 8), LabelLayer.MAGENTA, 0.5), pixel(8, 6));
+        assertEquals(LabelLayer.mix(grey(40 + 18 + 9), LabelLayer.CYAN, 0.5), pixel(9, 6));
+        assertEquals(grey(40 + 18 + 10), pixel(10, 6), "no label, no colour");
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(grey(cleftGrey), pixel(5, 4), "clefts hidden by key 1");
+        assertEquals(LabelLayer.mix(grey(40 + 18 + 8), LabelLayer.MAGENTA, 0.5), pixel(8, 6), "polarity still shown");
+        robot.type(KeyCode.DIGIT1);
+        robot.type(KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LabelLayer.mix(grey(cleftGrey), LabelLayer.RED, 0.5), pixel(5, 4), "clefts shown again");
+        assertEquals(grey(40 + 18 + 8), pixel(8, 6), "polarity hidden by key 2");
     }
 
     @Test
@@ -66,7 +99,7 @@ class WorkbenchWindowTest {
         return image.getPixelReader().getArgb(x, y);
     }
 
-    private static int grey(int level) {
+    static int grey(int level) {
         return 0xFF000000 | level << 16 | level << 8 | level;
     }
 }
