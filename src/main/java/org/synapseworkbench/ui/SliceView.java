@@ -69,6 +69,30 @@ final class SliceView extends Region {
         return image.getReadOnlyProperty();
     }
 
+    /** The voxel (z, y, x) under a point in this view's coordinates, or null outside the image. */
+    int[] voxelAt(double localX, double localY) {
+        if (volume == null) {
+            return null;
+        }
+        int[] s = volume.spatialShape();
+        double scale = view.getLayoutBounds().getWidth() / s[2];
+        if (!(scale > 0)) {
+            return null;
+        }
+        double x = (localX - view.getLayoutX()) / scale;
+        double y = (localY - view.getLayoutY()) / scale;
+        if (x < 0 || y < 0 || x >= s[2] || y >= s[1]) {
+            return null;
+        }
+        return new int[] {z.get(), (int) y, (int) x};
+    }
+
+    /** The centre of voxel (y, x) of the shown section in this view's coordinates. */
+    javafx.geometry.Point2D centreOf(int y, int x) {
+        double scale = view.getLayoutBounds().getWidth() / volume.spatialShape()[2];
+        return new javafx.geometry.Point2D(view.getLayoutX() + (x + 0.5) * scale, view.getLayoutY() + (y + 0.5) * scale);
+    }
+
     /** Moves {@code delta} sections, staying inside the volume. */
     void step(int delta) {
         if (volume == null) {

@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui;
 
 import java.util.List;
+import java.util.Locale;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
@@ -24,6 +25,7 @@ final class WorkbenchWindow {
     private final SliceView slice = new SliceView();
     private final Slider zSlider = new Slider(0, 0, 0);
     private final Label status = new Label();
+    private final Label cursor = new Label();
     private final BorderPane root = new BorderPane();
     private final Scene scene;
 
@@ -33,7 +35,7 @@ final class WorkbenchWindow {
         zSlider.setSnapToTicks(true);
         zSlider.setFocusTraversable(false);
         HBox.setHgrow(zSlider, Priority.ALWAYS);
-        HBox bottom = new HBox(8, new Label("z"), zSlider, status);
+        HBox bottom = new HBox(8, new Label("z"), zSlider, status, cursor);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         root.setCenter(slice);
@@ -61,6 +63,8 @@ final class WorkbenchWindow {
             }
             e.consume();
         });
+        slice.setOnMouseMoved(e -> cursor.setText(describe(slice.voxelAt(e.getX(), e.getY()))));
+        slice.setOnMouseExited(e -> cursor.setText(""));
         slice.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0 && !e.isControlDown()) {
                 slice.step(e.getDeltaY() < 0 ? 1 : -1);
@@ -93,6 +97,35 @@ final class WorkbenchWindow {
 
     Label status() {
         return status;
+    }
+
+    /** The cursor line: voxel (z, y, x), its position in nm, the image value and every layer's id there. */
+    String describe(int[] voxel) {
+        Volume v = slice.volume();
+        if (voxel == null || v == null) {
+            return "";
+        }
+        double[] nm = v.resolution();
+        double[] offset = v.offset();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "z %d  y %d  x %d  (%.0f, %.0f, %.0f nm)  image %s",
+                voxel[0], voxel[1], voxel[2], offset[0] + voxel[0] * nm[0], offset[1] + voxel[1] * nm[1],
+                offset[2] + voxel[2] * nm[2], valueAt(v, voxel)));
+        for (LabelLayer layer : slice.layers()) {
+            long id = layer.labels().read(voxel, new int[] {1, 1, 1}).getLong(0);
+            text.append("  ").append(layer.name()).append(' ').append(layer.colour(id) < 0 ? "-" : Long.toUnsignedString(id));
+        }
+        return text.toString();
+    }
+
+    private static String valueAt(Volume v, int[] voxel) {
+        int[] start = v.rank() == 4 ? new int[] {0, voxel[0], voxel[1], voxel[2]} : voxel;
+        int[] size = v.rank() == 4 ? new int[] {1, 1, 1, 1} : new int[] {1, 1, 1};
+        double value = v.read(start, size).getDouble(0);
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    Label cursor() {
+        return cursor;
     }
 
     private void updateStatus() {

@@ -94,6 +94,18 @@ class WorkbenchWindowTest {
         assertEquals(grey(160 + 3 * 19 + 29), pixel(29, 19));
     }
 
+    @Test
+    void theCursorLineNamesTheVoxelItsPositionAndEveryValueUnderIt(FxRobot robot) {
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(window.slice().localToScreen(window.slice().centreOf(6, 8)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("z 1  y 6  x 8  (40, 24, 32 nm)  image " + (40 + 18 + 8) + "  clefts -  polarity 3", window.cursor().getText());
+        robot.moveTo(window.slice().localToScreen(window.slice().centreOf(4, 5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("z 1  y 4  x 5  (40, 16, 20 nm)  image " + (40 + 12 + 5) + "  clefts 7  polarity -", window.cursor().getText());
+    }
+
     private int pixel(int x, int y) {
         WritableImage image = window.slice().imageProperty().get();
         return image.getPixelReader().getArgb(x, y);
