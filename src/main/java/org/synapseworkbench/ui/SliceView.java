@@ -8,6 +8,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -88,9 +89,9 @@ final class SliceView extends Region {
     }
 
     /** The centre of voxel (y, x) of the shown section in this view's coordinates. */
-    javafx.geometry.Point2D centreOf(int y, int x) {
+    Point2D centreOf(int y, int x) {
         double scale = view.getLayoutBounds().getWidth() / volume.spatialShape()[2];
-        return new javafx.geometry.Point2D(view.getLayoutX() + (x + 0.5) * scale, view.getLayoutY() + (y + 0.5) * scale);
+        return new Point2D(view.getLayoutX() + (x + 0.5) * scale, view.getLayoutY() + (y + 0.5) * scale);
     }
 
     /** Moves {@code delta} sections, staying inside the volume. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -26,6 +27,8 @@ final class WorkbenchWindow {
     private final Slider zSlider = new Slider(0, 0, 0);
     private final Label status = new Label();
     private final Label cursor = new Label();
+    /** The mouse position in the section view, or null when the mouse is elsewhere. */
+    private Point2D mouse;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
 
@@ -44,6 +47,7 @@ final class WorkbenchWindow {
         slice.zProperty().addListener((obs, was, now) -> {
             zSlider.setValue(now.intValue());
             updateStatus();
+            updateCursor();
         });
         scene = new Scene(root, 960, 760);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -63,8 +67,14 @@ final class WorkbenchWindow {
             }
             e.consume();
         });
-        slice.setOnMouseMoved(e -> cursor.setText(describe(slice.voxelAt(e.getX(), e.getY()))));
-        slice.setOnMouseExited(e -> cursor.setText(""));
+        slice.setOnMouseMoved(e -> {
+            mouse = new Point2D(e.getX(), e.getY());
+            updateCursor();
+        });
+        slice.setOnMouseExited(e -> {
+            mouse = null;
+            updateCursor();
+        });
         slice.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0 && !e.isControlDown()) {
                 slice.step(e.getDeltaY() < 0 ? 1 : -1);
@@ -126,6 +136,10 @@ final class WorkbenchWindow {
 
     Label cursor() {
         return cursor;
+    }
+
+    private void updateCursor() {
+        cursor.setText(mouse == null ? "" : describe(slice.voxelAt(mouse.getX(), mouse.getY())));
     }
 
     private void updateStatus() {

@@ -104,6 +104,10 @@ class WorkbenchWindowTest {
         robot.moveTo(window.slice().localToScreen(window.slice().centreOf(4, 5)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("z 1  y 4  x 5  (40, 16, 20 nm)  image " + (40 + 12 + 5) + "  clefts 7  polarity -", window.cursor().getText());
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("z 2  y 4  x 5  (80, 16, 20 nm)  image " + (80 + 12 + 5) + "  clefts -  polarity -", window.cursor().getText(),
+                "the line follows the section under a still mouse");
     }
 
     private int pixel(int x, int y) {
