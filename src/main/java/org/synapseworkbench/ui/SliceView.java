@@ -3,10 +3,16 @@ package org.synapseworkbench.ui;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
@@ -19,7 +25,7 @@ import org.synapseworkbench.volume.Volume;
 
 /**
  * The xy section of an image volume at {@link #zProperty()}, drawn into a {@link WritableImage} that shares its
- * pixels with a {@link PixelBuffer} (no copy per frame). Only the section shown is read from the volume.
+ * pixels with a {@link PixelBuffer}. Only the section shown is read from the volume, on a render thread.
  */
 final class SliceView extends Region {
     private final IntegerProperty z = new SimpleIntegerProperty(this, "z", 0);
@@ -30,6 +36,17 @@ final class SliceView extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
     private final List<LabelLayer> layers = new ArrayList<>();
+    private final AtomicLong requested = new AtomicLong();
+    /** The ticket of the frame on screen; written on the JavaFX thread. */
+    private volatile long drawn;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+
+    /** One thread draws for every view: sections are read from disk there, never on the JavaFX thread. */
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "slice-renderer");
+        t.setDaemon(true);
+        return t;
+    });
 
     SliceView() {
         getChildren().add(view);
@@ -125,29 +142,77 @@ final class SliceView extends Region {
         draw();
     }
 
+    /**
+     * Asks for the current section to be drawn. The section and the layers are read and composed on a render
+     * thread (through the volumes' chunk caches), so the window never waits for the disk; the frame is copied into
+     * the pixel buffer on the JavaFX thread, unless a newer request came meanwhile. Until then the previous frame
+     * stays on screen.
+     */
     private void draw() {
         if (volume == null) {
             return;
         }
-        int[] s = volume.spatialShape();
-        int zi = Math.max(0, Math.min(s[0] - 1, z.get()));
-        int[] start = new int[volume.rank()];
-        int[] size = volume.shape().clone();
-        start[volume.rank() - 3] = zi;
-        size[volume.rank() - 3] = 1;
-        if (volume.rank() == 4) {
-            size[0] = 1;
-        }
-        mapping.map(volume.read(start, size), argb);
+        long ticket = requested.incrementAndGet();
+        Volume v = volume;
+        int zi = Math.max(0, Math.min(v.spatialShape()[0] - 1, z.get()));
+        GrayMapping m = mapping;
         // polarity first, clefts last: a cleft stays red where it lies between pre and post
+        List<LabelLayer> shown = new ArrayList<>();
         for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.POLARITY, LabelLayer.Kind.CLEFTS)) {
             for (LabelLayer layer : layers) {
                 if (layer.kind() == kind && layer.visibleProperty().get()) {
-                    layer.blend(layer.labels().readSection(zi), argb);
+                    shown.add(layer);
                 }
             }
         }
-        pixels.updateBuffer(b -> null);
+        int[] target = argb;
+        PixelBuffer<IntBuffer> buffer = pixels;
+        RENDERER.execute(() -> {
+            if (requested.get() != ticket) {
+                return; // superseded before it started
+            }
+            int[] frame = new int[target.length];
+            try {
+                compose(v, zi, m, shown, frame);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> problem.set("Cannot draw section " + (zi + 1) + " of " + v.name() + ": " + e.getMessage()));
+                return;
+            }
+            Platform.runLater(() -> {
+                if (requested.get() != ticket || pixels != buffer) {
+                    return;
+                }
+                System.arraycopy(frame, 0, target, 0, frame.length);
+                buffer.updateBuffer(b -> null);
+                drawn = ticket;
+                problem.set(null);
+            });
+        });
+    }
+
+    /** Reads section {@code zi} of the image and the layers and composes the pixels. */
+    private static void compose(Volume v, int zi, GrayMapping m, List<LabelLayer> shown, int[] frame) {
+        int[] start = new int[v.rank()];
+        int[] size = v.shape().clone();
+        start[v.rank() - 3] = zi;
+        size[v.rank() - 3] = 1;
+        if (v.rank() == 4) {
+            size[0] = 1;
+        }
+        m.map(v.read(start, size), frame);
+        for (LabelLayer layer : shown) {
+            layer.blend(layer.labels().readSection(zi), frame);
+        }
+    }
+
+    /** Whether the last requested frame is on screen (for tests and benchmarks). */
+    boolean upToDate() {
+        return drawn == requested.get();
+    }
+
+    /** Why the last frame could not be drawn, or null. */
+    ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** The image fitted into the view and centred on a dark background, as EM viewers show it. */

@@ -44,6 +44,7 @@ final class WorkbenchWindow {
         root.setCenter(slice);
         root.setBottom(bottom);
         zSlider.valueProperty().addListener((obs, was, now) -> slice.zProperty().set((int) Math.round(now.doubleValue())));
+        slice.problemProperty().addListener((obs, was, now) -> updateStatus());
         slice.zProperty().addListener((obs, was, now) -> {
             zSlider.setValue(now.intValue());
             updateStatus();
@@ -144,7 +145,9 @@ final class WorkbenchWindow {
 
     private void updateStatus() {
         Volume v = slice.volume();
-        if (v != null) {
+        if (slice.problemProperty().get() != null) {
+            status.setText(slice.problemProperty().get());
+        } else if (v != null) {
             int[] s = v.spatialShape();
             status.setText("section " + (slice.zProperty().get() + 1) + " of " + s[0] + "   " + v.name() + "  " + s[0]
                     + " x " + s[1] + " x " + s[2]);

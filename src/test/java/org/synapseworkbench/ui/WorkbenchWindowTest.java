@@ -110,7 +110,15 @@ class WorkbenchWindowTest {
                 "the line follows the section under a still mouse");
     }
 
+    /** Reads a pixel once the last requested frame is on screen (sections are drawn on a render thread). */
     private int pixel(int x, int y) {
+        WaitForAsyncUtils.waitForFxEvents(); // key events handled, so the frame they ask for is requested
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> window.slice().upToDate());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the section was not drawn within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = window.slice().imageProperty().get();
         return image.getPixelReader().getArgb(x, y);
     }
