@@ -2,6 +2,7 @@ package org.synapseworkbench.ui;
 
 import java.nio.IntBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,9 +58,10 @@ final class SliceView extends Region {
         z.addListener((obs, was, now) -> draw());
     }
 
-    /** Shows {@code v} (3-d, or 4-d with the first channel shown) from its first section. */
+    /** Shows {@code v} (3-d, or 4-d with the first channel shown) from its first section, without the old layers. */
     void setVolume(Volume v) {
         volume = v;
+        layers.clear();
         int[] s = v.spatialShape();
         argb = new int[s[1] * s[2]];
         pixels = new PixelBuffer<>(s[2], s[1], IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
@@ -122,10 +124,10 @@ final class SliceView extends Region {
 
     /** Adds a label layer over the image (same z, y, x shape); it redraws when shown, hidden or faded. */
     void addLayer(LabelLayer layer) {
-        if (volume != null && !java.util.Arrays.equals(layer.labels().spatialShape(), volume.spatialShape())) {
+        if (volume != null && !Arrays.equals(layer.labels().spatialShape(), volume.spatialShape())) {
             throw new IllegalArgumentException(layer.labels().name() + " has shape "
-                    + java.util.Arrays.toString(layer.labels().spatialShape()) + ", the image "
-                    + java.util.Arrays.toString(volume.spatialShape()) + "; open labels of the same volume.");
+                    + Arrays.toString(layer.labels().spatialShape()) + ", the image "
+                    + Arrays.toString(volume.spatialShape()) + "; open labels of the same volume.");
         }
         layers.add(layer);
         layer.visibleProperty().addListener((obs, was, now) -> draw());
