@@ -21,6 +21,7 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 
 import org.synapseworkbench.volume.Volume;
 
@@ -37,6 +38,10 @@ final class SliceView extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
     private final List<LabelLayer> layers = new ArrayList<>();
+    /** Screen pixels per voxel, or 0 to fit the view; and the image's top left corner when not fitted. */
+    private double zoom;
+    private double originX;
+    private double originY;
     private final AtomicLong requested = new AtomicLong();
     /** The ticket of the frame on screen; written on the JavaFX thread. */
     private volatile long drawn;
@@ -55,6 +60,10 @@ final class SliceView extends Region {
         setMinSize(64, 64);
         view.setPreserveRatio(true);
         view.setSmooth(false);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         z.addListener((obs, was, now) -> draw());
     }
 
@@ -62,6 +71,7 @@ final class SliceView extends Region {
     void setVolume(Volume v) {
         volume = v;
         layers.clear();
+        zoom = 0;
         int[] s = v.spatialShape();
         argb = new int[s[1] * s[2]];
         pixels = new PixelBuffer<>(s[2], s[1], IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
@@ -95,7 +105,7 @@ final class SliceView extends Region {
             return null;
         }
         int[] s = volume.spatialShape();
-        double scale = view.getLayoutBounds().getWidth() / s[2];
+        double scale = scale();
         if (!(scale > 0)) {
             return null;
         }
@@ -109,7 +119,7 @@ final class SliceView extends Region {
 
     /** The centre of voxel (y, x) of the shown section in this view's coordinates. */
     Point2D centreOf(int y, int x) {
-        double scale = view.getLayoutBounds().getWidth() / volume.spatialShape()[2];
+        double scale = scale();
         return new Point2D(view.getLayoutX() + (x + 0.5) * scale, view.getLayoutY() + (y + 0.5) * scale);
     }
 
@@ -217,13 +227,61 @@ final class SliceView extends Region {
         return problem.getReadOnlyProperty();
     }
 
-    /** The image fitted into the view and centred on a dark background, as EM viewers show it. */
+    /**
+     * Fitted and centred on a dark background (the start, and after {@link #fit}), or at the zoom and position that
+     * {@link #zoomAt} and {@link #pan} set.
+     */
     @Override
     protected void layoutChildren() {
-        view.setFitWidth(getWidth());
-        view.setFitHeight(getHeight());
-        var bounds = view.getLayoutBounds();
-        view.relocate((getWidth() - bounds.getWidth()) / 2, (getHeight() - bounds.getHeight()) / 2);
+        if (zoom <= 0 || volume == null) {
+            view.setFitWidth(getWidth());
+            view.setFitHeight(getHeight());
+            var bounds = view.getLayoutBounds();
+            view.relocate((getWidth() - bounds.getWidth()) / 2, (getHeight() - bounds.getHeight()) / 2);
+            return;
+        }
+        int[] s = volume.spatialShape();
+        view.setFitWidth(s[2] * zoom);
+        view.setFitHeight(s[1] * zoom);
+        view.relocate(originX, originY);
+    }
+
+    /** Screen pixels per voxel now. */
+    double scale() {
+        return volume == null ? 1 : view.getLayoutBounds().getWidth() / volume.spatialShape()[2];
+    }
+
+    /** Zooms by {@code factor} (1/64 to 64 pixels per voxel) keeping the point (x, y) of this view where it is. */
+    void zoomAt(double factor, double x, double y) {
+        double now = scale();
+        double next = Math.max(1.0 / 64, Math.min(64, now * factor));
+        originX = x - (x - view.getLayoutX()) * next / now;
+        originY = y - (y - view.getLayoutY()) * next / now;
+        zoom = next;
+        layoutChildren();
+    }
+
+    /** One screen pixel per voxel, around the middle of the view. */
+    void oneToOne() {
+        zoomAt(1 / scale(), getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Back to the whole section fitted into the view. */
+    void fit() {
+        zoom = 0;
+        layoutChildren();
+    }
+
+    /** Moves the image by (dx, dy) screen pixels. */
+    void pan(double dx, double dy) {
+        if (zoom <= 0) {
+            zoom = scale();
+            originX = view.getLayoutX();
+            originY = view.getLayoutY();
+        }
+        originX += dx;
+        originY += dy;
+        layoutChildren();
     }
 
     @Override

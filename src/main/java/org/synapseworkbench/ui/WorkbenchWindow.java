@@ -21,6 +21,8 @@ import org.synapseworkbench.volume.Volume;
 /**
  * The workbench's main view: the xy section of the open image with a section slider and a status line. Sections
  * change by slider, mouse wheel, Page Up/Down and the Up/Down arrow keys; number keys show and hide label layers.
+ * Ctrl+wheel zooms around the mouse, + and - around the middle, Ctrl+0 shows one voxel per screen pixel, F fits the
+ * section into the view; dragging moves it.
  */
 final class WorkbenchWindow {
     private final SliceView slice = new SliceView();
@@ -29,6 +31,8 @@ final class WorkbenchWindow {
     private final Label cursor = new Label();
     /** The mouse position in the section view, or null when the mouse is elsewhere. */
     private Point2D mouse;
+    /** Where the last drag event was, while the image is dragged. */
+    private Point2D drag;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
 
@@ -55,7 +59,19 @@ final class WorkbenchWindow {
             switch (e.getCode()) {
                 case PAGE_DOWN, DOWN -> slice.step(1);
                 case PAGE_UP, UP -> slice.step(-1);
+                case PLUS, EQUALS, ADD -> slice.zoomAt(1.25, slice.getWidth() / 2, slice.getHeight() / 2);
+                case MINUS, SUBTRACT -> slice.zoomAt(0.8, slice.getWidth() / 2, slice.getHeight() / 2);
+                case F -> slice.fit();
+                case DIGIT0, NUMPAD0 -> {
+                    if (!e.isShortcutDown()) {
+                        return;
+                    }
+                    slice.oneToOne();
+                }
                 default -> {
+                    if (e.isShortcutDown()) {
+                        return;
+                    }
                     String key = e.getCode().getName(); // "1" or "Numpad 1"
                     int layer = e.getCode().isDigitKey() ? key.charAt(key.length() - 1) - '1' : -1;
                     List<LabelLayer> layers = slice.layers();
@@ -77,11 +93,26 @@ final class WorkbenchWindow {
             updateCursor();
         });
         slice.addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() != 0 && !e.isControlDown()) {
+            if (e.getDeltaY() == 0) {
+                return;
+            }
+            if (e.isControlDown()) {
+                slice.zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY());
+            } else {
                 slice.step(e.getDeltaY() < 0 ? 1 : -1);
-                e.consume();
+            }
+            e.consume();
+        });
+        slice.setOnMousePressed(e -> drag = new Point2D(e.getX(), e.getY()));
+        slice.setOnMouseDragged(e -> {
+            if (drag != null) {
+                slice.pan(e.getX() - drag.getX(), e.getY() - drag.getY());
+                drag = new Point2D(e.getX(), e.getY());
+                mouse = drag;
+                updateCursor();
             }
         });
+        slice.setOnMouseReleased(e -> drag = null);
         open(image);
     }
 

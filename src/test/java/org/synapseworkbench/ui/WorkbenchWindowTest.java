@@ -110,6 +110,34 @@ class WorkbenchWindowTest {
                 "the line follows the section under a still mouse");
     }
 
+    @Test
+    void zoomKeepsTheVoxelUnderTheMouseDragMovesTheImageAndFitRestores(FxRobot robot) {
+        SliceView slice = window.slice();
+        double fitted = slice.scale();
+        robot.moveTo(slice.localToScreen(slice.centreOf(6, 8)));
+        robot.press(KeyCode.CONTROL).scroll(2, javafx.geometry.VerticalDirection.UP).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the robot's wheel direction depends on the platform: two steps zoom by 1.25 (in) or 0.8 (out) each
+        double ratio = slice.scale() / fitted;
+        assertTrue(Math.abs(ratio - 1.5625) < 1e-6 || Math.abs(ratio - 0.64) < 1e-6, "zoom ratio " + ratio);
+        assertTrue(window.cursor().getText().startsWith("z 0  y 6  x 8 "), window.cursor().getText());
+        // drag the image 3 voxels to the right: the voxel moves with the mouse, and where it was is now x 5
+        javafx.geometry.Point2D start = slice.localToScreen(slice.centreOf(6, 8));
+        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).moveBy(3 * slice.scale(), 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.cursor().getText().startsWith("z 0  y 6  x 8 "), window.cursor().getText());
+        robot.moveTo(start);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.cursor().getText().startsWith("z 0  y 6  x 5 "), window.cursor().getText());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, slice.scale(), 1e-6, "Ctrl+0: one voxel per screen pixel");
+        assertEquals(2, slice.layers().stream().filter(l -> l.visibleProperty().get()).count(), "Ctrl+0 toggles no layer");
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(fitted, slice.scale(), 1e-6, "F fits the section again");
+    }
+
     /** Reads a pixel once the last requested frame is on screen (sections are drawn on a render thread). */
     private int pixel(int x, int y) {
         WaitForAsyncUtils.waitForFxEvents(); // key events handled, so the frame they ask for is requested
