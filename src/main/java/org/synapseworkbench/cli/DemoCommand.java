@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
         out.println("Synapse Workbench demo: the built-in synthetic sample (4 x 4 x 40 nm, like CREMI).");
         SynthParams params = SynthParams.of(SynthParams.SAMPLE_SIZE, 1);
-        boolean exists = Files.exists(output) && SyntheticVolumeWriter.pytcPaths(output).stream().allMatch(Files::exists);
+        boolean exists = SyntheticVolumeWriter.bothLayoutsExist(output);
         if (regenerate || !exists) {
             GenerateCommand.generate(params, output, GenerateCommand.Layout.both, out);
         } else {

@@ -5,6 +5,7 @@ import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Writer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class SyntheticVolumeWriter {
         String stem = dot > 0 ? name.substring(0, dot) : name;
         return List.of(file.resolveSibling(stem + "-image.h5"), file.resolveSibling(stem + "-clefts.h5"),
                 file.resolveSibling(stem + "-polarity.h5"));
+    }
+
+    /** Whether the CREMI file and its three PyTC-layout files all exist (as both layouts write them). */
+    public static boolean bothLayoutsExist(Path file) {
+        return Files.exists(file) && pytcPaths(file).stream().allMatch(Files::exists);
     }
 
     private static Map<String, Object> attributes() {

@@ -41,7 +41,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         Path sample = Path.of(getParameters().getNamed().getOrDefault("sample", SAMPLE));
-        if (sampleComplete(sample)) {
+        if (SyntheticVolumeWriter.bothLayoutsExist(sample)) {
             open(stage, sample.toString());
             return;
         }
@@ -111,10 +111,6 @@ public final class WorkbenchApp extends Application {
         Thread worker = new Thread(task, "make-sample");
         worker.setDaemon(true);
         worker.start();
-    }
-
-    private static boolean sampleComplete(Path sample) {
-        return Files.exists(sample) && SyntheticVolumeWriter.pytcPaths(sample).stream().allMatch(Files::exists);
     }
 
     private static void showMessage(Stage stage, String text) {

@@ -46,22 +46,7 @@ class InferenceRunTest {
         BASE.close();
     }
 
-    private static final WindowModel IDENTITY = new WindowModel() {
-        @Override
-        public int outPlanes() {
-            return 1;
-        }
-
-        @Override
-        public NDManager newStepManager() {
-            return BASE.newSubManager();
-        }
-
-        @Override
-        public NDArray probabilities(NDArray x) {
-            return x;
-        }
-    };
+    private static final WindowModel IDENTITY = new StandInModel(BASE, 1, x -> x);
 
     private static Config config(String... pairs) {
         List<String> all = new java.util.ArrayList<>(List.of("INFERENCE.INPUT_SIZE", "[3,16,16]", "INFERENCE.STRIDE", "[2,8,8]",

@@ -30,40 +30,16 @@ class VolumeInferenceTest {
     }
 
     /** Outputs its input (MEAN 0, STD 1 make that the image in [0, 1]), as {@code channels} equal channels. */
-    private record Identity(int channels) implements WindowModel {
-        @Override
-        public int outPlanes() {
-            return channels;
-        }
-
-        @Override
-        public NDManager newStepManager() {
-            return BASE.newSubManager();
-        }
-
-        @Override
-        public NDArray probabilities(NDArray x) {
-            return channels == 1 ? x : x.repeat(1, channels);
-        }
+    private static WindowModel identity(int channels) {
+        return new StandInModel(BASE, channels, x -> channels == 1 ? x : x.repeat(1, channels));
     }
 
     /** Outputs the input times a ramp along x: not flip-symmetric. */
-    private record Ramp() implements WindowModel {
-        @Override
-        public int outPlanes() {
-            return 1;
-        }
-
-        @Override
-        public NDManager newStepManager() {
-            return BASE.newSubManager();
-        }
-
-        @Override
-        public NDArray probabilities(NDArray x) {
+    private static WindowModel ramp() {
+        return new StandInModel(BASE, 1, x -> {
             long n = x.getShape().get(4);
             return x.mul(x.getManager().arange(0f, n).div(n - 1));
-        }
+        });
     }
 
     private static InMemoryVolume randomImage(int[] shape, long seed) {
@@ -103,7 +79,7 @@ class VolumeInferenceTest {
         InMemoryVolume image = randomImage(shape, 1);
         AtomicInteger updates = new AtomicInteger();
         Progress progress = (task, done, total, elapsed) -> updates.incrementAndGet();
-        Block out = new VolumeInference(new Identity(2), settings(new int[] {3, 8, 8}, new int[] {2, 5, 3}, new int[] {1, 4, 4}, 3, null, "mean"))
+        Block out = new VolumeInference(identity(2), settings(new int[] {3, 8, 8}, new int[] {2, 5, 3}, new int[] {1, 4, 4}, 3, null, "mean"))
                 .predict(image, progress, new Cancellation());
         assertArrayEquals(new int[] {2, 7, 23, 19}, out.shape());
         int n = 7 * 23 * 19;
@@ -121,7 +97,7 @@ class VolumeInferenceTest {
     @Test
     void blendingAConstantGivesItExactlyEverywhere() {
         // 0.5 x w sums exactly to 0.5 x the sum of w, overlaps included: 0.5 x 255 = 127.5, truncated 127
-        Block out = new VolumeInference(new Half(), settings(new int[] {3, 8, 8}, new int[] {1, 3, 5}, new int[] {2, 3, 1}, 2, null, "mean"))
+        Block out = new VolumeInference(half(), settings(new int[] {3, 8, 8}, new int[] {1, 3, 5}, new int[] {2, 3, 1}, 2, null, "mean"))
                 .predict(randomImage(new int[] {6, 17, 13}, 4), Progress.NONE, new Cancellation());
         for (int i = 0; i < out.size(); i++) {
             assertEquals(127, out.getLong(i), "voxel " + i);
@@ -129,21 +105,8 @@ class VolumeInferenceTest {
     }
 
     /** Outputs 0.5 everywhere. */
-    private record Half() implements WindowModel {
-        @Override
-        public int outPlanes() {
-            return 1;
-        }
-
-        @Override
-        public NDManager newStepManager() {
-            return BASE.newSubManager();
-        }
-
-        @Override
-        public NDArray probabilities(NDArray x) {
-            return x.zerosLike().add(0.5f);
-        }
+    private static WindowModel half() {
+        return new StandInModel(BASE, 1, x -> x.zerosLike().add(0.5f));
     }
 
     @Test
@@ -165,12 +128,12 @@ class VolumeInferenceTest {
         int[] shape = {5, 20, 20};
         InMemoryVolume image = randomImage(shape, 2);
         int[] window = {3, 10, 10};
-        Block plain = new VolumeInference(new Identity(1), settings(window, new int[] {2, 5, 5}, new int[] {1, 2, 2}, 2, null, "mean"))
+        Block plain = new VolumeInference(identity(1), settings(window, new int[] {2, 5, 5}, new int[] {1, 2, 2}, 2, null, "mean"))
                 .predict(image, Progress.NONE, new Cancellation());
-        Block max = new VolumeInference(new Identity(1), settings(window, new int[] {2, 5, 5}, new int[] {1, 2, 2}, 2, 16, "max"))
+        Block max = new VolumeInference(identity(1), settings(window, new int[] {2, 5, 5}, new int[] {1, 2, 2}, 2, 16, "max"))
                 .predict(image, Progress.NONE, new Cancellation());
         assertTrue(plain.contentEquals(max));
-        Block mean = new VolumeInference(new Identity(1), settings(window, new int[] {2, 5, 5}, new int[] {1, 2, 2}, 2, 8, "mean"))
+        Block mean = new VolumeInference(identity(1), settings(window, new int[] {2, 5, 5}, new int[] {1, 2, 2}, 2, 8, "mean"))
                 .predict(image, Progress.NONE, new Cancellation());
         for (int i = 0; i < plain.size(); i++) {
             assertTrue(Math.abs(plain.getLong(i) - mean.getLong(i)) <= 1, "voxel " + i);
@@ -184,7 +147,7 @@ class VolumeInferenceTest {
         Block b = Block.zeros(DataType.UINT8, shape);
         java.util.Arrays.fill(b.bytes(), (byte) 200);
         InMemoryVolume image = new InMemoryVolume("flat", b, new double[] {40, 4, 4});
-        Block out = new VolumeInference(new Ramp(), settings(new int[] {1, 10, 10}, new int[] {1, 10, 10}, new int[] {0, 0, 0}, 1, 4, "mean"))
+        Block out = new VolumeInference(ramp(), settings(new int[] {1, 10, 10}, new int[] {1, 10, 10}, new int[] {0, 0, 0}, 1, 4, "mean"))
                 .predict(image, Progress.NONE, new Cancellation());
         for (int i = 0; i < out.size(); i++) {
             assertTrue(Math.abs(out.getLong(i) - 100) <= 1, "voxel " + i + ": " + out.getLong(i));
@@ -199,7 +162,7 @@ class VolumeInferenceTest {
                 cancel.cancel();
             }
         };
-        VolumeInference inference = new VolumeInference(new Identity(1),
+        VolumeInference inference = new VolumeInference(identity(1),
                 settings(new int[] {3, 8, 8}, new int[] {3, 8, 8}, new int[] {0, 0, 0}, 1, null, "mean"));
         assertThrows(Cancellation.CancelledException.class, () -> inference.predict(randomImage(new int[] {6, 16, 16}, 3), progress, cancel));
     }
