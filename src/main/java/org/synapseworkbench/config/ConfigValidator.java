@@ -1,7 +1,10 @@
 package org.synapseworkbench.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,16 +24,33 @@ public final class ConfigValidator {
         }
     }
 
-    static final Set<String> ARCHITECTURES = Set.of("unet_3d", "unet_2d", "unet_plus_3d", "unet_plus_2d", "fpn_3d",
-            "deeplabv3a", "deeplabv3b", "deeplabv3c", "unetr", "swinunetr");
-    static final Set<String> BLOCK_TYPES = Set.of("residual", "residual_pa", "residual_se", "residual_se_pa");
-    static final Set<String> NORMS = Set.of("bn", "sync_bn", "gn", "in", "none");
-    static final Set<String> ACTS = Set.of("relu", "leaky_relu", "elu", "gelu", "swish", "efficient_swish", "none");
-    static final Set<String> CONV_PADS = Set.of("zeros", "circular", "reflect", "replicate");
-    static final Set<String> SOLVERS = Set.of("SGD", "Adam", "AdamW");
-    static final Set<String> SCHEDULERS = Set.of("MultiStepLR", "WarmupMultiStepLR", "WarmupCosineLR");
-    static final Set<String> AUG_MODES = Set.of("mean", "min", "max");
-    static final Set<String> BLENDINGS = Set.of("gaussian", "bump");
+    /** Keys whose value is one of a fixed set of words, with those words in the order a form offers them. */
+    private static final Map<String, List<String>> CHOICES = choices(
+            "MODEL.ARCHITECTURE", List.of("unet_3d", "unet_plus_3d", "unet_2d", "unet_plus_2d", "fpn_3d", "deeplabv3a",
+                    "deeplabv3b", "deeplabv3c", "unetr", "swinunetr"),
+            "MODEL.BLOCK_TYPE", List.of("residual", "residual_se", "residual_pa", "residual_se_pa"),
+            "MODEL.NORM_MODE", List.of("bn", "sync_bn", "gn", "in", "none"),
+            "MODEL.ACT_MODE", List.of("elu", "relu", "leaky_relu", "gelu", "swish", "efficient_swish", "none"),
+            "MODEL.PAD_MODE", List.of("replicate", "zeros", "reflect", "circular"),
+            "SOLVER.NAME", List.of("SGD", "Adam", "AdamW"),
+            "SOLVER.LR_SCHEDULER_NAME", List.of("MultiStepLR", "WarmupMultiStepLR", "WarmupCosineLR"),
+            "INFERENCE.AUG_MODE", List.of("mean", "min", "max"),
+            "INFERENCE.BLENDING", List.of("gaussian", "bump"));
+
+    private static Map<String, List<String>> choices(Object... keysAndWords) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndWords.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> words = (List<String>) keysAndWords[i + 1];
+            m.put((String) keysAndWords[i], words);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The words a key may take, or an empty list when the key is not a choice. */
+    public static List<String> choices(String key) {
+        return CHOICES.getOrDefault(key, List.of());
+    }
 
     private final Config c;
     private final List<Problem> problems = new ArrayList<>();
@@ -61,15 +81,7 @@ public final class ConfigValidator {
         }
         filters();
         targets();
-        choice("MODEL.ARCHITECTURE", ARCHITECTURES);
-        choice("MODEL.BLOCK_TYPE", BLOCK_TYPES);
-        choice("MODEL.NORM_MODE", NORMS);
-        choice("MODEL.ACT_MODE", ACTS);
-        choice("MODEL.PAD_MODE", CONV_PADS);
-        choice("SOLVER.NAME", SOLVERS);
-        choice("SOLVER.LR_SCHEDULER_NAME", SCHEDULERS);
-        choice("INFERENCE.AUG_MODE", AUG_MODES);
-        choice("INFERENCE.BLENDING", BLENDINGS);
+        CHOICES.forEach(this::choice);
         Object augNum = c.get("INFERENCE.AUG_NUM");
         if (augNum != null && !Set.of(0, 1, 4, 8, 16).contains(augNum)) {
             error("INFERENCE.AUG_NUM", "is " + augNum + " but test-time augmentation takes None, 4, 8 or 16 views");
@@ -211,7 +223,7 @@ public final class ConfigValidator {
         return (List<List<?>>) (List<?>) l;
     }
 
-    private void choice(String key, Set<String> allowed) {
+    private void choice(String key, List<String> allowed) {
         Object v = c.get(key);
         if (v != null && !allowed.contains(v)) {
             error(key, "is '" + v + "' but must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));

@@ -3,6 +3,7 @@ package org.synapseworkbench.model;
 import java.util.Arrays;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 
@@ -59,6 +60,18 @@ public final class TorchEngine {
     }
 
     private TorchEngine() {
+    }
+
+    /**
+     * Turns PyTorch's recording of gradients off for the calling thread, outside gradient collectors. PyTorch keeps
+     * that switch per thread and new threads start with it on; DJL turns it off only on the thread that loads the
+     * engine. A thread that trains or predicts must call this first: otherwise predictions record graphs (memory)
+     * and the solver's in-place updates fail ("a leaf Variable that requires grad is being used in an in-place
+     * operation").
+     */
+    public static void useOnThisThread() {
+        get();
+        JniUtils.setGradMode(false);
     }
 
     /** The engine, loading the native library on first use (a few seconds). */

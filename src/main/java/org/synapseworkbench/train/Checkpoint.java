@@ -12,9 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -43,6 +47,7 @@ public final class Checkpoint {
     static final String MODEL = "model.params";
     static final String SOLVER = "solver.bin";
     static final int FORMAT = 1;
+    private static final Pattern NAME = Pattern.compile("checkpoint_\\d+\\.ckpt");
 
     private final Properties properties;
     private final String configYaml;
@@ -54,6 +59,22 @@ public final class Checkpoint {
         this.configYaml = configYaml;
         this.model = model;
         this.solver = solver;
+    }
+
+    /**
+     * The checkpoint of the most iterations in a folder, by its name ({@code checkpoint_NNNNNN.ckpt}), or empty when
+     * the folder has none or does not exist.
+     */
+    public static Optional<Path> newest(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
+                    .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString().replaceAll("\\D", ""))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Iterations completed when it was written; training resumes with this iteration's index. */

@@ -99,6 +99,7 @@ public final class TrainingRun {
     public TrainingEnd run() {
         try {
             TorchEngine.requireTrainingKernels();
+            TorchEngine.useOnThisThread();
             return train();
         } catch (RuntimeException e) {
             TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null,

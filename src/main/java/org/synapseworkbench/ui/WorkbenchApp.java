@@ -4,15 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.synapseworkbench.config.ConfigDocument;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolume;
@@ -31,16 +46,23 @@ public final class WorkbenchApp extends Application {
     private Hdf5Volume image;
     private final List<Hdf5Volume> opened = new java.util.ArrayList<>();
     private WorkbenchWindow window;
+    private ConfigPanel config;
+    private TrainingPanel training;
+    /** The built-in sample's file. */
+    private Path sample;
 
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
+        sample = Path.of(getParameters().getNamed().getOrDefault("sample", SAMPLE));
         stage.setTitle("Synapse Workbench");
         if (!args.isEmpty()) {
             open(stage, args.get(0));
+            if (image != null) {
+                remember(Hdf5Files.Spec.parse(args.get(0)).file());
+            }
             return;
         }
-        Path sample = Path.of(getParameters().getNamed().getOrDefault("sample", SAMPLE));
         if (SyntheticVolumeWriter.bothLayoutsExist(sample)) {
             open(stage, sample.toString());
             return;
@@ -48,19 +70,222 @@ public final class WorkbenchApp extends Application {
         makeSample(stage, sample);
     }
 
-    /** Opens an image in the stage, or says in one sentence why it cannot. */
+    /**
+     * Opens an image: in a new window the first time, afterwards in place of the open one (whose volumes are closed).
+     * A file that cannot be opened is explained in one sentence and leaves the open image as it was.
+     */
     private void open(Stage stage, String spec) {
+        Hdf5Volume opening;
         try {
-            image = Hdf5Volume.open(spec, Cremi.RAW);
+            opening = Hdf5Volume.open(spec, Cremi.RAW);
         } catch (RuntimeException e) {
-            showMessage(stage, "Cannot open " + spec + ": " + e.getMessage());
+            problem(stage, "Cannot open " + spec + ": " + e.getMessage());
             return;
         }
-        window = new WorkbenchWindow(image);
+        if (image != null) {
+            image.close();
+            opened.forEach(Hdf5Volume::close);
+            opened.clear();
+        }
+        image = opening;
+        if (window == null) {
+            window = new WorkbenchWindow(image);
+            config = new ConfigPanel(startingConfig());
+            training = new TrainingPanel(() -> config.configProperty().get(), Path.of(""));
+            window.addPanel("Config", config.node());
+            window.addPanel("Training", training.node());
+            window.menus().getMenus().setAll(fileMenu(stage), helpMenu());
+            acceptDroppedFiles(stage, window.scene());
+            stage.setScene(window.scene());
+            stage.sizeToScene(); // the stage may have shown the smaller progress scene first
+            stage.centerOnScreen();
+        } else {
+            window.open(image);
+        }
         addLabelsBeside(spec);
         stage.setTitle("Synapse Workbench - " + image.name());
-        stage.setScene(window.scene());
         stage.show();
+        window.slice().requestFocus();
+    }
+
+    /**
+     * The demo cleft config (built into the program), reading its training data from the sample's folder, so that
+     * Start in the Training tab trains on the sample at once.
+     */
+    private ConfigDocument startingConfig() {
+        String name = "configs/Demo/Demo-Cleft.yaml";
+        try (var in = WorkbenchApp.class.getResourceAsStream("/" + name)) {
+            if (in == null) {
+                return ConfigDocument.defaults();
+            }
+            ConfigDocument d = ConfigDocument.defaults().withYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "the built-in " + name);
+            Path folder = sample.toAbsolutePath().getParent();
+            return d.with("DATASET.INPUT_PATH", folder + java.io.File.separator, "the built-in sample's folder");
+        } catch (java.io.IOException e) {
+            return ConfigDocument.defaults();
+        }
+    }
+
+    private Menu fileMenu(Stage stage) {
+        MenuItem openImage = new MenuItem("Open image...");
+        openImage.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openImage.setOnAction(e -> chooseImage(stage));
+        Menu recent = new Menu("Open recent");
+        recent.setOnShowing(e -> fillRecent(stage, recent));
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem openLabels = new MenuItem("Add labels...");
+        openLabels.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        openLabels.setOnAction(e -> chooseLabels(stage));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> stage.close());
+        return new Menu("File", null, openImage, recent, openLabels, new SeparatorMenuItem(), quit);
+    }
+
+    private Menu helpMenu() {
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.setTitle("Keyboard shortcuts");
+            a.setHeaderText("Keyboard shortcuts");
+            a.setContentText(String.join("\n", WorkbenchWindow.SHORTCUTS));
+            a.initOwner(window.scene().getWindow());
+            a.show();
+        });
+        return new Menu("Help", null, keys);
+    }
+
+    private void chooseImage(Stage stage) {
+        File f = hdf5Chooser("Open image").showOpenDialog(stage);
+        if (f != null) {
+            openFile(stage, f.toPath());
+        }
+    }
+
+    /** Opens a file as the image, asking which dataset when it has several and no CREMI image. */
+    private void openFile(Stage stage, Path file) {
+        String dataset;
+        try {
+            dataset = pickDataset(stage, file, "image", Cremi.RAW);
+        } catch (RuntimeException e) {
+            problem(stage, e.getMessage());
+            return;
+        }
+        if (dataset != null) {
+            remember(file);
+            open(stage, file + ":" + dataset);
+        }
+    }
+
+    private void chooseLabels(Stage stage) {
+        File f = hdf5Chooser("Add labels").showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        Path file = f.toPath();
+        try {
+            String dataset = pickDataset(stage, file, "labels", Cremi.CLEFTS, Cremi.POLARITY);
+            if (dataset == null) {
+                return;
+            }
+            Hdf5Volume labels = Hdf5Volume.open(file, dataset);
+            if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
+                String shapes = java.util.Arrays.toString(labels.spatialShape()) + " but the image is "
+                        + java.util.Arrays.toString(image.spatialShape());
+                labels.close();
+                problem(stage, file + ":" + dataset + " is " + shapes + "; choose labels of the image's size.");
+                return;
+            }
+            opened.add(labels);
+            boolean polarity = dataset.contains("polarity") || dataset.contains("synapse");
+            window.addLayer(new LabelLayer(file.getFileName() + ":" + dataset, labels,
+                    polarity ? LabelLayer.Kind.POLARITY : LabelLayer.Kind.CLEFTS));
+        } catch (RuntimeException e) {
+            problem(stage, "Cannot add labels from " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The dataset to open: the first preferred one the file has, its only one, or the one the person picks from a
+     * list (null when they cancel).
+     */
+    private static String pickDataset(Stage stage, Path file, String what, String... preferred) {
+        List<String> all = Hdf5Files.datasetPaths(file);
+        for (String p : preferred) {
+            if (all.contains(p)) {
+                return p;
+            }
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.isEmpty()) {
+            throw new org.synapseworkbench.UserException("File '" + file + "' holds no dataset; choose a file with a volume.");
+        }
+        ChoiceDialog<String> choose = new ChoiceDialog<>(all.get(0), all);
+        choose.initOwner(stage);
+        choose.setTitle("Choose a dataset");
+        choose.setHeaderText(file.getFileName() + " holds several datasets: which is the " + what + "?");
+        return choose.showAndWait().orElse(null);
+    }
+
+    private static FileChooser hdf5Chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HDF5 volumes", "*.h5", "*.hdf5", "*.hdf"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
+
+    /** Dropping an HDF5 file on the window opens it as the image. */
+    private void acceptDroppedFiles(Stage stage, Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean done = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (done) {
+                Path file = e.getDragboard().getFiles().get(0).toPath();
+                Platform.runLater(() -> openFile(stage, file));
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private void fillRecent(Stage stage, Menu recent) {
+        recent.getItems().clear();
+        for (Path f : RecentFiles.list()) {
+            MenuItem item = new MenuItem(f.toString());
+            item.setOnAction(e -> openFile(stage, f));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+    }
+
+    private static void remember(Path file) {
+        RecentFiles.add(file);
+    }
+
+    /** Says what went wrong: in the open window's status line and a dialog, or as the whole window before one opens. */
+    private void problem(Stage stage, String text) {
+        if (window == null) {
+            showMessage(stage, text);
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.ERROR, text);
+        a.setHeaderText(null);
+        a.initOwner(stage);
+        a.show();
     }
 
     /** For a CREMI-layout file, draws its cleft and polarity labels over the image (keys 1 and 2). */
@@ -128,8 +353,20 @@ public final class WorkbenchApp extends Application {
         return window;
     }
 
+    ConfigPanel config() {
+        return config;
+    }
+
+    TrainingPanel training() {
+        return training;
+    }
+
+    /** Stops a training run (it writes a checkpoint) and closes the volumes. */
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
+        if (training != null) {
+            training.stopAndWait(120_000);
+        }
         if (image != null) {
             image.close();
         }

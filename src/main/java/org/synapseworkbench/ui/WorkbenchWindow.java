@@ -7,14 +7,22 @@ import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.Screen;
 
 import org.synapseworkbench.volume.Volume;
 
@@ -25,6 +33,21 @@ import org.synapseworkbench.volume.Volume;
  * section into the view; dragging moves it.
  */
 final class WorkbenchWindow {
+    /** Every key of the window, as the Help menu lists them. */
+    static final List<String> SHORTCUTS = List.of(
+            "Page Down, Down, wheel down\tnext section",
+            "Page Up, Up, wheel up\tprevious section",
+            "+ / -, Ctrl+wheel\tzoom in / out (around the mouse with the wheel)",
+            "Ctrl+0\tone voxel per screen pixel",
+            "F\tfit the section into the view",
+            "drag\tmove the section",
+            "1 ... 9\tshow or hide label layer 1 ... 9",
+            "Ctrl+O\topen an image",
+            "Ctrl+L\tadd labels over the image",
+            "Ctrl+S (in the Config tab)\tsave the config",
+            "Ctrl+Enter (in the YAML tab)\tapply the YAML",
+            "Ctrl+Q\tquit",
+            "F1\tthis list");
     private final SliceView slice = new SliceView();
     private final Slider zSlider = new Slider(0, 0, 0);
     private final Label status = new Label();
@@ -34,6 +57,9 @@ final class WorkbenchWindow {
     /** Where the last drag event was, while the image is dragged. */
     private Point2D drag;
     private final BorderPane root = new BorderPane();
+    private final MenuBar menus = new MenuBar();
+    private final SplitPane split = new SplitPane();
+    private final TabPane panels = new TabPane();
     private final Scene scene;
 
     WorkbenchWindow(Volume image) {
@@ -42,11 +68,17 @@ final class WorkbenchWindow {
         zSlider.setSnapToTicks(true);
         zSlider.setFocusTraversable(false);
         HBox.setHgrow(zSlider, Priority.ALWAYS);
+        slice.setFocusTraversable(true);
         HBox bottom = new HBox(8, new Label("z"), zSlider, status, cursor);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(4, 8, 4, 8));
-        root.setCenter(slice);
-        root.setBottom(bottom);
+        BorderPane viewer = new BorderPane(slice);
+        viewer.setBottom(bottom);
+        viewer.setMinWidth(200);
+        panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        split.getItems().add(viewer);
+        root.setTop(menus);
+        root.setCenter(split);
         zSlider.valueProperty().addListener((obs, was, now) -> slice.zProperty().set((int) Math.round(now.doubleValue())));
         slice.problemProperty().addListener((obs, was, now) -> updateStatus());
         slice.zProperty().addListener((obs, was, now) -> {
@@ -54,8 +86,12 @@ final class WorkbenchWindow {
             updateStatus();
             updateCursor();
         });
-        scene = new Scene(root, 960, 760);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1280, 0.92 * screen.getWidth()), Math.min(800, 0.9 * screen.getHeight()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!viewerHasKeys()) {
+                return;
+            }
             switch (e.getCode()) {
                 case PAGE_DOWN, DOWN -> slice.step(1);
                 case PAGE_UP, UP -> slice.step(-1);
@@ -103,7 +139,10 @@ final class WorkbenchWindow {
             }
             e.consume();
         });
-        slice.setOnMousePressed(e -> drag = new Point2D(e.getX(), e.getY()));
+        slice.setOnMousePressed(e -> {
+            drag = new Point2D(e.getX(), e.getY());
+            slice.requestFocus();
+        });
         slice.setOnMouseDragged(e -> {
             if (drag != null) {
                 slice.pan(e.getX() - drag.getX(), e.getY() - drag.getY());
@@ -114,6 +153,40 @@ final class WorkbenchWindow {
         });
         slice.setOnMouseReleased(e -> drag = null);
         open(image);
+    }
+
+    /**
+     * Whether a key press is the viewer's: not while a side panel or the menus hold the focus, so fields there get
+     * digits, arrows and letters. Clicking the section gives the keys back to the viewer.
+     */
+    private boolean viewerHasKeys() {
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == panels || n == menus || n instanceof TextInputControl) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds a tab to the side panels beside the section view (which appear with their first tab). */
+    void addPanel(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        panels.getTabs().add(tab);
+        if (!split.getItems().contains(panels)) {
+            split.getItems().add(panels);
+            split.setDividerPositions(0.6);
+        }
+    }
+
+    /** Selects the side tab of this title. */
+    void showPanel(String title) {
+        panels.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> panels.getSelectionModel().select(t));
+    }
+
+    /** The menu bar; the application fills it. */
+    MenuBar menus() {
+        return menus;
     }
 
     /** Draws a label volume over the image; number key n shows or hides the n-th layer. */

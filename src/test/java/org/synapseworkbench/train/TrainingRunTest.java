@@ -100,7 +100,16 @@ class TrainingRunTest {
         assertEquals(List.of(third, out.resolve(TrainingRun.checkpointName(6))), full.checkpoints);
         assertTrue(Files.size(third) > 10_000);
 
-        Recorder resumed = run(config(out.resolve("resumed")), third);
+        assertEquals(java.util.Optional.of(out.resolve(TrainingRun.checkpointName(6))), Checkpoint.newest(out));
+        assertEquals(java.util.Optional.empty(), Checkpoint.newest(out.resolve("nothing-here")));
+
+        // on a thread of its own, as the window trains: PyTorch's grad mode is per thread (on in new threads)
+        Recorder[] onOtherThread = new Recorder[1];
+        Thread other = new Thread(() -> onOtherThread[0] = run(config(out.resolve("resumed")), third), "other");
+        other.start();
+        other.join();
+        Recorder resumed = onOtherThread[0];
+        assertTrue(resumed != null && resumed.end.reason() == TrainingEnd.Reason.FINISHED, "resumed on another thread");
         assertEquals(3, resumed.start.firstIteration());
         assertEquals(3, resumed.iterations.size());
         for (int i = 0; i < 3; i++) {

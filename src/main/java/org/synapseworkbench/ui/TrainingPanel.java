@@ -1,0 +1,407 @@
+package org.synapseworkbench.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.train.IterationStats;
+import org.synapseworkbench.train.Snapshot;
+import org.synapseworkbench.train.TensorBoardListener;
+import org.synapseworkbench.train.TrainingEnd;
+import org.synapseworkbench.train.TrainingListener;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.train.TrainingStart;
+
+/**
+ * Trains the model of the config in the background: start from scratch, resume from the newest checkpoint of the
+ * output folder or from a chosen one, stop (which writes a checkpoint). Shows the total and per-term loss and the
+ * learning rate as they come, the iteration, speed, time left and device, a log, and the last training snapshot
+ * (input, target and prediction of one section). Training events reach the JavaFX thread in batches, so a fast run
+ * cannot flood it.
+ */
+final class TrainingPanel {
+    /** The charts keep at most this many points per curve; older points are thinned as more arrive. */
+    static final int MAX_POINTS = 500;
+    private static final int LOG_LINES = 2000;
+    private final Supplier<Config> config;
+    private final Path workingDirectory;
+    private final Button start = new Button("Start");
+    private final Button resume = new Button("Resume");
+    private final Button fromCheckpoint = new Button("From checkpoint...");
+    private final Button stop = new Button("Stop");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label iteration = new Label("-");
+    private final Label speed = new Label("-");
+    private final Label eta = new Label("-");
+    private final Label device = new Label("-");
+    private final Label output = new Label("-");
+    private final Label status = new Label("Not running");
+    private final NumberAxis lossX = new NumberAxis();
+    private final LineChart<Number, Number> lossChart = new LineChart<>(lossX, new NumberAxis());
+    private final LineChart<Number, Number> rateChart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final ListView<String> log = new ListView<>();
+    private final ImageView snapshot = new ImageView();
+    private final VBox root;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** Every iteration of the current run, for redrawing thinned curves. */
+    private final List<IterationStats> history = new ArrayList<>();
+    private List<String> partNames = List.of();
+    /** Only iterations that are multiples of this are drawn; doubles whenever a curve reaches MAX_POINTS. */
+    private long stride = 1;
+    private TrainingRun run;
+    private Thread worker;
+    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    /**
+     * @param config the config to train with, read when a run starts
+     * @param workingDirectory what relative paths of the config are relative to
+     */
+    TrainingPanel(Supplier<Config> config, Path workingDirectory) {
+        this.config = config;
+        this.workingDirectory = workingDirectory;
+        start.setId("training-start");
+        stop.setId("training-stop");
+        start.setTooltip(new Tooltip("Train from new weights"));
+        resume.setTooltip(new Tooltip("Go on from the newest checkpoint in the output folder"));
+        fromCheckpoint.setTooltip(new Tooltip("Go on from a checkpoint you choose"));
+        stop.setTooltip(new Tooltip("Stop after the current iteration and write a checkpoint"));
+        start.setOnAction(e -> start(null));
+        resume.setOnAction(e -> resumeNewest());
+        fromCheckpoint.setOnAction(e -> chooseCheckpoint());
+        stop.setOnAction(e -> stop());
+        stop.setDisable(true);
+        HBox buttons = new HBox(6, start, resume, fromCheckpoint, stop);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        progress.setMaxWidth(Double.MAX_VALUE);
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(2);
+        facts.addRow(0, new Label("Iteration"), iteration, new Label("Speed"), speed);
+        facts.addRow(1, new Label("Time left"), eta, new Label("Device"), device);
+        facts.add(new Label("Output"), 0, 2);
+        facts.add(output, 1, 2, 3, 1);
+
+        lossChart.setTitle("Loss");
+        rateChart.setTitle("Learning rate");
+        for (LineChart<Number, Number> chart : List.of(lossChart, rateChart)) {
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+            ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
+            chart.getXAxis().setLabel("iteration");
+        }
+        lossChart.setPrefHeight(260);
+        rateChart.setPrefHeight(160);
+        rateChart.setLegendVisible(false);
+
+        snapshot.setPreserveRatio(true);
+        snapshot.setFitHeight(110);
+        Label snapshotLabel = new Label("Last snapshot: input, target, prediction");
+        log.setPrefHeight(120);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        status.setWrapText(true);
+        root = new VBox(6, buttons, progress, status, facts, lossChart, rateChart, snapshotLabel, snapshot, log);
+        root.setPadding(new Insets(6));
+    }
+
+    Region node() {
+        return root;
+    }
+
+    /** True while a run is going. */
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    LineChart<Number, Number> lossChart() {
+        return lossChart;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    /** Starts a run (from {@code checkpoint}, or from scratch when null) on a background thread. */
+    void start(Path checkpoint) {
+        if (running.get()) {
+            return;
+        }
+        Config c = config.get();
+        List<ConfigValidator.Problem> errors = ConfigValidator.errors(c);
+        if (!errors.isEmpty()) {
+            status.setText("The config has " + errors.size() + " problem" + (errors.size() > 1 ? "s" : "") + ", first: "
+                    + errors.get(0).message() + " Fix it in the Config tab.");
+            return;
+        }
+        TrainingRun r = new TrainingRun(c, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, workingDirectory, 0));
+        List<Integer> monitor = c.getIntList("MONITOR.ITERATION_NUM");
+        r.addListener(new TensorBoardListener(r.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
+        r.addListener(new Forwarder());
+        history.clear();
+        stride = 1;
+        lossChart.getData().clear();
+        rateChart.getData().clear();
+        run = r;
+        running.set(true);
+        updateButtons();
+        output.setText(r.outputDirectory().toAbsolutePath().normalize().toString());
+        status.setText(checkpoint == null ? "Starting..." : "Resuming from " + checkpoint + "...");
+        addLog(checkpoint == null ? "Training starts from new weights" : "Training resumes from " + checkpoint);
+        worker = new Thread(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // listeners heard of it as a FAILED end, with the message
+            }
+        }, "training");
+        worker.start();
+    }
+
+    /** Asks the run to stop after the current iteration; it then writes a checkpoint. */
+    void stop() {
+        if (run != null && running.get()) {
+            run.cancel();
+            stop.setDisable(true);
+            status.setText("Stopping after this iteration and writing a checkpoint...");
+        }
+    }
+
+    /** Stops a run and waits for its checkpoint (at most {@code millis}); for closing the window. */
+    void stopAndWait(long millis) throws InterruptedException {
+        Thread w = worker;
+        if (run != null && w != null && w.isAlive()) {
+            run.cancel();
+            w.join(millis);
+        }
+    }
+
+    private void resumeNewest() {
+        Path out = new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory();
+        Path folder = workingDirectory.resolve(out);
+        Checkpoint.newest(folder).ifPresentOrElse(this::start,
+                () -> status.setText("No checkpoint in " + folder.toAbsolutePath().normalize()
+                        + " to resume from; press Start, or choose a checkpoint."));
+    }
+
+    private void chooseCheckpoint() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Train from checkpoint");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints", "*.ckpt"));
+        File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            start(f.toPath());
+        }
+    }
+
+    private void updateButtons() {
+        boolean on = running.get();
+        start.setDisable(on);
+        resume.setDisable(on);
+        fromCheckpoint.setDisable(on);
+        stop.setDisable(!on);
+    }
+
+    private void addLog(String line) {
+        log.getItems().add(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + line);
+        if (log.getItems().size() > LOG_LINES) {
+            log.getItems().remove(0, log.getItems().size() - LOG_LINES);
+        }
+        log.scrollTo(log.getItems().size() - 1);
+    }
+
+    /** Queues work for the JavaFX thread; one pass of the thread runs everything queued so far. */
+    private void post(Runnable r) {
+        events.add(r);
+        if (drainScheduled.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                drainScheduled.set(false);
+                Runnable next;
+                while ((next = events.poll()) != null) {
+                    next.run();
+                }
+            });
+        }
+    }
+
+    private void started(TrainingStart s) {
+        partNames = s.partNames();
+        device.setText(s.device());
+        output.setText(s.outputDirectory().toAbsolutePath().normalize() + "  (TensorBoard: tensorboard --logdir "
+                + s.outputDirectory().toAbsolutePath().normalize() + ")");
+        status.setText("Training " + s.model() + " (" + String.format(Locale.ROOT, "%,d", s.parameters())
+                + " parameters), input " + sizeText(s.inputSize()) + ", batch " + s.batchSize());
+        addLog("Started at iteration " + s.firstIteration() + " of " + s.totalIterations() + " on " + s.device());
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        series.add(named("total"));
+        for (String name : partNames) {
+            series.add(named(name));
+        }
+        lossChart.getData().setAll(series);
+        rateChart.getData().setAll(List.of(named("learning rate")));
+    }
+
+    private static XYChart.Series<Number, Number> named(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    private static String sizeText(int[] size) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < size.length; i++) {
+            b.append(i > 0 ? "x" : "").append(size[i]);
+        }
+        return b.toString();
+    }
+
+    private void iteration(IterationStats s) {
+        history.add(s);
+        progress.setProgress(s.total() > 0 ? (double) s.iteration() / s.total() : -1);
+        iteration.setText(s.iteration() + " / " + s.total());
+        speed.setText(String.format(Locale.ROOT, "%.2f it/s", s.iterationsPerSecond()));
+        eta.setText(duration(s.etaSeconds()));
+        if (s.iteration() % stride == 0) {
+            plot(s);
+            if (!lossChart.getData().isEmpty() && lossChart.getData().get(0).getData().size() > MAX_POINTS) {
+                stride *= 2;
+                replot();
+            }
+        }
+    }
+
+    private void plot(IterationStats s) {
+        if (lossChart.getData().isEmpty()) {
+            return;
+        }
+        lossChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.loss()));
+        for (int i = 0; i < s.parts().length && i + 1 < lossChart.getData().size(); i++) {
+            lossChart.getData().get(i + 1).getData().add(new XYChart.Data<>(s.iteration(), s.parts()[i]));
+        }
+        rateChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.learningRate()));
+    }
+
+    private void replot() {
+        lossChart.getData().forEach(series -> series.getData().clear());
+        rateChart.getData().forEach(series -> series.getData().clear());
+        for (IterationStats s : history) {
+            if (s.iteration() % stride == 0) {
+                plot(s);
+            }
+        }
+    }
+
+    static String duration(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            return "-";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private void snapshot(Snapshot s) {
+        int w = s.width();
+        int h = s.height();
+        int[] argb = new int[3 * w * h];
+        float[][] panels = {s.image(), s.target(), s.prediction()};
+        for (int p = 0; p < 3; p++) {
+            float[] v = panels[p];
+            float lo = Float.MAX_VALUE;
+            float hi = -Float.MAX_VALUE;
+            for (float f : v) {
+                lo = Math.min(lo, f);
+                hi = Math.max(hi, f);
+            }
+            // the input is normalised to any range; target and prediction are probabilities
+            if (p > 0) {
+                lo = 0;
+                hi = 1;
+            }
+            float scale = hi > lo ? 255f / (hi - lo) : 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int g = Math.max(0, Math.min(255, Math.round((v[y * w + x] - lo) * scale)));
+                    argb[y * 3 * w + p * w + x] = 0xFF000000 | g << 16 | g << 8 | g;
+                }
+            }
+        }
+        WritableImage image = new WritableImage(3 * w, h);
+        image.getPixelWriter().setPixels(0, 0, 3 * w, h, PixelFormat.getIntArgbInstance(), argb, 0, 3 * w);
+        snapshot.setImage(image);
+        addLog("Snapshot at iteration " + s.iteration());
+    }
+
+    private void finished(TrainingEnd end) {
+        running.set(false);
+        updateButtons();
+        status.setText(end.message());
+        addLog(end.message());
+        if (end.reason() == TrainingEnd.Reason.FINISHED) {
+            progress.setProgress(1);
+        }
+    }
+
+    /** Hands the run's events to the JavaFX thread. */
+    private final class Forwarder implements TrainingListener {
+        @Override
+        public void started(TrainingStart start) {
+            post(() -> TrainingPanel.this.started(start));
+        }
+
+        @Override
+        public void iteration(IterationStats stats) {
+            post(() -> TrainingPanel.this.iteration(stats));
+        }
+
+        @Override
+        public void snapshot(Snapshot s) {
+            post(() -> TrainingPanel.this.snapshot(s));
+        }
+
+        @Override
+        public void checkpointSaved(Path file, long at) {
+            post(() -> addLog("Checkpoint " + file + " (iteration " + at + ")"));
+        }
+
+        @Override
+        public void finished(TrainingEnd end) {
+            post(() -> TrainingPanel.this.finished(end));
+        }
+    }
+}
