@@ -4,6 +4,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
@@ -23,6 +26,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
+import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
 
 /**
@@ -37,7 +41,7 @@ final class SliceView extends Region {
     private GrayMapping mapping = GrayMapping.uint8();
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
-    private final List<LabelLayer> layers = new ArrayList<>();
+    private final ObservableList<LabelLayer> layers = FXCollections.observableArrayList();
     /** Screen pixels per voxel, or 0 to fit the view; and the image's top left corner when not fitted. */
     private double zoom;
     private double originX;
@@ -149,9 +153,39 @@ final class SliceView extends Region {
         return List.copyOf(layers);
     }
 
+    /** The layers, to follow additions and removals (read only). */
+    ObservableList<LabelLayer> layerList() {
+        return FXCollections.unmodifiableObservableList(layers);
+    }
+
     void setMapping(GrayMapping m) {
         mapping = m;
         draw();
+    }
+
+    GrayMapping mapping() {
+        return mapping;
+    }
+
+    /** Reads the image's section on the render thread, never on the JavaFX thread (for statistics). */
+    CompletableFuture<Block> readSection(int zi) {
+        Volume v = volume;
+        if (v == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no image is open"));
+        }
+        return CompletableFuture.supplyAsync(() -> section(v, zi), RENDERER);
+    }
+
+    /** Section {@code zi} of the image (first channel of a 4-d volume), shape (1, y, x). */
+    private static Block section(Volume v, int zi) {
+        int[] start = new int[v.rank()];
+        int[] size = v.shape().clone();
+        start[v.rank() - 3] = zi;
+        size[v.rank() - 3] = 1;
+        if (v.rank() == 4) {
+            size[0] = 1;
+        }
+        return v.read(start, size);
     }
 
     /**
@@ -204,14 +238,7 @@ final class SliceView extends Region {
 
     /** Reads section {@code zi} of the image and the layers and composes the pixels. */
     private static void compose(Volume v, int zi, GrayMapping m, List<LabelLayer> shown, int[] frame) {
-        int[] start = new int[v.rank()];
-        int[] size = v.shape().clone();
-        start[v.rank() - 3] = zi;
-        size[v.rank() - 3] = 1;
-        if (v.rank() == 4) {
-            size[0] = 1;
-        }
-        m.map(v.read(start, size), frame);
+        m.map(section(v, zi), frame);
         for (LabelLayer layer : shown) {
             layer.blend(layer.labels().readSection(zi), frame);
         }

@@ -40,6 +40,7 @@ final class WorkbenchWindow {
             "+ / -, Ctrl+wheel\tzoom in / out (around the mouse with the wheel)",
             "Ctrl+0\tone voxel per screen pixel",
             "F\tfit the section into the view",
+            "A\tauto-contrast from the section's percentiles",
             "drag\tmove the section",
             "1 ... 9\tshow or hide label layer 1 ... 9",
             "Ctrl+O\topen an image",
@@ -49,6 +50,7 @@ final class WorkbenchWindow {
             "Ctrl+Q\tquit",
             "F1\tthis list");
     private final SliceView slice = new SliceView();
+    private final ViewPanel view = new ViewPanel(slice);
     private final Slider zSlider = new Slider(0, 0, 0);
     private final Label status = new Label();
     private final Label cursor = new Label();
@@ -98,6 +100,7 @@ final class WorkbenchWindow {
                 case PLUS, EQUALS, ADD -> slice.zoomAt(1.25, slice.getWidth() / 2, slice.getHeight() / 2);
                 case MINUS, SUBTRACT -> slice.zoomAt(0.8, slice.getWidth() / 2, slice.getHeight() / 2);
                 case F -> slice.fit();
+                case A -> view.autoContrast();
                 case DIGIT0, NUMPAD0 -> {
                     if (!e.isShortcutDown()) {
                         return;
@@ -152,6 +155,7 @@ final class WorkbenchWindow {
             }
         });
         slice.setOnMouseReleased(e -> drag = null);
+        addPanel("View", view.node());
         open(image);
     }
 
@@ -197,6 +201,7 @@ final class WorkbenchWindow {
     /** Shows another image from its first section. */
     void open(Volume image) {
         slice.setVolume(image);
+        view.reset();
         zSlider.setMax(Math.max(0, image.spatialShape()[0] - 1));
         zSlider.setValue(0);
         updateStatus();
@@ -208,6 +213,10 @@ final class WorkbenchWindow {
 
     SliceView slice() {
         return slice;
+    }
+
+    ViewPanel view() {
+        return view;
     }
 
     Label status() {

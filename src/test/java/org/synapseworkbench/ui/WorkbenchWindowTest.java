@@ -138,6 +138,25 @@ class WorkbenchWindowTest {
         assertEquals(fitted, slice.scale(), 1e-6, "F fits the section again");
     }
 
+    @Test
+    void autoContrastStretchesTheSectionsPercentilesAndTheViewTabSetsOpacity(FxRobot robot) throws Exception {
+        assertEquals(grey(3 * 7 + 11), pixel(11, 7));
+        robot.type(KeyCode.A);
+        // section 0 holds 3y + x: its 0.35 and 99.65 percentiles of 600 values (ranks 2 and 597) are 2 and 84
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.view().windowLabel().getText().startsWith("black 2.000, white 84.00"));
+        assertEquals(grey((int) Math.round((32 - 2) / 82.0 * 255)), pixel(11, 7));
+        assertEquals(grey(0), pixel(1, 0), "below the window: black");
+        assertEquals(grey(255), pixel(29, 19), "above it: white");
+        robot.type(KeyCode.PAGE_DOWN);
+        LabelLayer clefts = window.slice().layers().get(0);
+        javafx.scene.control.Slider opacity = robot.lookup(".slider").match(n -> n instanceof javafx.scene.control.Slider s
+                && s.getTooltip() != null && s.getTooltip().getText().equals("Opacity of clefts")).query();
+        robot.interact(() -> opacity.setValue(1));
+        assertEquals(1.0, clefts.opacityProperty().get());
+        assertEquals(0xFFFF0000, pixel(5, 4), "an opaque cleft is pure red");
+    }
+
     /** Reads a pixel once the last requested frame is on screen (sections are drawn on a render thread). */
     private int pixel(int x, int y) {
         WaitForAsyncUtils.waitForFxEvents(); // key events handled, so the frame they ask for is requested

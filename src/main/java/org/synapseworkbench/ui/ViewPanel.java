@@ -1,0 +1,191 @@
+package org.synapseworkbench.ui;
+
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+import org.synapseworkbench.volume.DataType;
+
+/**
+ * How the section looks: brightness, contrast and gamma of the image (auto-contrast from the section's
+ * percentiles, or back to the full range), and the label layers with their key, colours, visibility and opacity.
+ */
+final class ViewPanel {
+    private final SliceView slice;
+    /** The values shown from black to white at brightness 0 and contrast 1: the type's range for 8-bit images. */
+    private double rangeLow = 0;
+    private double rangeHigh = 255;
+    private final Slider brightness = new Slider(-1, 1, 0);
+    /** Natural logarithm of the contrast factor. */
+    private final Slider contrast = new Slider(Math.log(0.1), Math.log(100), 0);
+    private final Slider gamma = new Slider(0.25, 4, 1);
+    private final Label window = new Label();
+    private final VBox layerRows = new VBox(6);
+    private final VBox root;
+    /** True while the sliders are set from a mapping, so they do not set it back. */
+    private boolean settingSliders;
+
+    ViewPanel(SliceView slice) {
+        this.slice = slice;
+        brightness.setId("view-brightness");
+        contrast.setId("view-contrast");
+        gamma.setId("view-gamma");
+        for (Slider s : new Slider[] {brightness, contrast, gamma}) {
+            s.valueProperty().addListener((obs, was, now) -> {
+                if (!settingSliders) {
+                    apply();
+                }
+            });
+            HBox.setHgrow(s, Priority.ALWAYS);
+        }
+        Button auto = new Button("Auto (A)");
+        auto.setId("view-auto");
+        auto.setTooltip(new Tooltip("Stretch the section's values from the " + AutoContrast.LOW + " to the "
+                + AutoContrast.HIGH + " percentile over black to white"));
+        auto.setOnAction(e -> autoContrast());
+        Button reset = new Button("Full range");
+        reset.setTooltip(new Tooltip("Show the image type's whole range, linear"));
+        reset.setOnAction(e -> reset());
+        GridPane image = new GridPane();
+        image.setHgap(8);
+        image.setVgap(4);
+        image.addRow(0, new Label("Brightness"), brightness);
+        image.addRow(1, new Label("Contrast"), contrast);
+        image.addRow(2, new Label("Gamma"), gamma);
+        GridPane.setHgrow(brightness, Priority.ALWAYS);
+        HBox buttons = new HBox(6, auto, reset, window);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label layersTitle = new Label("Layers (number keys show and hide them)");
+        root = new VBox(8, new Label("Image"), image, buttons, new Separator(), layersTitle, layerRows);
+        root.setPadding(new Insets(8));
+        slice.layerList().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> rebuildLayers());
+        rebuildLayers();
+        showWindow();
+    }
+
+    Region node() {
+        return root;
+    }
+
+    /** A new image: its type's range, linear, and the sliders back in the middle. */
+    void reset() {
+        if (slice.volume() != null && slice.volume().type() == DataType.UINT8) {
+            setRange(0, 255);
+        } else if (slice.volume() != null) {
+            slice.readSection(slice.zProperty().get()).thenAccept(section -> {
+                double[] all = AutoContrast.percentiles(section, 0, 100);
+                Platform.runLater(() -> setRange(all[0], all[1]));
+            });
+        }
+    }
+
+    private void setRange(double low, double high) {
+        rangeLow = low;
+        rangeHigh = high;
+        setSliders(0, 0, 1);
+        apply();
+    }
+
+    /** Stretches the shown section's percentiles over black to white (read off the JavaFX thread). */
+    void autoContrast() {
+        if (slice.volume() == null) {
+            return;
+        }
+        slice.readSection(slice.zProperty().get()).thenAccept(section -> {
+            double[] p = AutoContrast.percentiles(section, AutoContrast.LOW, AutoContrast.HIGH);
+            Platform.runLater(() -> show(p[0], p[1], gamma.getValue()));
+        });
+    }
+
+    /** Sets the sliders so that {@code low}..{@code high} maps black to white. */
+    void show(double low, double high, double g) {
+        double span = rangeHigh - rangeLow;
+        double c = span / (high - low);
+        double b = ((rangeLow + rangeHigh) / 2 - (low + high) / 2) / (span / 2);
+        setSliders(b, Math.log(c), g);
+        apply();
+    }
+
+    private void setSliders(double b, double logContrast, double g) {
+        settingSliders = true;
+        brightness.setValue(b);
+        contrast.setValue(logContrast);
+        gamma.setValue(g);
+        settingSliders = false;
+    }
+
+    /**
+     * The mapping the sliders describe: brightness moves the window's centre by up to half the range (brighter is
+     * lower), contrast narrows it by its factor (0.1 to 100).
+     */
+    private GrayMapping mapping() {
+        double span = rangeHigh - rangeLow;
+        double centre = (rangeLow + rangeHigh) / 2 - brightness.getValue() * span / 2;
+        double width = span / Math.exp(contrast.getValue());
+        return new GrayMapping(centre - width / 2, centre + width / 2, gamma.getValue());
+    }
+
+    private void apply() {
+        slice.setMapping(mapping());
+        showWindow();
+    }
+
+    private void showWindow() {
+        GrayMapping m = slice.mapping();
+        window.setText(String.format(Locale.ROOT, "black %.4g, white %.4g, gamma %.2f", m.low(), m.high(), m.gamma()));
+    }
+
+    /** The window's text ("black L, white H, gamma G"). */
+    Label windowLabel() {
+        return window;
+    }
+
+    private void rebuildLayers() {
+        layerRows.getChildren().clear();
+        int n = 1;
+        for (LabelLayer layer : slice.layers()) {
+            CheckBox shown = new CheckBox((n <= 9 ? n + "  " : "") + layer.name());
+            shown.selectedProperty().bindBidirectional(layer.visibleProperty());
+            HBox legend = new HBox(4);
+            legend.setAlignment(Pos.CENTER_LEFT);
+            if (layer.kind() == LabelLayer.Kind.CLEFTS) {
+                legend.getChildren().addAll(swatch(LabelLayer.RED), new Label("cleft"));
+            } else {
+                legend.getChildren().addAll(swatch(LabelLayer.MAGENTA), new Label("pre (2n-1)"),
+                        swatch(LabelLayer.CYAN), new Label("post (2n)"));
+            }
+            Slider opacity = new Slider(0, 1, layer.opacityProperty().get());
+            opacity.valueProperty().bindBidirectional(layer.opacityProperty());
+            opacity.setTooltip(new Tooltip("Opacity of " + layer.name()));
+            HBox.setHgrow(opacity, Priority.ALWAYS);
+            HBox row = new HBox(8, shown, legend, new Label("opacity"), opacity);
+            row.setAlignment(Pos.CENTER_LEFT);
+            layerRows.getChildren().add(row);
+            n++;
+        }
+        if (layerRows.getChildren().isEmpty()) {
+            layerRows.getChildren().add(new Label("No labels open (File > Add labels...)"));
+        }
+    }
+
+    private static Rectangle swatch(int rgb) {
+        Rectangle r = new Rectangle(12, 12, Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
+        r.setStroke(Color.GRAY);
+        return r;
+    }
+}
