@@ -10,13 +10,15 @@ import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
 
 /**
- * A label volume drawn over the image: clefts in red; polarity with pre-synaptic ids (odd, 2n-1) in magenta and
- * post-synaptic ids (even, 2n) in cyan. Background is 0 and CREMI's no-cleft and ignore values.
+ * A volume drawn over the image. Labels: clefts in red; polarity with pre-synaptic ids (odd, 2n-1) in magenta and
+ * post-synaptic ids (even, 2n) in cyan; background is 0 and CREMI's no-cleft and ignore values; filled, or only their
+ * outlines (ground truth over a prediction, so misses stand out). Probability maps (8-bit, probability x 255) in
+ * their tint, faded by the probability, or solid where it reaches a threshold.
  */
 final class LabelLayer {
-    /** How ids become colours. */
+    /** How values become colours. */
     enum Kind {
-        CLEFTS, POLARITY
+        CLEFTS, POLARITY, PROBABILITY
     }
 
     static final int RED = 0xFF0000;
@@ -26,13 +28,23 @@ final class LabelLayer {
     private final String name;
     private final Volume labels;
     private final Kind kind;
+    private final int tint;
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.5);
+    private final BooleanProperty outline = new SimpleBooleanProperty(this, "outline", false);
+    /** For probability maps: 0 fades by probability, above 0 shows solid where the probability reaches it. */
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0);
 
     LabelLayer(String name, Volume labels, Kind kind) {
+        this(name, labels, kind, kind == Kind.POLARITY ? MAGENTA : RED);
+    }
+
+    /** A layer of any kind; {@code tint} (RGB) colours probability maps. */
+    LabelLayer(String name, Volume labels, Kind kind, int tint) {
         this.name = name;
         this.labels = labels;
         this.kind = kind;
+        this.tint = tint;
     }
 
     String name() {
@@ -47,6 +59,10 @@ final class LabelLayer {
         return kind;
     }
 
+    int tint() {
+        return tint;
+    }
+
     BooleanProperty visibleProperty() {
         return visible;
     }
@@ -55,8 +71,19 @@ final class LabelLayer {
         return opacity;
     }
 
-    /** The RGB colour of an id, or -1 for background. */
+    BooleanProperty outlineProperty() {
+        return outline;
+    }
+
+    DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    /** The RGB colour of a label id, or -1 for background (probability maps: the tint where above 0). */
     int colour(long id) {
+        if (kind == Kind.PROBABILITY) {
+            return id > 0 ? tint : -1;
+        }
         if (id == 0 || id == Cremi.NO_CLEFT || id == Cremi.IGNORE) {
             return -1;
         }
@@ -66,18 +93,47 @@ final class LabelLayer {
         return (id & 1) == 1 ? MAGENTA : CYAN;
     }
 
+    /** A value as the cursor line shows it: an id, "-" for background, or a probability. */
+    String describe(long value) {
+        if (kind == Kind.PROBABILITY) {
+            return String.format(java.util.Locale.ROOT, "%.2f", value / 255.0);
+        }
+        return colour(value) < 0 ? "-" : Long.toUnsignedString(value);
+    }
+
     /** Blends this layer's section {@code section} (shape (1, y, x)) over the opaque ARGB pixels. */
     void blend(Block section, int[] argb) {
         double a = Math.max(0, Math.min(1, opacity.get()));
         int n = section.size();
+        if (kind == Kind.PROBABILITY) {
+            double t = threshold.get();
+            int cut = (int) Math.ceil(t * 255);
+            for (int i = 0; i < n; i++) {
+                int v = (int) section.getLong(i);
+                if (t > 0 ? v >= cut : v > 0) {
+                    argb[i] = mix(argb[i], tint, t > 0 ? a : a * v / 255.0);
+                }
+            }
+            return;
+        }
+        boolean edges = outline.get();
+        int w = section.dim(section.rank() - 1);
         for (int i = 0; i < n; i++) {
-            int c = colour(section.getLong(i));
-            if (c >= 0) {
-                argb[i] = mix(argb[i], c, a);
+            long id = section.getLong(i);
+            int c = colour(id);
+            if (c >= 0 && (!edges || onEdge(section, i, w, id))) {
+                argb[i] = mix(argb[i], c, edges ? Math.max(a, 0.85) : a);
             }
         }
     }
 
+    /** Whether a voxel has a 4-neighbour in the section with another id, or lies on the section's border. */
+    private static boolean onEdge(Block section, int i, int w, long id) {
+        int n = section.size();
+        int x = i % w;
+        return x == 0 || x == w - 1 || i < w || i >= n - w || section.getLong(i - 1) != id
+                || section.getLong(i + 1) != id || section.getLong(i - w) != id || section.getLong(i + w) != id;
+    }
     /** {@code (1 - a) * base + a * colour} per channel, opaque. */
     static int mix(int base, int colour, double a) {
         int r = (int) Math.round(((base >> 16) & 0xFF) * (1 - a) + ((colour >> 16) & 0xFF) * a);

@@ -146,7 +146,16 @@ final class SliceView extends Region {
         layers.add(layer);
         layer.visibleProperty().addListener((obs, was, now) -> draw());
         layer.opacityProperty().addListener((obs, was, now) -> draw());
+        layer.outlineProperty().addListener((obs, was, now) -> draw());
+        layer.thresholdProperty().addListener((obs, was, now) -> draw());
         draw();
+    }
+
+    /** Takes a layer off the image. */
+    void removeLayer(LabelLayer layer) {
+        if (layers.remove(layer)) {
+            draw();
+        }
     }
 
     List<LabelLayer> layers() {
@@ -202,9 +211,9 @@ final class SliceView extends Region {
         Volume v = volume;
         int zi = Math.max(0, Math.min(v.spatialShape()[0] - 1, z.get()));
         GrayMapping m = mapping;
-        // polarity first, clefts last: a cleft stays red where it lies between pre and post
+        // probabilities under labels; polarity before clefts: a cleft stays red where it lies between pre and post
         List<LabelLayer> shown = new ArrayList<>();
-        for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.POLARITY, LabelLayer.Kind.CLEFTS)) {
+        for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.PROBABILITY, LabelLayer.Kind.POLARITY, LabelLayer.Kind.CLEFTS)) {
             for (LabelLayer layer : layers) {
                 if (layer.kind() == kind && layer.visibleProperty().get()) {
                     shown.add(layer);

@@ -163,19 +163,42 @@ final class ViewPanel {
             shown.selectedProperty().bindBidirectional(layer.visibleProperty());
             HBox legend = new HBox(4);
             legend.setAlignment(Pos.CENTER_LEFT);
-            if (layer.kind() == LabelLayer.Kind.CLEFTS) {
-                legend.getChildren().addAll(swatch(LabelLayer.RED), new Label("cleft"));
-            } else {
-                legend.getChildren().addAll(swatch(LabelLayer.MAGENTA), new Label("pre (2n-1)"),
+            HBox extra = new HBox(6);
+            extra.setAlignment(Pos.CENTER_LEFT);
+            switch (layer.kind()) {
+                case CLEFTS -> legend.getChildren().addAll(swatch(LabelLayer.RED), new Label("cleft"));
+                case POLARITY -> legend.getChildren().addAll(swatch(LabelLayer.MAGENTA), new Label("pre (2n-1)"),
                         swatch(LabelLayer.CYAN), new Label("post (2n)"));
+                case PROBABILITY -> {
+                    legend.getChildren().addAll(swatch(layer.tint()), new Label("probability"));
+                    Slider threshold = new Slider(0, 0.99, layer.thresholdProperty().get());
+                    threshold.valueProperty().bindBidirectional(layer.thresholdProperty());
+                    threshold.setTooltip(new Tooltip("0: fade by probability; above 0: solid where the probability reaches it"));
+                    Label value = new Label();
+                    value.textProperty().bind(layer.thresholdProperty().asString(Locale.ROOT, "%.2f"));
+                    HBox.setHgrow(threshold, Priority.ALWAYS);
+                    extra.getChildren().addAll(new Label("threshold"), threshold, value);
+                }
+            }
+            if (layer.kind() != LabelLayer.Kind.PROBABILITY) {
+                CheckBox outline = new CheckBox("outline");
+                outline.selectedProperty().bindBidirectional(layer.outlineProperty());
+                outline.setTooltip(new Tooltip("Draw only the edges, e.g. ground truth over a prediction"));
+                extra.getChildren().add(outline);
             }
             Slider opacity = new Slider(0, 1, layer.opacityProperty().get());
             opacity.valueProperty().bindBidirectional(layer.opacityProperty());
             opacity.setTooltip(new Tooltip("Opacity of " + layer.name()));
             HBox.setHgrow(opacity, Priority.ALWAYS);
-            HBox row = new HBox(8, shown, legend, new Label("opacity"), opacity);
+            HBox row = new HBox(8, shown, legend);
             row.setAlignment(Pos.CENTER_LEFT);
-            layerRows.getChildren().add(row);
+            HBox fade = new HBox(8, new Label("opacity"), opacity);
+            fade.setAlignment(Pos.CENTER_LEFT);
+            extra.getChildren().add(0, fade);
+            HBox.setHgrow(fade, Priority.ALWAYS);
+            VBox block = new VBox(2, row, extra);
+            block.setPadding(new Insets(0, 0, 0, 4));
+            layerRows.getChildren().add(block);
             n++;
         }
         if (layerRows.getChildren().isEmpty()) {

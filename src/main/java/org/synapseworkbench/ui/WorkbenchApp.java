@@ -48,6 +48,7 @@ public final class WorkbenchApp extends Application {
     private WorkbenchWindow window;
     private ConfigPanel config;
     private TrainingPanel training;
+    private PredictionPanel prediction;
     /** The built-in sample's file. */
     private Path sample;
 
@@ -94,6 +95,13 @@ public final class WorkbenchApp extends Application {
             training = new TrainingPanel(() -> config.configProperty().get(), Path.of(""));
             window.addPanel("Config", config.node());
             window.addPanel("Training", training.node());
+            prediction = new PredictionPanel(window, () -> config.configProperty().get(), Path.of(""));
+            window.addPanel("Predict", prediction.node());
+            training.runningProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    prediction.useNewest();
+                }
+            });
             window.menus().getMenus().setAll(fileMenu(stage), helpMenu());
             acceptDroppedFiles(stage, window.scene());
             stage.setScene(window.scene());
@@ -101,6 +109,7 @@ public final class WorkbenchApp extends Application {
             stage.centerOnScreen();
         } else {
             window.open(image);
+            prediction.imageChanged();
         }
         addLabelsBeside(spec);
         stage.setTitle("Synapse Workbench - " + image.name());

@@ -236,7 +236,7 @@ final class WorkbenchWindow {
                 offset[2] + voxel[2] * nm[2], valueAt(v, voxel)));
         for (LabelLayer layer : slice.layers()) {
             long id = layer.labels().read(voxel, new int[] {1, 1, 1}).getLong(0);
-            text.append("  ").append(layer.name()).append(' ').append(layer.colour(id) < 0 ? "-" : Long.toUnsignedString(id));
+            text.append("  ").append(layer.name()).append(' ').append(layer.describe(id));
         }
         return text.toString();
     }

@@ -1,0 +1,439 @@
+package org.synapseworkbench.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.eval.CleftMask;
+import org.synapseworkbench.eval.CleftMetrics;
+import org.synapseworkbench.eval.CleftScores;
+import org.synapseworkbench.eval.InstanceMatching;
+import org.synapseworkbench.eval.MatchScores;
+import org.synapseworkbench.eval.PolarityScores;
+import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.infer.VolumeInference;
+import org.synapseworkbench.post.CleftInstances;
+import org.synapseworkbench.post.Components;
+import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * Predicts the open image with a checkpoint (in the background, with progress and cancel), shows the probabilities
+ * as layers, cuts them into instances (clefts, or synapses with pre = 2n-1 and post = 2n) and, when ground-truth
+ * labels are open, scores the instances against them: CREMI distances for clefts, IoU-matched F1 for polarity. The
+ * model and its targets come from the checkpoint; window, stride and test-time augmentation from the config.
+ */
+final class PredictionPanel {
+    private final WorkbenchWindow window;
+    private final Supplier<Config> config;
+    private final Path workingDirectory;
+    private final TextField checkpoint = new TextField();
+    private final Button predict = new Button("Predict");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Choose a checkpoint and press Predict.");
+    private final Spinner<Double> threshold = new Spinner<>(0.05, 0.95, 0.5, 0.05);
+    private final Spinner<Integer> minSize = new Spinner<>(0, 1_000_000, 128, 16);
+    private final Button findInstances = new Button("Find instances");
+    private final Button save = new Button("Save prediction...");
+    private final TableView<String[]> scores = new TableView<>();
+    private final VBox root;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private Cancellation cancellation;
+    /** The last prediction: probability x 255, (C, Z, Y, X), and how to read its channels. */
+    private Block probabilities;
+    private TargetKind target;
+    private Volume predictedImage;
+    private final List<LabelLayer> shownLayers = new ArrayList<>();
+
+    PredictionPanel(WorkbenchWindow window, Supplier<Config> config, Path workingDirectory) {
+        this.window = window;
+        this.config = config;
+        this.workingDirectory = workingDirectory;
+        checkpoint.setId("prediction-checkpoint");
+        checkpoint.setPromptText("checkpoint file (.ckpt)");
+        HBox.setHgrow(checkpoint, Priority.ALWAYS);
+        Button choose = new Button("Choose...");
+        choose.setOnAction(e -> chooseCheckpoint());
+        Button newest = new Button("Newest");
+        newest.setTooltip(new Tooltip("The newest checkpoint in the config's output folder (DATASET.OUTPUT_PATH)"));
+        newest.setOnAction(e -> useNewest());
+        predict.setId("prediction-run");
+        predict.setOnAction(e -> predict());
+        cancel.setId("prediction-cancel");
+        cancel.setOnAction(e -> {
+            if (cancellation != null) {
+                cancellation.cancel();
+            }
+        });
+        cancel.setDisable(true);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        threshold.setEditable(true);
+        minSize.setEditable(true);
+        findInstances.setId("prediction-instances");
+        findInstances.setTooltip(new Tooltip("Threshold the probabilities and cut them into instances, then score them"));
+        findInstances.setOnAction(e -> findInstances());
+        findInstances.setDisable(true);
+        save.setOnAction(e -> saveAs());
+        save.setDisable(true);
+        GridPane post = new GridPane();
+        post.setHgap(8);
+        post.setVgap(4);
+        post.addRow(0, new Label("Threshold"), threshold, new Label("Smallest piece (voxels)"), minSize);
+        TableColumn<String[], String> name = new TableColumn<>("Score");
+        name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue()[0]));
+        name.setPrefWidth(260);
+        TableColumn<String[], String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(row -> new SimpleStringProperty(row.getValue()[1]));
+        value.setPrefWidth(200);
+        scores.getColumns().add(name);
+        scores.getColumns().add(value);
+        scores.setPlaceholder(new Label("Scores appear here when ground-truth labels are open"));
+        scores.setPrefHeight(220);
+        status.setWrapText(true);
+        HBox ckptRow = new HBox(6, checkpoint, choose, newest);
+        HBox runRow = new HBox(6, predict, cancel, progress);
+        runRow.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(8, new Label("Checkpoint"), ckptRow, runRow, status, post, new HBox(6, findInstances, save), scores);
+        root.setPadding(new Insets(8));
+        useNewest();
+    }
+
+    Region node() {
+        return root;
+    }
+
+    TextField checkpointField() {
+        return checkpoint;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    TableView<String[]> scores() {
+        return scores;
+    }
+
+    /** True while predicting or scoring. */
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Forgets the last prediction, whose layers went with the image it was made for. */
+    void imageChanged() {
+        if (cancellation != null) {
+            cancellation.cancel();
+        }
+        probabilities = null;
+        predictedImage = null;
+        shownLayers.clear();
+        scores.getItems().clear();
+        findInstances.setDisable(true);
+        save.setDisable(true);
+    }
+
+    /** Fills in the newest checkpoint of the config's output folder, if there is one (after training, say). */
+    void useNewest() {
+        Path out = workingDirectory.resolve(new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory());
+        Checkpoint.newest(out).ifPresent(f -> checkpoint.setText(f.toString()));
+    }
+
+    private void chooseCheckpoint() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a checkpoint");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints", "*.ckpt"));
+        File f = chooser.showOpenDialog(window.scene().getWindow());
+        if (f != null) {
+            checkpoint.setText(f.getAbsolutePath());
+        }
+    }
+
+    /** Predicts the open image with the chosen checkpoint on a background thread. */
+    void predict() {
+        Volume image = window.slice().volume();
+        if (busy.get() || image == null) {
+            return;
+        }
+        String file = checkpoint.getText().trim();
+        if (file.isEmpty()) {
+            status.setText("Choose a checkpoint first (Choose..., or Newest after training).");
+            return;
+        }
+        Config settingsConfig = config.get();
+        Cancellation c = new Cancellation();
+        cancellation = c;
+        Task<Block> task = new Task<>() {
+            private String targetCode;
+
+            @Override
+            protected Block call() {
+                updateMessage("Loading " + file + "...");
+                Config used = Checkpoint.read(Path.of(file)).config();
+                try (Predictor predictor = Predictor.load(Path.of(file), null,
+                        DeviceChoice.AUTO.resolve(settingsConfig.getInt("SYSTEM.NUM_GPUS")))) {
+                    targetCode = used.getStringList("MODEL.TARGET_OPT").get(0);
+                    VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settingsConfig));
+                    String device = DeviceChoice.describe(predictor.device());
+                    Progress p = (what, done, total, seconds) -> {
+                        updateProgress(done, total);
+                        updateMessage(String.format(Locale.ROOT, "Predicting on %s: %d of %d windows, %s left", device, done,
+                                total, TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
+                    };
+                    return inference.predict(image, p, c);
+                }
+            }
+
+            @Override
+            protected void succeeded() {
+                shown(image, getValue(), TargetKind.of(targetCode));
+            }
+        };
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        task.setOnFailed(e -> ended(task.getException() instanceof Cancellation.CancelledException ? "Prediction cancelled."
+                : "Prediction failed: " + message(task.getException())));
+        setBusy(true);
+        Thread t = new Thread(task, "prediction");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String message(Throwable e) {
+        return e instanceof UserException ? e.getMessage() : e.toString();
+    }
+
+    private void setBusy(boolean on) {
+        busy.set(on);
+        predict.setDisable(on);
+        cancel.setDisable(!on);
+        findInstances.setDisable(on || probabilities == null);
+        save.setDisable(on || probabilities == null);
+    }
+
+    private void ended(String text) {
+        progress.progressProperty().unbind();
+        status.textProperty().unbind();
+        status.setText(text);
+        setBusy(false);
+    }
+
+    /** Shows a new prediction: its probability layers replace the old prediction's layers. */
+    private void shown(Volume image, Block probs, TargetKind kind) {
+        probabilities = probs;
+        target = kind;
+        predictedImage = image;
+        shownLayers.forEach(window.slice()::removeLayer);
+        shownLayers.clear();
+        int[] shape = image.spatialShape();
+        double[] res = image.resolution();
+        switch (kind) {
+            case BINARY -> addLayer(new LabelLayer("cleft probability", channel(probs, 0, shape, res), LabelLayer.Kind.PROBABILITY,
+                    LabelLayer.RED));
+            default -> {
+                int pre = kind == TargetKind.POLARITY_CLASSES ? 1 : 0;
+                addLayer(new LabelLayer("pre probability", channel(probs, pre, shape, res), LabelLayer.Kind.PROBABILITY,
+                        LabelLayer.MAGENTA));
+                addLayer(new LabelLayer("post probability", channel(probs, pre + 1, shape, res), LabelLayer.Kind.PROBABILITY,
+                        LabelLayer.CYAN));
+            }
+        }
+        ended("Predicted " + image.name() + ". Find instances to cut it into " + (kind == TargetKind.BINARY ? "clefts" : "synapses") + ".");
+        findInstances();
+    }
+
+    private void addLayer(LabelLayer layer) {
+        shownLayers.add(layer);
+        window.addLayer(layer);
+    }
+
+    private static Volume channel(Block probs, int c, int[] shape, double[] resolution) {
+        int n = shape[0] * shape[1] * shape[2];
+        byte[] all = probs.bytes();
+        return new InMemoryVolume("channel " + c, Block.wrap(DataType.UINT8, Arrays.copyOfRange(all, c * n, (c + 1) * n),
+                shape[0], shape[1], shape[2]), resolution);
+    }
+
+    /** Thresholds the last prediction into instances (background thread), shows them, and scores them if it can. */
+    void findInstances() {
+        if (probabilities == null || busy.get()) {
+            return;
+        }
+        double thr = threshold.getValue();
+        int min = minSize.getValue();
+        Block probs = probabilities;
+        TargetKind kind = target;
+        Volume image = predictedImage;
+        LabelLayer truth = truthLayer(kind);
+        Task<Outcome> task = new Task<>() {
+            @Override
+            protected Outcome call() {
+                updateMessage("Finding instances...");
+                Block labels;
+                String summary;
+                if (kind == TargetKind.BINARY) {
+                    Components c = CleftInstances.of(probs, thr, 26, min);
+                    labels = CleftInstances.toBlock(c, 0);
+                    summary = c.count() + " clefts";
+                } else {
+                    labels = Polarity2Instance.instances(probs, new Polarity2Instance.Options(
+                            kind == TargetKind.POLARITY_CLASSES, thr, min, Polarity2Instance.DEFAULT_DILATION));
+                    summary = synapses(labels) + " synapses";
+                }
+                List<String[]> rows = new ArrayList<>();
+                if (truth != null) {
+                    updateMessage("Scoring against " + truth.name() + "...");
+                    Volume t = truth.labels();
+                    Block real = t.read(new int[3], t.spatialShape());
+                    rows = kind == TargetKind.BINARY ? cleftRows(labels, real, image.resolution()) : polarityRows(labels, real);
+                }
+                return new Outcome(labels, summary, rows);
+            }
+        };
+        status.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            Outcome o = task.getValue();
+            LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
+                    new InMemoryVolume("instances", o.labels, image.resolution()),
+                    kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY);
+            shownLayers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).toList().forEach(l -> {
+                window.slice().removeLayer(l);
+                shownLayers.remove(l);
+            });
+            addLayer(layer);
+            if (truth != null) {
+                truth.outlineProperty().set(true); // misses stand out as outlines without a fill
+            }
+            scores.getItems().setAll(o.rows);
+            ended(o.summary + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
+                    + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
+        });
+        task.setOnFailed(e -> ended("Finding instances failed: " + message(task.getException())));
+        setBusy(true);
+        cancel.setDisable(true);
+        Thread t = new Thread(task, "instances");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private record Outcome(Block labels, String summary, List<String[]> rows) {
+    }
+
+    /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */
+    private LabelLayer truthLayer(TargetKind kind) {
+        LabelLayer.Kind wanted = kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY;
+        for (LabelLayer l : window.slice().layers()) {
+            if (l.kind() == wanted && !shownLayers.contains(l)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    static List<String[]> cleftRows(Block labels, Block truth, double[] resolution) {
+        int[] shape = truth.shape();
+        CleftScores s = CleftMetrics.score(CleftMask.of(labels, null), CleftMask.of(truth, null), CleftMask.ignored(truth), shape,
+                resolution);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"CREMI score (nm, lower is better)", number(s.cremiScore())});
+        rows.add(new String[] {"ADGT: predicted to truth (nm)", s.adgt().map(d -> fmt(d.mean())).orElse("undefined")});
+        rows.add(new String[] {"ADF: truth to predicted (nm)", s.adf().map(d -> fmt(d.mean())).orElse("undefined")});
+        rows.add(new String[] {"False positives (voxels > " + (int) CleftMetrics.COUNT_DISTANCE_NM + " nm from truth)",
+                Long.toString(s.falsePositives())});
+        rows.add(new String[] {"False negatives (voxels > " + (int) CleftMetrics.COUNT_DISTANCE_NM + " nm from prediction)",
+                Long.toString(s.falseNegatives())});
+        rows.add(new String[] {"Predicted / true cleft voxels", s.predictedVoxels() + " / " + s.truthVoxels()});
+        s.undefinedReason().ifPresent(r -> rows.add(new String[] {"Note", r}));
+        return rows;
+    }
+
+    static List<String[]> polarityRows(Block instances, Block truth) {
+        PolarityScores s = InstanceMatching.polarity(instances, truth, InstanceMatching.DEFAULT_IOU);
+        List<String[]> rows = new ArrayList<>();
+        for (Map.Entry<String, MatchScores> e : List.of(Map.entry("Synapses", s.synapses()), Map.entry("Pre", s.pre()),
+                Map.entry("Post", s.post()))) {
+            MatchScores m = e.getValue();
+            rows.add(new String[] {e.getKey() + " F1 (IoU > " + m.iouThreshold() + ")", number(m.f1())});
+            rows.add(new String[] {e.getKey() + " precision / recall", number(m.precision()) + " / " + number(m.recall())});
+            rows.add(new String[] {e.getKey() + " TP / FP / FN", m.truePositives() + " / " + m.falsePositives() + " / "
+                    + m.falseNegatives()});
+        }
+        return rows;
+    }
+
+    private static String number(OptionalDouble v) {
+        return v.isPresent() ? fmt(v.getAsDouble()) : "undefined";
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static long synapses(Block labels) {
+        java.util.BitSet seen = new java.util.BitSet();
+        for (long id : labels.longs()) {
+            if (id > 0 && id < Integer.MAX_VALUE) {
+                seen.set((int) ((id + 1) / 2));
+            }
+        }
+        return seen.cardinality();
+    }
+
+    /** Writes the probabilities as {@code infer} does (dataset vol0, probability x 255, with the resolution). */
+    private void saveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save prediction");
+        chooser.setInitialFileName("result.h5");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HDF5", "*.h5"));
+        File f = chooser.showSaveDialog(window.scene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            new Hdf5Writer().dataset("vol0", probabilities, Map.of("resolution", predictedImage.resolution())).write(f.toPath());
+            status.setText("Saved " + f);
+        } catch (RuntimeException e) {
+            status.setText("Could not save " + f + ": " + message(e));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.synapseworkbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.infer.VolumeInference;
+import org.synapseworkbench.post.CleftInstances;
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.train.TrainingEnd;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Predicting the open image from the window: the probability layer holds what the engine predicts with that
+ * checkpoint, the instances are the probabilities' components, and the table scores them against the truth.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PredictionPanelTest {
+    @TempDir
+    static Path dir;
+    private WorkbenchWindow window;
+    private PredictionPanel panel;
+    private Config config;
+    private Hdf5Volume image;
+    private Hdf5Volume truth;
+
+    @Start
+    void start(Stage stage) {
+        Path data = dir.resolve("data");
+        Path out = dir.resolve("out");
+        try {
+            Files.createDirectories(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        SyntheticVolumeWriter.writePytc(new SyntheticEmGenerator(SynthParams.of(new int[] {12, 96, 96}, 5).withDensity(24))
+                .generate(), data.resolve("tiny.h5"));
+        config = ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
+                List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
+                        "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",
+                        "DATASET.LABEL_NAME", "tiny-clefts.h5", "DATASET.OUTPUT_PATH", out.toString(),
+                        "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "20",
+                        "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "3", "SOLVER.ITERATION_SAVE", "3",
+                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1",
+                        "INFERENCE.INPUT_SIZE", "[5,33,33]", "INFERENCE.OUTPUT_SIZE", "[5,33,33]",
+                        "INFERENCE.STRIDE", "[4,32,32]", "INFERENCE.PAD_SIZE", "[1,8,8]", "INFERENCE.SAMPLES_PER_BATCH", "1"));
+        TrainingEnd end = new TrainingRun(config, TrainingRun.Options.defaults()).run();
+        assertEquals(TrainingEnd.Reason.FINISHED, end.reason());
+        image = Hdf5Volume.open(data.resolve("tiny-image.h5"), null);
+        truth = Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null);
+        window = new WorkbenchWindow(image);
+        window.addLayer(new LabelLayer("clefts", truth, LabelLayer.Kind.CLEFTS));
+        panel = new PredictionPanel(window, () -> config, Path.of(""));
+        window.addPanel("Predict", panel.node());
+        window.showPanel("Predict");
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @Test
+    void predictsShowsInstancesAndScoresThemAgainstTheTruth(FxRobot robot) throws Exception {
+        Path checkpoint = dir.resolve("out").resolve(TrainingRun.checkpointName(3));
+        assertEquals(checkpoint.toString(), panel.checkpointField().getText(), "the newest checkpoint of the output folder");
+        robot.clickOn("#prediction-run");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !panel.scores().getItems().isEmpty() && !panel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Block expected;
+        try (Predictor p = Predictor.load(checkpoint, null, DeviceChoice.CPU.resolve(0))) {
+            expected = new VolumeInference(p, VolumeInference.Settings.fromConfig(config)).predict(image, Progress.NONE,
+                    new Cancellation());
+        }
+        List<LabelLayer> layers = window.slice().layers();
+        assertEquals(List.of("clefts", "cleft probability", "predicted clefts"), layers.stream().map(LabelLayer::name).toList());
+        Block shown = layers.get(1).labels().read(new int[3], image.spatialShape());
+        assertArrayEquals(expected.bytes(), shown.bytes(), "the layer holds the engine's prediction");
+
+        Block instances = CleftInstances.toBlock(CleftInstances.of(expected, 0.5, 26, 128), 0);
+        assertArrayEquals(instances.longs(), layers.get(2).labels().read(new int[3], image.spatialShape()).longs());
+        assertTrue(layers.get(0).outlineProperty().get(), "the truth is drawn as outlines over the prediction");
+
+        List<String[]> rows = PredictionPanel.cleftRows(instances, truth.read(new int[3], image.spatialShape()), image.resolution());
+        assertEquals(rows.size(), panel.scores().getItems().size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertArrayEquals(rows.get(i), panel.scores().getItems().get(i));
+        }
+        assertEquals("CREMI score (nm, lower is better)", rows.get(0)[0]);
+        assertTrue(panel.status().getText().contains("scored against clefts"), panel.status().getText());
+    }
+}
