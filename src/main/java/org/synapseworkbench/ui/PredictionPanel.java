@@ -226,7 +226,11 @@ final class PredictionPanel {
 
             @Override
             protected void succeeded() {
-                shown(image, getValue(), TargetKind.of(targetCode));
+                if (window.slice().volume() == image) { // else another image was opened meanwhile
+                    shown(image, getValue(), TargetKind.of(targetCode));
+                } else {
+                    ended("The image changed during the prediction; predict again.");
+                }
             }
         };
         progress.progressProperty().bind(task.progressProperty());
@@ -332,6 +336,10 @@ final class PredictionPanel {
         };
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {
+            if (predictedImage != image) {
+                ended("The image changed; predict again.");
+                return;
+            }
             Outcome o = task.getValue();
             LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
                     new InMemoryVolume("instances", o.labels, image.resolution()),
