@@ -4,13 +4,19 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,6 +56,18 @@ final class SliceView extends Region {
     /** The ticket of the frame on screen; written on the JavaFX thread. */
     private volatile long drawn;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final AtomicLong framesShown = new AtomicLong();
+    /** A frame not composed within this time is shown without its layers first (a cold chunk cache). */
+    private static final long PARTIAL_AFTER_NANOS = 30_000_000L;
+
+    /**
+     * The last section block read of each volume, refilled for the next section (render thread only): a 1250 x 1250
+     * uint64 section is 12.5 MB, too much to allocate for every frame.
+     */
+    private static final Map<Volume, Block> SECTIONS = new WeakHashMap<>();
+    /** Frame buffers the JavaFX thread has copied out, for the render thread to fill again. */
+    private final ConcurrentLinkedQueue<int[]> spareFrames = new ConcurrentLinkedQueue<>();
 
     /** One thread draws for every view: sections are read from disk there, never on the JavaFX thread. */
     private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
@@ -182,17 +200,22 @@ final class SliceView extends Region {
         if (v == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no image is open"));
         }
-        return CompletableFuture.supplyAsync(() -> section(v, zi), RENDERER);
+        return CompletableFuture.supplyAsync(() -> section(v, zi, false), RENDERER);
     }
 
-    /** Section {@code zi} of the image (first channel of a 4-d volume), shape (1, y, x). */
-    private static Block section(Volume v, int zi) {
+    /** Section {@code zi} of a volume (first channel of a 4-d volume), shape (1, y, x). */
+    private static Block section(Volume v, int zi, boolean reuse) {
         int[] start = new int[v.rank()];
         int[] size = v.shape().clone();
         start[v.rank() - 3] = zi;
         size[v.rank() - 3] = 1;
         if (v.rank() == 4) {
             size[0] = 1;
+        }
+        if (reuse) { // only on the render thread, and only for blocks used before the next frame
+            Block b = v.read(start, size, SECTIONS.get(v));
+            SECTIONS.put(v, b);
+            return b;
         }
         return v.read(start, size);
     }
@@ -222,35 +245,83 @@ final class SliceView extends Region {
         }
         int[] target = argb;
         PixelBuffer<IntBuffer> buffer = pixels;
+        long asked = System.nanoTime();
         RENDERER.execute(() -> {
             if (requested.get() != ticket) {
                 return; // superseded before it started
             }
-            int[] frame = new int[target.length];
+            int[] spare = spareFrames.poll();
+            int[] frame = spare != null && spare.length == target.length ? spare : new int[target.length];
             try {
-                compose(v, zi, m, shown, frame);
+                compose(v, zi, m, shown, frame, () -> {
+                    // the chunks were not all cached: show the image now and the labels when they are read
+                    if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
+                        int[] partial = frame.clone();
+                        Platform.runLater(() -> show(ticket, buffer, target, partial, false));
+                    }
+                });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> problem.set("Cannot draw section " + (zi + 1) + " of " + v.name() + ": " + e.getMessage()));
                 return;
             }
-            Platform.runLater(() -> {
-                if (requested.get() != ticket || pixels != buffer) {
-                    return;
-                }
-                System.arraycopy(frame, 0, target, 0, frame.length);
-                buffer.updateBuffer(b -> null);
-                drawn = ticket;
-                problem.set(null);
-            });
+            Platform.runLater(() -> show(ticket, buffer, target, frame, true));
         });
     }
 
-    /** Reads section {@code zi} of the image and the layers and composes the pixels. */
-    private static void compose(Volume v, int zi, GrayMapping m, List<LabelLayer> shown, int[] frame) {
-        m.map(section(v, zi), frame);
-        for (LabelLayer layer : shown) {
-            layer.blend(layer.labels().readSection(zi), frame);
+    /**
+     * Copies a composed frame into the pixel buffer (JavaFX thread) unless a newer one was asked for meanwhile;
+     * {@code complete} is false for the image alone, shown while the label layers are still being read.
+     */
+    private void show(long ticket, PixelBuffer<IntBuffer> buffer, int[] target, int[] frame, boolean complete) {
+        if (requested.get() != ticket || pixels != buffer) {
+            spareFrames.offer(frame);
+            return;
         }
+        System.arraycopy(frame, 0, target, 0, frame.length);
+        if (complete) {
+            spareFrames.offer(frame);
+        }
+        buffer.updateBuffer(b -> null);
+        framesShown.incrementAndGet();
+        loading.set(!complete);
+        if (complete) {
+            drawn = ticket;
+        }
+        problem.set(null);
+    }
+
+    /** Reads section {@code zi} of the image and the layers and composes the pixels. */
+    private static void compose(Volume v, int zi, GrayMapping m, List<LabelLayer> shown, int[] frame, Runnable imageDone) {
+        long t0 = System.nanoTime();
+        Block image = section(v, zi, true);
+        long t1 = System.nanoTime();
+        m.map(image, frame);
+        long t2 = System.nanoTime();
+        imageDone.run();
+        long read = 0;
+        long blend = 0;
+        for (LabelLayer layer : shown) {
+            long a = System.nanoTime();
+            Block labels = section(layer.labels(), zi, true);
+            long b = System.nanoTime();
+            layer.blend(labels, frame);
+            read += b - a;
+            blend += System.nanoTime() - b;
+        }
+        LAST_COMPOSE_MILLIS.set(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, read / 1e6, blend / 1e6});
+    }
+
+    /** Milliseconds of the last composition: image read, image map, layers read, layers blend (for benchmarks). */
+    static final AtomicReference<double[]> LAST_COMPOSE_MILLIS = new AtomicReference<>();
+
+    /** Frames copied to the screen so far, partial ones included (for benchmarks). */
+    long framesShown() {
+        return framesShown.get();
+    }
+
+    /** True while the image is shown without its label layers, which are still being read. */
+    ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     /** Whether the last requested frame is on screen (for tests and benchmarks). */

@@ -36,6 +36,7 @@ import javafx.stage.FileChooser;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.IterationStats;
@@ -142,6 +143,23 @@ final class TrainingPanel {
 
     Region node() {
         return root;
+    }
+
+    /**
+     * Loads the PyTorch engine on a background thread, so that the first Start or Predict does not load hundreds of
+     * megabytes of native code and classes while the window waits on the JavaFX thread's garbage collections.
+     */
+    static void prepareEngineInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                TorchEngine.get();
+            } catch (RuntimeException | LinkageError e) {
+                // reported where the engine is used, with the context of that action
+            }
+        }, "engine-start");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** True while a run is going. */

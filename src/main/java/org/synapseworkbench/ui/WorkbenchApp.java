@@ -104,6 +104,7 @@ public final class WorkbenchApp extends Application {
             });
             window.menus().getMenus().setAll(fileMenu(stage), helpMenu());
             acceptDroppedFiles(stage, window.scene());
+            TrainingPanel.prepareEngineInBackground();
             stage.setScene(window.scene());
             stage.sizeToScene(); // the stage may have shown the smaller progress scene first
             stage.centerOnScreen();

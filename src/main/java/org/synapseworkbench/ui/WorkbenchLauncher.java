@@ -28,6 +28,14 @@ public final class WorkbenchLauncher {
                 System.exit(Main.USER_ERROR);
             }
             launch(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length >= 2 && args[0].equals("benchmark") && args[1].equals("viewer")) {
+            JAVAFX_LOG.setLevel(Level.SEVERE);
+            try {
+                ViewerBenchmark.main(Arrays.copyOfRange(args, 2, args.length));
+            } catch (Exception e) {
+                System.err.println("error: the viewer benchmark failed: " + e);
+                System.exit(1);
+            }
         } else if (args.length == 0 && displayAvailable()) {
             launch(args);
         } else {

@@ -83,6 +83,7 @@ final class WorkbenchWindow {
         root.setCenter(split);
         zSlider.valueProperty().addListener((obs, was, now) -> slice.zProperty().set((int) Math.round(now.doubleValue())));
         slice.problemProperty().addListener((obs, was, now) -> updateStatus());
+        slice.loadingProperty().addListener((obs, was, now) -> updateStatus());
         slice.zProperty().addListener((obs, was, now) -> {
             zSlider.setValue(now.intValue());
             updateStatus();
@@ -263,7 +264,7 @@ final class WorkbenchWindow {
         } else if (v != null) {
             int[] s = v.spatialShape();
             status.setText("section " + (slice.zProperty().get() + 1) + " of " + s[0] + "   " + v.name() + "  " + s[0]
-                    + " x " + s[1] + " x " + s[2]);
+                    + " x " + s[1] + " x " + s[2] + (slice.loadingProperty().get() ? "   reading labels..." : ""));
         }
     }
 }

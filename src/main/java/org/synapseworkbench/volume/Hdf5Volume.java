@@ -216,8 +216,14 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
 
     @Override
     public Block read(int[] start, int[] size) {
+        return read(start, size, null);
+    }
+
+    /** Fills {@code reuse} when it fits: the chunks cover the box, so every element is written. */
+    @Override
+    public Block read(int[] start, int[] size, Block reuse) {
         Volume.checkBox(this, start, size);
-        Block out = Block.zeros(type, size);
+        Block out = reuse != null && reuse.type() == type && Arrays.equals(reuse.shape(), size) ? reuse : Block.zeros(type, size);
         if (out.size() == 0) {
             return out;
         }

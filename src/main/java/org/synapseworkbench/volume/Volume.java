@@ -30,6 +30,14 @@ public interface Volume {
     /** Reads the box of the given size at the given start (both in voxels, one entry per axis). */
     Block read(int[] start, int[] size);
 
+    /**
+     * As {@link #read(int[], int[])}, writing into {@code reuse} when it has this volume's type and the box's shape
+     * (so a viewer drawing section after section allocates nothing); returns the block holding the box.
+     */
+    default Block read(int[] start, int[] size, Block reuse) {
+        return read(start, size);
+    }
+
     default int rank() {
         return shape().length;
     }

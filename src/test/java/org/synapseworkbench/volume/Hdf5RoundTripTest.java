@@ -72,6 +72,22 @@ class Hdf5RoundTripTest {
     }
 
     @Test
+    void sectionsCanBeReadIntoTheSameBlockAgain() {
+        Block b = random(DataType.UINT64, 7, 5, 20, 30);
+        Path f = dir.resolve("u64.h5");
+        new Hdf5Writer().dataset("labels", b, new int[] {2, 8, 8}, Map.of()).write(f);
+        try (Hdf5Volume v = Hdf5Volume.open(f, null)) {
+            Block first = v.read(new int[] {1, 0, 0}, new int[] {1, 20, 30}, null);
+            Block again = v.read(new int[] {4, 0, 0}, new int[] {1, 20, 30}, first);
+            assertTrue(first == again, "the block is refilled, not replaced");
+            assertArrayEquals(v.readSection(4).longs(), again.longs());
+            Block other = v.read(new int[] {4, 0, 0}, new int[] {1, 10, 30}, first);
+            assertTrue(other != first, "a block of another shape is not reused");
+            assertArrayEquals(java.util.Arrays.copyOf(again.longs(), 300), other.longs());
+        }
+    }
+
+    @Test
     void cacheStaysWithinItsBound() {
         Block b = random(DataType.UINT8, 4, 16, 64, 64);
         Path f = dir.resolve("u8.h5");

@@ -1,0 +1,319 @@
+package org.synapseworkbench.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigDocument;
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
+import org.synapseworkbench.volume.ChunkCache;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Volume;
+
+/**
+ * {@code benchmark viewer}: how fast the window draws and how responsive it stays. On a synthetic CREMI-layout file
+ * of 1250 x 1250 sections (gzip, 8 x 128 x 128 chunks) shown with its clefts and polarity layers, it times a section
+ * change until the composed frame is in the pixel buffer: cold (empty chunk cache, a new cache per trial) and warm
+ * (sections read before). Then it trains the demo model in the window's training panel while paging through sections
+ * (the tab shown two seconds before) and measures the longest wait of a task posted to the JavaFX thread every 5 ms. Needs a display (Xvfb will do).
+ */
+final class ViewerBenchmark {
+    private static final int SIZE = 1250;
+    private static volatile ChunkCache lastCache;
+    /** Print each timed section change with the parts of its composition. */
+    private static boolean details;
+
+    private ViewerBenchmark() {
+    }
+
+    /** Arguments: {@code [--sections N] [--train-seconds S] [--flip-ms M] [--folder DIR] [--details]}. */
+    static void main(String[] args) throws Exception {
+        int sections = 16;
+        int trainSeconds = 60;
+        int flipMillis = 100;
+        Path folder = Path.of("outputs", "viewer-benchmark");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sections" -> sections = Integer.parseInt(args[++i]);
+                case "--train-seconds" -> trainSeconds = Integer.parseInt(args[++i]);
+                case "--folder" -> folder = Path.of(args[++i]);
+                case "--flip-ms" -> flipMillis = Integer.parseInt(args[++i]);
+                case "--details" -> details = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --sections N, --train-seconds S, --flip-ms M (0: no section changes), --folder DIR, --details");
+            }
+        }
+        Files.createDirectories(folder);
+        Path file = folder.resolve("viewer-" + sections + "x" + SIZE + "x" + SIZE + ".h5");
+        if (!Files.exists(file)) {
+            long t0 = System.nanoTime();
+            System.out.printf("Writing %s (synthetic, %d x %d x %d)...%n", file, sections, SIZE, SIZE);
+            SyntheticVolumeWriter.writeCremi(new SyntheticEmGenerator(SynthParams.of(new int[] {sections, SIZE, SIZE}, 7))
+                    .generate(), file);
+            System.out.printf("  %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        Path training = folder.resolve("training.h5");
+        if (!SyntheticVolumeWriter.bothLayoutsExist(training)) {
+            SyntheticVolume.write(training);
+        }
+        if (!WorkbenchLauncher.displayAvailable()) {
+            throw new IllegalStateException("the viewer benchmark opens a real window and needs a display; on a machine "
+                    + "without one run it under a virtual display: xvfb-run -s '-screen 0 1600x1200x24' java -jar ...");
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        try {
+            new ViewerBenchmark.Run(file, sections, training, trainSeconds, flipMillis).run();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** The training data: a small synthetic sample in both layouts. */
+    private static final class SyntheticVolume {
+        static void write(Path file) {
+            var v = new SyntheticEmGenerator(SynthParams.of(new int[] {24, 256, 256}, 3)).generate();
+            SyntheticVolumeWriter.writeCremi(v, file);
+            SyntheticVolumeWriter.writePytc(v, file);
+        }
+    }
+
+    private record Run(Path file, int sections, Path training, int trainSeconds, int flipMillis) {
+        void run() throws Exception {
+            AtomicReference<WorkbenchWindow> window = new AtomicReference<>();
+            List<Hdf5Volume> open = new ArrayList<>();
+            onFx(() -> {
+                Stage stage = new Stage();
+                Hdf5Volume[] v = openAll(open, new ChunkCache(512L << 20));
+                window.set(new WorkbenchWindow(v[0]));
+                addLayers(window.get(), v);
+                stage.setScene(window.get().scene());
+                stage.show();
+            });
+            SliceView slice = window.get().slice();
+            waitDrawn(slice);
+
+            // cold: a new chunk cache per trial, so every chunk of the first section is read and unpacked
+            List<Double> coldFirst = new ArrayList<>();
+            List<Double> cold = new ArrayList<>();
+            for (int trial = 0; trial < 5; trial++) {
+                AtomicLong t0 = new AtomicLong();
+                long shownBefore = slice.framesShown();
+                onFx(() -> {
+                    open.forEach(Hdf5Volume::close);
+                    open.clear();
+                    Hdf5Volume[] v = openAll(open, new ChunkCache(512L << 20));
+                    t0.set(System.nanoTime());
+                    window.get().open(v[0]);
+                    addLayers(window.get(), v);
+                });
+                long first = 0;
+                while (!slice.upToDate() || first == 0) {
+                    if (first == 0 && slice.framesShown() > shownBefore) {
+                        first = System.nanoTime();
+                    }
+                    Thread.onSpinWait();
+                }
+                cold.add((System.nanoTime() - t0.get()) / 1e6);
+                coldFirst.add((first - t0.get()) / 1e6);
+            }
+            // warm: every section once to fill the cache, then three rounds timed
+            for (int z = 0; z < sections; z++) {
+                timeChange(slice, z);
+            }
+            List<Double> warm = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int z = 0; z < sections; z++) {
+                    warm.add(timeChange(slice, (z * 5 + round) % sections));
+                }
+            }
+            if (details) {
+                ChunkCache c = lastCache;
+                System.out.printf("cache: %d MB of %d, hits %d, misses %d; chunks %s %s%n", c.bytes() >> 20, c.maxBytes() >> 20,
+                        c.hits(), c.misses(), Arrays.toString(open.get(0).chunkShape()), Arrays.toString(open.get(1).chunkShape()));
+            }
+            System.out.printf(Locale.ROOT, "Section change to composed frame, %d x %d image + clefts + polarity:%n", SIZE, SIZE);
+            System.out.printf(Locale.ROOT, "  cold cache, a newly opened file (%d trials): first frame (the image) median %.1f ms, "
+                    + "max %.1f ms; with its labels median %.1f ms, max %.1f ms%n", cold.size(), median(coldFirst), max(coldFirst),
+                    median(cold), max(cold));
+            System.out.printf(Locale.ROOT, "  warm cache (%d changes): median %.1f ms, 90th percentile %.1f ms, max %.1f ms%n",
+                    warm.size(), median(warm), percentile(warm, 90), max(warm));
+            if (trainSeconds > 0) {
+                trainingPauses(window.get(), slice);
+            }
+            onFx(() -> open.forEach(Hdf5Volume::close));
+        }
+
+        /** The image, clefts and polarity of the file, all through one chunk cache. */
+        private Hdf5Volume[] openAll(List<Hdf5Volume> open, ChunkCache cache) {
+            lastCache = cache;
+            Hdf5Volume[] v = {Hdf5Volume.open(file, Cremi.RAW, cache), Hdf5Volume.open(file, Cremi.CLEFTS, cache),
+                Hdf5Volume.open(file, Cremi.POLARITY, cache)};
+            open.addAll(Arrays.asList(v));
+            return v;
+        }
+
+        private static void addLayers(WorkbenchWindow window, Hdf5Volume[] v) {
+            window.addLayer(new LabelLayer("clefts", v[1], LabelLayer.Kind.CLEFTS));
+            window.addLayer(new LabelLayer("polarity", v[2], LabelLayer.Kind.POLARITY));
+        }
+
+        /** Trains the demo model in a training panel while paging sections; reports the JavaFX thread's longest wait. */
+        private void trainingPauses(WorkbenchWindow window, SliceView slice) throws Exception {
+            AtomicReference<TrainingPanel> panel = new AtomicReference<>();
+            Config config = ConfigDocument.defaults().withYaml(new String(ViewerBenchmark.class
+                    .getResourceAsStream("/configs/Demo/Demo-Cleft.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "Demo-Cleft.yaml").with("DATASET.INPUT_PATH", training.toAbsolutePath().getParent() + "/", "benchmark")
+                    .with("DATASET.IMAGE_NAME", "training-image.h5", "benchmark")
+                    .with("DATASET.LABEL_NAME", "training-clefts.h5", "benchmark")
+                    .with("DATASET.OUTPUT_PATH", training.toAbsolutePath().getParent().resolve("training-run").toString(), "benchmark")
+                    .config();
+            // as the window does when it opens: the engine is loaded in the background before anyone presses Start
+            org.synapseworkbench.model.TorchEngine.get();
+            onFx(() -> {
+                panel.set(new TrainingPanel(() -> config, Path.of("")));
+                window.addPanel("Training", panel.get().node());
+                window.showPanel("Training");
+            });
+            Thread.sleep(2000); // the tab is built and drawn once, as it is long before anyone trains in the window
+            onFx(() -> panel.get().start(null));
+            long end = System.nanoTime() + trainSeconds * 1_000_000_000L;
+            List<Double> waits = new ArrayList<>();
+            List<String> longWaits = new ArrayList<>();
+            int z = 0;
+            long nextFlip = System.nanoTime();
+            while (System.nanoTime() < end) {
+                long posted = System.nanoTime();
+                CountDownLatch ran = new CountDownLatch(1);
+                AtomicLong at = new AtomicLong();
+                Platform.runLater(() -> {
+                    at.set(System.nanoTime());
+                    ran.countDown();
+                });
+                ran.await();
+                waits.add((at.get() - posted) / 1e6);
+                if (waits.get(waits.size() - 1) > 50) {
+                    long sinceStart = (posted - (end - trainSeconds * 1_000_000_000L)) / 1_000_000;
+                    long iterations = chartPoints(panel.get());
+                    longWaits.add(String.format(Locale.ROOT, "%.0f ms at %.1f s (iteration %d)",
+                            waits.get(waits.size() - 1), sinceStart / 1e3, iterations));
+                }
+                if (flipMillis > 0 && System.nanoTime() >= nextFlip) {
+                    int zz = z++ % sections;
+                    Platform.runLater(() -> slice.zProperty().set(zz));
+                    nextFlip = System.nanoTime() + flipMillis * 1_000_000L;
+                }
+                Thread.sleep(5);
+            }
+            String iterations = callFx(() -> panel.get().lossChart().getData().isEmpty() ? "0"
+                    : Integer.toString(panel.get().lossChart().getData().get(0).getData().size()));
+            onFx(() -> panel.get().stop());
+            long stopBy = System.nanoTime() + 120_000_000_000L;
+            while (callFx(() -> panel.get().runningProperty().get()) && System.nanoTime() < stopBy) {
+                Thread.sleep(100);
+            }
+            long over50 = waits.stream().filter(w -> w > 50).count();
+            System.out.printf(Locale.ROOT, "JavaFX thread while training the demo model for %d s (%s iterations charted, %s):%n",
+                    trainSeconds, iterations, flipMillis > 0 ? "a section change every " + flipMillis + " ms" : "no section changes");
+            System.out.printf(Locale.ROOT, "  %d probes every 5 ms: median wait %.2f ms, 99th percentile %.1f ms, longest %.1f ms, "
+                    + "%d over 50 ms%n", waits.size(), median(waits), percentile(waits, 99), max(waits), over50);
+            if (!longWaits.isEmpty()) {
+                System.out.println("  waits over 50 ms: " + String.join("; ", longWaits));
+            }
+        }
+    }
+
+    /** Points of the panel's total-loss curve; read off the JavaFX thread, so only a hint. */
+    private static long chartPoints(TrainingPanel panel) {
+        var data = panel.lossChart().getData();
+        return data.isEmpty() ? 0 : data.get(0).getData().size();
+    }
+
+    /** Sets section z on the JavaFX thread and returns the milliseconds until its frame is in the pixel buffer. */
+    private static double timeChange(SliceView slice, int z) throws Exception {
+        AtomicLong t0 = new AtomicLong();
+        onFx(() -> {
+            t0.set(System.nanoTime());
+            if (slice.zProperty().get() == z) {
+                slice.zProperty().set(z == 0 ? 1 : z - 1);
+                t0.set(System.nanoTime());
+            }
+            slice.zProperty().set(z);
+        });
+        waitDrawn(slice);
+        double ms = (System.nanoTime() - t0.get()) / 1e6;
+        if (details) {
+            double[] t = SliceView.LAST_COMPOSE_MILLIS.get();
+            System.out.printf(Locale.ROOT, "  section %d: %.1f ms (image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n",
+                    z, ms, t[0], t[1], t[2], t[3]);
+        }
+        return ms;
+    }
+
+    private static void waitDrawn(SliceView slice) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!slice.upToDate()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a section was not drawn within 60 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        callFx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T callFx(java.util.concurrent.Callable<T> c) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                result.set(c.call());
+            } catch (Exception e) {
+                failure.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the JavaFX thread did not answer within 120 s");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return result.get();
+    }
+
+    static double median(List<Double> v) {
+        return percentile(v, 50);
+    }
+
+    static double percentile(List<Double> v, double p) {
+        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return s.length == 0 ? Double.NaN : s[(int) Math.max(0, Math.ceil(p / 100 * s.length) - 1)];
+    }
+
+    static double max(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}
