@@ -37,6 +37,11 @@ public record ConfigDocument(Path baseFile, Config base, Path file, Config confi
         return new ConfigDocument(newBaseFile, newBase, file, c);
     }
 
+    /** The same values, remembered as read from or saved to {@code newFile} (null: not saved yet). */
+    public ConfigDocument withFile(Path newFile) {
+        return new ConfigDocument(baseFile, base, newFile, config);
+    }
+
     /** With one value set (coerced to its type); throws {@link org.synapseworkbench.UserException} if it is wrong. */
     public ConfigDocument with(String key, Object value, String origin) {
         return new ConfigDocument(baseFile, base, file, config.with(key, value, origin));

@@ -177,6 +177,12 @@ final class ConfigPanel {
         }
     }
 
+    /** Shows another config document (a restored workspace, say). */
+    void show(ConfigDocument d) {
+        setDocument(d);
+        message.setText("");
+    }
+
     /** Saves to the open file, or asks for one when the config has none yet. */
     void save() {
         Path file = document.get().file();

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +52,17 @@ public final class WorkbenchApp extends Application {
     private PredictionPanel prediction;
     /** The built-in sample's file. */
     private Path sample;
+    /** Where the workspace is kept ({@code --workspace=FILE}). */
+    private Path workspaceFile;
+    /** Labels added by hand to the open image, as {@code FILE:DATASET}. */
+    private final List<String> addedLabels = new java.util.ArrayList<>();
 
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
         sample = Path.of(getParameters().getNamed().getOrDefault("sample", SAMPLE));
+        String ws = getParameters().getNamed().get("workspace");
+        workspaceFile = ws != null ? Path.of(ws) : Workspace.defaultFile();
         stage.setTitle("Synapse Workbench");
         if (!args.isEmpty()) {
             open(stage, args.get(0));
@@ -64,11 +71,56 @@ public final class WorkbenchApp extends Application {
             }
             return;
         }
+        Optional<Workspace> saved = Workspace.load(workspaceFile);
+        if (saved.isPresent() && Files.exists(Hdf5Files.Spec.parse(saved.get().image()).file())) {
+            restore(stage, saved.get());
+            if (image != null) {
+                return;
+            }
+        }
         if (SyntheticVolumeWriter.bothLayoutsExist(sample)) {
             open(stage, sample.toString());
             return;
         }
         makeSample(stage, sample);
+    }
+
+    /** Reopens a saved workspace: image, labels added by hand, config and checkpoint; what is gone is skipped. */
+    private void restore(Stage stage, Workspace ws) {
+        open(stage, ws.image());
+        if (image == null) {
+            return;
+        }
+        for (String labels : ws.labels()) {
+            Hdf5Files.Spec spec = Hdf5Files.Spec.parse(labels);
+            if (Files.exists(spec.file())) {
+                addLabels(stage, spec.file(), spec.dataset());
+            }
+        }
+        try {
+            Path base = ws.configBase() != null && Files.exists(ws.configBase()) ? ws.configBase() : null;
+            config.show(ConfigDocument.open(base, null).withYaml(ws.configYaml(), "the saved workspace")
+                    .withFile(ws.configFile()));
+        } catch (RuntimeException e) {
+            config.message().setText("The saved config could not be restored (" + e.getMessage() + "); the demo config is shown.");
+        }
+        if (!ws.checkpoint().isBlank()) {
+            prediction.checkpointField().setText(ws.checkpoint());
+        }
+    }
+
+    /** Remembers what is open for the next start; a workspace that cannot be written is not worth an error. */
+    private void saveWorkspace() {
+        if (image == null || config == null) {
+            return;
+        }
+        try {
+            ConfigDocument d = config.document();
+            new Workspace(image.file().toAbsolutePath() + ":" + image.datasetPath(), List.copyOf(addedLabels), d.baseFile(), d.file(), d.yaml(true),
+                    prediction.checkpointField().getText().trim()).save(workspaceFile);
+        } catch (RuntimeException e) {
+            System.err.println("warning: could not save the workspace to " + workspaceFile + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -89,6 +141,7 @@ public final class WorkbenchApp extends Application {
             opened.clear();
         }
         image = opening;
+        addedLabels.clear();
         if (window == null) {
             window = new WorkbenchWindow(image);
             config = new ConfigPanel(startingConfig());
@@ -194,12 +247,19 @@ public final class WorkbenchApp extends Application {
         if (f == null) {
             return;
         }
-        Path file = f.toPath();
         try {
-            String dataset = pickDataset(stage, file, "labels", Cremi.CLEFTS, Cremi.POLARITY);
-            if (dataset == null) {
-                return;
+            String dataset = pickDataset(stage, f.toPath(), "labels", Cremi.CLEFTS, Cremi.POLARITY);
+            if (dataset != null) {
+                addLabels(stage, f.toPath(), dataset);
             }
+        } catch (RuntimeException e) {
+            problem(stage, "Cannot add labels from " + f + ": " + e.getMessage());
+        }
+    }
+
+    /** Draws a label dataset over the image (clefts, or polarity when its name says so) if it has the image's shape. */
+    private void addLabels(Stage stage, Path file, String dataset) {
+        try {
             Hdf5Volume labels = Hdf5Volume.open(file, dataset);
             if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
                 String shapes = java.util.Arrays.toString(labels.spatialShape()) + " but the image is "
@@ -209,9 +269,10 @@ public final class WorkbenchApp extends Application {
                 return;
             }
             opened.add(labels);
-            boolean polarity = dataset.contains("polarity") || dataset.contains("synapse");
-            window.addLayer(new LabelLayer(file.getFileName() + ":" + dataset, labels,
+            boolean polarity = labels.datasetPath().contains("polarity") || labels.datasetPath().contains("synapse");
+            window.addLayer(new LabelLayer(file.getFileName() + ":" + labels.datasetPath(), labels,
                     polarity ? LabelLayer.Kind.POLARITY : LabelLayer.Kind.CLEFTS));
+            addedLabels.add(file.toAbsolutePath() + ":" + labels.datasetPath());
         } catch (RuntimeException e) {
             problem(stage, "Cannot add labels from " + file + ": " + e.getMessage());
         }
@@ -371,9 +432,14 @@ public final class WorkbenchApp extends Application {
         return training;
     }
 
+    PredictionPanel prediction() {
+        return prediction;
+    }
+
     /** Stops a training run (it writes a checkpoint) and closes the volumes. */
     @Override
     public void stop() throws InterruptedException {
+        saveWorkspace();
         if (training != null) {
             training.stopAndWait(120_000);
         }

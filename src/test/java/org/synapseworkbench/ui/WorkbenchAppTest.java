@@ -12,6 +12,8 @@ import javafx.application.Application;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,7 +24,8 @@ class WorkbenchAppTest {
     void firstStartMakesTheSampleAndShowsItsFirstSection(@TempDir Path dir) throws Exception {
         Path sample = dir.resolve("synthetic").resolve("sample.h5");
         FxToolkit.registerPrimaryStage();
-        Application app = FxToolkit.setupApplication(WorkbenchApp.class, "--sample=" + sample);
+        Application app = FxToolkit.setupApplication(WorkbenchApp.class, "--sample=" + sample,
+                "--workspace=" + dir.resolve("workspace.properties"));
         try {
             WorkbenchApp workbench = (WorkbenchApp) app;
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> workbench.window() != null);
@@ -37,5 +40,35 @@ class WorkbenchAppTest {
         } finally {
             FxToolkit.cleanupApplication(app);
         }
+        Workspace saved = Workspace.load(dir.resolve("workspace.properties")).orElseThrow();
+        assertEquals(sample.toAbsolutePath() + ":" + org.synapseworkbench.volume.Cremi.RAW, saved.image(),
+                "closing the window remembers what was open");
+    }
+
+    @Test
+    void aSavedWorkspaceIsReopenedWithItsConfigAndCheckpoint(@TempDir Path dir) throws Exception {
+        Path image = dir.resolve("small.h5");
+        SyntheticVolumeWriter.writeCremi(new SyntheticEmGenerator(SynthParams.of(new int[] {6, 64, 64}, 2)).generate(), image);
+        Path ws = dir.resolve("ws.properties");
+        new Workspace(image + ":" + org.synapseworkbench.volume.Cremi.RAW, java.util.List.of(), null, null,
+                "SOLVER:\n  BASE_LR: 0.123\n", "/some/checkpoint_000010.ckpt").save(ws);
+        FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(WorkbenchApp.class, "--sample=" + dir.resolve("unused.h5"),
+                "--workspace=" + ws);
+        try {
+            WorkbenchApp workbench = (WorkbenchApp) app;
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.window() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("small.h5:" + org.synapseworkbench.volume.Cremi.RAW, workbench.window().slice().volume().name());
+            assertEquals(0.123, workbench.config().configProperty().get().getDouble("SOLVER.BASE_LR"));
+            assertEquals("/some/checkpoint_000010.ckpt", workbench.prediction().checkpointField().getText());
+            assertTrue(Files.notExists(dir.resolve("unused.h5")), "no sample is made when a workspace is reopened");
+            WaitForAsyncUtils.asyncFx(() -> workbench.config().show(workbench.config().document()
+                    .with("SOLVER.ITERATION_TOTAL", 77, "test"))).get();
+        } finally {
+            FxToolkit.cleanupApplication(app);
+        }
+        Workspace saved = Workspace.load(ws).orElseThrow();
+        assertEquals("SOLVER:\n  ITERATION_TOTAL: 77\n  BASE_LR: 0.123\n", saved.configYaml(), "an unsaved edit is kept");
     }
 }
