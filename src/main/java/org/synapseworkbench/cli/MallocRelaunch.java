@@ -15,7 +15,7 @@ import java.util.Set;
  * is the parent's; stopping the parent (Ctrl-C, a signal) stops the child the same way and waits for it, so
  * training still writes its checkpoint. {@code SYNAPSE_RELAUNCH=0} keeps everything in one process.
  */
-final class MallocRelaunch {
+public final class MallocRelaunch {
     /** Set to 0 to run in one process; the child gets it set to 0. */
     static final String VARIABLE = "SYNAPSE_RELAUNCH";
     private static final Set<String> TORCH_COMMANDS = Set.of("train", "infer");
@@ -37,6 +37,11 @@ final class MallocRelaunch {
      * and main class; or, under a native launcher (jpackage), the launcher itself. Null when unknown.
      */
     static List<String> childCommand(String executable, List<String> jvmOptions, String classPath, String[] args) {
+        return childCommand(executable, jvmOptions, classPath, Main.class.getName(), args);
+    }
+
+    static List<String> childCommand(String executable, List<String> jvmOptions, String classPath, String mainClass,
+            String[] args) {
         if (executable == null) {
             return null;
         }
@@ -47,7 +52,7 @@ final class MallocRelaunch {
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(classPath);
-            command.add(Main.class.getName());
+            command.add(mainClass);
         }
         command.addAll(List.of(args));
         return command;
@@ -58,9 +63,24 @@ final class MallocRelaunch {
      * exit code; null when no child could be started (then the caller goes on in this process).
      */
     static Integer run(String[] args, String tunables) {
+        return run(Main.class, args, tunables);
+    }
+
+    private static Integer run(Class<?> mainClass, String[] args, String tunables) {
         List<String> command = childCommand(ProcessHandle.current().info().command().orElse(null),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"), args);
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                mainClass.getName(), args);
         return command == null ? null : run(command, tunables);
+    }
+
+    /**
+     * For the workbench window, which trains and predicts in its own process: runs {@code mainClass} with {@code args}
+     * in a tuned child and returns its exit code, or null when this process should go on itself (already a child,
+     * switched off, the tunables unknown on this platform, or no child could be started).
+     */
+    public static Integer relaunch(Class<?> mainClass, String[] args) {
+        String tunables = org.synapseworkbench.model.TorchEngine.startupMallocTunables();
+        return tunables == null || !allowed() ? null : run(mainClass, args, tunables);
     }
 
     /** Starts {@code command} with the tuned environment, waits for it and returns its exit code (null: not started). */

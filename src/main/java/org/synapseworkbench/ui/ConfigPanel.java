@@ -57,7 +57,7 @@ final class ConfigPanel {
     private final TextArea yaml = new TextArea();
     /** True while the YAML tab holds typed text not yet applied. */
     private boolean yamlEdited;
-    private final CheckBox onlyChanges = new CheckBox("Save only what differs from the base");
+    private final CheckBox onlyChanges = new CheckBox("Save only changes");
     private final Label files = new Label();
     private final Label message = new Label();
     private final ObservableList<ConfigValidator.Problem> problems = FXCollections.observableArrayList();

@@ -48,6 +48,8 @@ final class SliceView extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
     private final ObservableList<LabelLayer> layers = FXCollections.observableArrayList();
+    /** Kept: the read-only view listens to {@link #layers} only weakly, so a view made per call would go quiet. */
+    private final ObservableList<LabelLayer> layersReadOnly = FXCollections.unmodifiableObservableList(layers);
     /** Screen pixels per voxel, or 0 to fit the view; and the image's top left corner when not fitted. */
     private double zoom;
     private double originX;
@@ -182,7 +184,7 @@ final class SliceView extends Region {
 
     /** The layers, to follow additions and removals (read only). */
     ObservableList<LabelLayer> layerList() {
-        return FXCollections.unmodifiableObservableList(layers);
+        return layersReadOnly;
     }
 
     void setMapping(GrayMapping m) {

@@ -38,8 +38,9 @@ import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
 
 /**
- * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]}; without one, the built-in sample's
- * image ({@code --sample=FILE}, default {@value #SAMPLE}), made on first start while a progress bar shows.
+ * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]}; without one, what was open last time
+ * (the workspace, {@code --workspace=FILE}, default {@link Workspace#defaultFile()}), else the built-in sample's image
+ * ({@code --sample=FILE}, default {@value #SAMPLE}), made on first start while a progress bar shows.
  */
 public final class WorkbenchApp extends Application {
     /** Where {@code demo} and {@code generate} put the built-in sample. */

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 
 import org.synapseworkbench.cli.Main;
+import org.synapseworkbench.cli.MallocRelaunch;
 
 /**
  * The program's entry point (a main class that is not an {@link Application}, as JavaFX on the class path needs).
@@ -27,6 +28,7 @@ public final class WorkbenchLauncher {
                         + "is set; run it on a desktop, or use the headless commands (--help lists them).");
                 System.exit(Main.USER_ERROR);
             }
+            relaunchTuned(args);
             launch(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length >= 2 && args[0].equals("benchmark") && args[1].equals("viewer")) {
             JAVAFX_LOG.setLevel(Level.SEVERE);
@@ -37,9 +39,21 @@ public final class WorkbenchLauncher {
                 System.exit(1);
             }
         } else if (args.length == 0 && displayAvailable()) {
+            relaunchTuned(args);
             launch(args);
         } else {
             Main.main(args);
+        }
+    }
+
+    /**
+     * The window trains and predicts in its own process, so it runs, like the headless torch commands, in a child
+     * JVM whose malloc is tuned from the start ({@link MallocRelaunch}); this process only waits for it.
+     */
+    private static void relaunchTuned(String[] args) {
+        Integer code = MallocRelaunch.relaunch(WorkbenchLauncher.class, args);
+        if (code != null) {
+            System.exit(code);
         }
     }
 

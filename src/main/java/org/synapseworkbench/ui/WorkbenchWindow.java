@@ -22,6 +22,8 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 
 import org.synapseworkbench.volume.Volume;
@@ -71,8 +73,10 @@ final class WorkbenchWindow {
         zSlider.setFocusTraversable(false);
         HBox.setHgrow(zSlider, Priority.ALWAYS);
         slice.setFocusTraversable(true);
-        HBox bottom = new HBox(8, new Label("z"), zSlider, status, cursor);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox sections = new HBox(8, new Label("z"), zSlider, status);
+        sections.setAlignment(Pos.CENTER_LEFT);
+        cursor.setMinHeight(Region.USE_PREF_SIZE);
+        VBox bottom = new VBox(2, sections, cursor);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         BorderPane viewer = new BorderPane(slice);
         viewer.setBottom(bottom);

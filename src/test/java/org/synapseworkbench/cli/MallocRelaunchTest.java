@@ -30,6 +30,9 @@ class MallocRelaunchTest {
         assertEquals(List.of("/opt/synapse-workbench/bin/synapse-workbench", "infer", "--checkpoint", "c.ckpt"),
                 MallocRelaunch.childCommand("/opt/synapse-workbench/bin/synapse-workbench", List.of("-Xmx4g"), "app.jar", args));
         assertNull(MallocRelaunch.childCommand(null, List.of(), "app.jar", args));
+        assertEquals(List.of("/opt/jdk/bin/java", "-cp", "app.jar", "org.synapseworkbench.ui.WorkbenchLauncher", "workbench"),
+                MallocRelaunch.childCommand("/opt/jdk/bin/java", List.of(), "app.jar", "org.synapseworkbench.ui.WorkbenchLauncher",
+                        new String[] {"workbench"}), "the window's child runs the window's main class");
     }
 
     @Test
