@@ -131,6 +131,11 @@ final class ViewerBenchmark {
                 }
                 cold.add((System.nanoTime() - t0.get()) / 1e6);
                 coldFirst.add((first - t0.get()) / 1e6);
+                if (details) {
+                    double[] t = SliceView.LAST_COMPOSE_MILLIS.get();
+                    System.out.printf(Locale.ROOT, "  cold %d: first frame %.1f ms, complete %.1f ms (image read %.1f, grey %.1f, "
+                            + "labels read %.1f, blend %.1f)%n", trial, coldFirst.get(trial), cold.get(trial), t[0], t[1], t[2], t[3]);
+                }
             }
             // warm: every section once to fill the cache, then three rounds timed
             for (int z = 0; z < sections; z++) {
