@@ -99,7 +99,6 @@ public final class Predictor implements WindowModel, AutoCloseable {
      * (x / 255 - MEAN) / STD, samples x voxels. Returns samples x OUT_PLANES x voxels.
      */
     public float[] predict(float[] image, int samples, int[] size) {
-        TorchEngine.useOnThisThread(); // any thread may predict
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.create(image, new Shape(samples, 1, size[0], size[1], size[2]));
             return probabilities(x).toType(DataType.FLOAT32, false).toFloatArray();
@@ -112,6 +111,7 @@ public final class Predictor implements WindowModel, AutoCloseable {
      */
     @Override
     public NDArray probabilities(NDArray x) {
+        TorchEngine.useOnThisThread(); // any thread may predict
         NDArray y = net.forward(store, new NDList(x.toDevice(manager.getDevice(), false)), false).singletonOrThrow();
         return activate(y).toDevice(x.getDevice(), false);
     }

@@ -209,10 +209,9 @@ final class PredictionPanel {
             @Override
             protected Block call() {
                 updateMessage("Loading " + file + "...");
-                Config used = Checkpoint.read(Path.of(file)).config();
                 try (Predictor predictor = Predictor.load(Path.of(file), null,
                         DeviceChoice.AUTO.resolve(settingsConfig.getInt("SYSTEM.NUM_GPUS")))) {
-                    targetCode = used.getStringList("MODEL.TARGET_OPT").get(0);
+                    targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
                     VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settingsConfig));
                     String device = DeviceChoice.describe(predictor.device());
                     Progress p = (what, done, total, seconds) -> {
@@ -235,7 +234,8 @@ final class PredictionPanel {
         };
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
-        task.setOnFailed(e -> ended(task.getException() instanceof Cancellation.CancelledException ? "Prediction cancelled."
+        task.setOnFailed(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
+                : task.getException() instanceof Cancellation.CancelledException ? "Prediction cancelled."
                 : "Prediction failed: " + message(task.getException())));
         setBusy(true);
         Thread t = new Thread(task, "prediction");
@@ -356,7 +356,8 @@ final class PredictionPanel {
             ended(o.summary + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
                     + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
         });
-        task.setOnFailed(e -> ended("Finding instances failed: " + message(task.getException())));
+        task.setOnFailed(e -> ended(predictedImage != image ? "The image changed; predict again."
+                : "Finding instances failed: " + message(task.getException())));
         setBusy(true);
         cancel.setDisable(true);
         Thread t = new Thread(task, "instances");
@@ -427,7 +428,7 @@ final class PredictionPanel {
         return seen.cardinality();
     }
 
-    /** Writes the probabilities as {@code infer} does (dataset vol0, probability x 255, with the resolution). */
+    /** Writes the probabilities as {@code infer} does (dataset vol0, probability x 255, with the resolution), in the background. */
     private void saveAs() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save prediction");
@@ -437,11 +438,27 @@ final class PredictionPanel {
         if (f == null) {
             return;
         }
-        try {
-            new Hdf5Writer().dataset("vol0", probabilities, Map.of("resolution", predictedImage.resolution())).write(f.toPath());
+        Block probs = probabilities;
+        double[] resolution = predictedImage.resolution();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                new Hdf5Writer().dataset("vol0", probs, Map.of("resolution", resolution)).write(f.toPath());
+                return null;
+            }
+        };
+        status.setText("Saving " + f + "...");
+        save.setDisable(true);
+        task.setOnSucceeded(e -> {
             status.setText("Saved " + f);
-        } catch (RuntimeException e) {
-            status.setText("Could not save " + f + ": " + message(e));
-        }
+            save.setDisable(false);
+        });
+        task.setOnFailed(e -> {
+            status.setText("Could not save " + f + ": " + message(task.getException()));
+            save.setDisable(false);
+        });
+        Thread t = new Thread(task, "save-prediction");
+        t.setDaemon(false); // a half-written file is never left: the writer renames a finished temporary file
+        t.start();
     }
 }

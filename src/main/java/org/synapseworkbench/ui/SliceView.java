@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,8 +60,10 @@ final class SliceView extends Region {
     private volatile long drawn;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    /** Redraws when a layer is shown, hidden, faded, outlined or thresholded. */
+    private final ChangeListener<Object> redraw = (obs, was, now) -> draw();
     private final AtomicLong framesShown = new AtomicLong();
-    /** A frame not composed within this time is shown without its layers first (a cold chunk cache). */
+    /** When the image alone takes longer than this (a cold chunk cache), it is shown before its layers are read. */
     private static final long PARTIAL_AFTER_NANOS = 30_000_000L;
 
     /**
@@ -94,6 +97,7 @@ final class SliceView extends Region {
     /** Shows {@code v} (3-d, or 4-d with the first channel shown) from its first section, without the old layers. */
     void setVolume(Volume v) {
         volume = v;
+        layers.forEach(this::unfollow);
         layers.clear();
         zoom = 0;
         int[] s = v.spatialShape();
@@ -164,18 +168,33 @@ final class SliceView extends Region {
                     + Arrays.toString(volume.spatialShape()) + "; open labels of the same volume.");
         }
         layers.add(layer);
-        layer.visibleProperty().addListener((obs, was, now) -> draw());
-        layer.opacityProperty().addListener((obs, was, now) -> draw());
-        layer.outlineProperty().addListener((obs, was, now) -> draw());
-        layer.thresholdProperty().addListener((obs, was, now) -> draw());
+        layer.visibleProperty().addListener(redraw);
+        layer.opacityProperty().addListener(redraw);
+        layer.outlineProperty().addListener(redraw);
+        layer.thresholdProperty().addListener(redraw);
         draw();
     }
 
     /** Takes a layer off the image. */
     void removeLayer(LabelLayer layer) {
         if (layers.remove(layer)) {
+            unfollow(layer);
             draw();
         }
+    }
+
+    private void unfollow(LabelLayer layer) {
+        layer.visibleProperty().removeListener(redraw);
+        layer.opacityProperty().removeListener(redraw);
+        layer.outlineProperty().removeListener(redraw);
+        layer.thresholdProperty().removeListener(redraw);
+    }
+
+    /**
+     * Runs {@code r} on the render thread after the draws asked for so far (to close volumes they may still read).
+     */
+    void afterPendingDraws(Runnable r) {
+        RENDERER.execute(r);
     }
 
     List<LabelLayer> layers() {
@@ -256,14 +275,20 @@ final class SliceView extends Region {
             int[] frame = spare != null && spare.length == target.length ? spare : new int[target.length];
             try {
                 compose(v, zi, m, shown, frame, () -> {
-                    // the chunks were not all cached: show the image now and the labels when they are read
+                    // the image alone took long (its chunks were not cached, so the labels' likely are not either):
+                    // show it now and the labels when they are read
                     if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
                         int[] partial = frame.clone();
                         Platform.runLater(() -> show(ticket, buffer, target, partial, false));
                     }
                 });
             } catch (RuntimeException e) {
-                Platform.runLater(() -> problem.set("Cannot draw section " + (zi + 1) + " of " + v.name() + ": " + e.getMessage()));
+                Platform.runLater(() -> {
+                    if (requested.get() == ticket) {
+                        loading.set(false);
+                        problem.set("Cannot draw section " + (zi + 1) + " of " + v.name() + ": " + e.getMessage());
+                    }
+                });
                 return;
             }
             Platform.runLater(() -> show(ticket, buffer, target, frame, true));

@@ -206,6 +206,8 @@ final class TrainingPanel {
                 r.run();
             } catch (RuntimeException e) {
                 // listeners heard of it as a FAILED end, with the message
+            } catch (Error e) { // the native library or memory: the run could not tell its listeners
+                post(() -> finished(new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null, "Training failed: " + e)));
             }
         }, "training");
         worker.start();

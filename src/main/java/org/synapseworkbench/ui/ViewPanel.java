@@ -82,14 +82,22 @@ final class ViewPanel {
         return root;
     }
 
-    /** A new image: its type's range, linear, and the sliders back in the middle. */
+    /**
+     * A new image: black to white over 0..255 for 8-bit images, else over the values of the shown section; linear,
+     * the sliders back in the middle.
+     */
     void reset() {
         if (slice.volume() != null && slice.volume().type() == DataType.UINT8) {
             setRange(0, 255);
         } else if (slice.volume() != null) {
+            var v = slice.volume();
             slice.readSection(slice.zProperty().get()).thenAccept(section -> {
                 double[] all = AutoContrast.percentiles(section, 0, 100);
-                Platform.runLater(() -> setRange(all[0], all[1]));
+                Platform.runLater(() -> {
+                    if (slice.volume() == v) { // not another image meanwhile
+                        setRange(all[0], all[1]);
+                    }
+                });
             });
         }
     }
@@ -106,9 +114,17 @@ final class ViewPanel {
         if (slice.volume() == null) {
             return;
         }
+        var v = slice.volume();
         slice.readSection(slice.zProperty().get()).thenAccept(section -> {
             double[] p = AutoContrast.percentiles(section, AutoContrast.LOW, AutoContrast.HIGH);
-            Platform.runLater(() -> show(p[0], p[1], gamma.getValue()));
+            Platform.runLater(() -> {
+                if (slice.volume() == v) {
+                    show(p[0], p[1], gamma.getValue());
+                }
+            });
+        }).exceptionally(e -> {
+            Platform.runLater(() -> window.setText("Cannot read the section for auto-contrast: " + e.getMessage()));
+            return null;
         });
     }
 

@@ -137,9 +137,13 @@ public final class WorkbenchApp extends Application {
             return;
         }
         if (image != null) {
-            image.close();
-            opened.forEach(Hdf5Volume::close);
+            // the render thread and a running prediction may still read the old volumes: stop the prediction, and
+            // close them on the render thread after the draws it was asked for
+            prediction.imageChanged();
+            List<Hdf5Volume> old = new java.util.ArrayList<>(opened);
+            old.add(image);
             opened.clear();
+            window.slice().afterPendingDraws(() -> old.forEach(Hdf5Volume::close));
         }
         image = opening;
         addedLabels.clear();
@@ -164,9 +168,8 @@ public final class WorkbenchApp extends Application {
             stage.centerOnScreen();
         } else {
             window.open(image);
-            prediction.imageChanged();
         }
-        addLabelsBeside(spec);
+        addLabelsBeside(stage, spec);
         stage.setTitle("Synapse Workbench - " + image.name());
         stage.show();
         window.slice().requestFocus();
@@ -238,8 +241,10 @@ public final class WorkbenchApp extends Application {
             return;
         }
         if (dataset != null) {
-            remember(file);
             open(stage, file + ":" + dataset);
+            if (image != null && image.file().equals(file)) {
+                remember(file);
+            }
         }
     }
 
@@ -348,7 +353,7 @@ public final class WorkbenchApp extends Application {
         RecentFiles.add(file);
     }
 
-    /** Says what went wrong: in the open window's status line and a dialog, or as the whole window before one opens. */
+    /** Says what went wrong: in a dialog over the window, or as the whole window before one opens. */
     private void problem(Stage stage, String text) {
         if (window == null) {
             showMessage(stage, text);
@@ -361,21 +366,25 @@ public final class WorkbenchApp extends Application {
     }
 
     /** For a CREMI-layout file, draws its cleft and polarity labels over the image (keys 1 and 2). */
-    private void addLabelsBeside(String spec) {
+    private void addLabelsBeside(Stage stage, String spec) {
         Path file = Hdf5Files.Spec.parse(spec).file();
-        List<String> present = Hdf5Files.datasetPaths(file);
-        for (String dataset : List.of(Cremi.CLEFTS, Cremi.POLARITY)) {
-            if (!present.contains(dataset) && !present.contains("/" + dataset)) {
-                continue;
+        try {
+            List<String> present = Hdf5Files.datasetPaths(file);
+            for (String dataset : List.of(Cremi.CLEFTS, Cremi.POLARITY)) {
+                if (!present.contains(dataset) && !present.contains("/" + dataset)) {
+                    continue;
+                }
+                Hdf5Volume labels = Hdf5Volume.open(file, dataset);
+                if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
+                    labels.close();
+                    continue;
+                }
+                opened.add(labels);
+                window.addLayer(new LabelLayer(dataset.equals(Cremi.CLEFTS) ? "clefts" : "polarity", labels,
+                        dataset.equals(Cremi.CLEFTS) ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY));
             }
-            Hdf5Volume labels = Hdf5Volume.open(file, dataset);
-            if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
-                labels.close();
-                continue;
-            }
-            opened.add(labels);
-            window.addLayer(new LabelLayer(dataset.equals(Cremi.CLEFTS) ? "clefts" : "polarity", labels,
-                    dataset.equals(Cremi.CLEFTS) ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY));
+        } catch (RuntimeException e) {
+            problem(stage, "The image is open, but its labels in " + file + " cannot be drawn: " + e.getMessage());
         }
     }
 

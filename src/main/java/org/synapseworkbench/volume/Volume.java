@@ -32,7 +32,8 @@ public interface Volume {
 
     /**
      * As {@link #read(int[], int[])}, writing into {@code reuse} when it has this volume's type and the box's shape
-     * (so a viewer drawing section after section allocates nothing); returns the block holding the box.
+     * and the volume supports it (HDF5 volumes do), so a viewer drawing section after section allocates nothing;
+     * returns the block holding the box.
      */
     default Block read(int[] start, int[] size, Block reuse) {
         return read(start, size);
