@@ -101,28 +101,40 @@ final class LabelLayer {
         return colour(value) < 0 ? "-" : Long.toUnsignedString(value);
     }
 
-    /** Blends this layer's section {@code section} (shape (1, y, x)) over the opaque ARGB pixels. */
+    /** Blends this layer's section {@code section} (shape (1, y, x)) over the opaque ARGB pixels, one per voxel. */
     void blend(Block section, int[] argb) {
-        double a = Math.max(0, Math.min(1, opacity.get()));
-        int n = section.size();
-        if (kind == Kind.PROBABILITY) {
-            double t = threshold.get();
-            int cut = (int) Math.ceil(t * 255);
-            for (int i = 0; i < n; i++) {
-                int v = (int) section.getLong(i);
-                if (t > 0 ? v >= cut : v > 0) {
-                    argb[i] = mix(argb[i], tint, t > 0 ? a : a * v / 255.0);
-                }
-            }
-            return;
-        }
-        boolean edges = outline.get();
         int w = section.dim(section.rank() - 1);
-        for (int i = 0; i < n; i++) {
-            long id = section.getLong(i);
-            int c = colour(id);
-            if (c >= 0 && (!edges || onEdge(section, i, w, id))) {
-                argb[i] = mix(argb[i], c, edges ? Math.max(a, 0.85) : a);
+        blend(section, Sampling.identity(section.size() / w, w), argb);
+    }
+
+    /** Blends the voxels of {@code section} that {@code s} picks over the opaque ARGB pixels of a frame. */
+    void blend(Block section, Sampling s, int[] argb) {
+        double a = Math.max(0, Math.min(1, opacity.get()));
+        int[] rows = s.rows();
+        int[] cols = s.cols();
+        int fw = cols.length;
+        int w = s.width();
+        long[] ids = section.type() == org.synapseworkbench.volume.DataType.UINT64
+                || section.type() == org.synapseworkbench.volume.DataType.INT64 ? section.longs() : null;
+        double t = threshold.get();
+        int cut = (int) Math.ceil(t * 255);
+        boolean edges = outline.get();
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i] * w;
+            for (int j = 0; j < fw; j++) {
+                int k = row + cols[j];
+                long v = ids != null ? ids[k] : section.getLong(k);
+                int p = i * fw + j;
+                if (kind == Kind.PROBABILITY) {
+                    if (t > 0 ? v >= cut : v > 0) {
+                        argb[p] = mix(argb[p], tint, t > 0 ? a : a * v / 255.0);
+                    }
+                    continue;
+                }
+                int c = colour(v);
+                if (c >= 0 && (!edges || onEdge(section, k, w, v))) {
+                    argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
+                }
             }
         }
     }

@@ -38,7 +38,9 @@ import org.synapseworkbench.volume.Volume;
 
 /**
  * The xy section of an image volume at {@link #zProperty()}, drawn into a {@link WritableImage} that shares its
- * pixels with a {@link PixelBuffer}. Only the section shown is read from the volume, on a render thread.
+ * pixels with a {@link PixelBuffer}. Only the part of the section inside the view is read (through the volumes'
+ * chunk caches, on a render thread), and a frame has at most one pixel per screen pixel: zoomed out, every step-th
+ * voxel is shown; zoomed in, one pixel per voxel, scaled up by the image view.
  */
 final class SliceView extends Region {
     private final IntegerProperty z = new SimpleIntegerProperty(this, "z", 0);
@@ -48,6 +50,10 @@ final class SliceView extends Region {
     private GrayMapping mapping = GrayMapping.uint8();
     private PixelBuffer<IntBuffer> pixels;
     private int[] argb;
+    /** The voxels of the frame on screen: {y0, x0, height, width} of the section; null before the first frame. */
+    private int[] shownRegion;
+    /** The region and step last asked for ({y0, x0, height, width, step x 1e6}), to draw only when they change. */
+    private long[] askedGeometry;
     private final ObservableList<LabelLayer> layers = FXCollections.observableArrayList();
     /** Kept: the read-only view listens to {@link #layers} only weakly, so a view made per call would go quiet. */
     private final ObservableList<LabelLayer> layersReadOnly = FXCollections.unmodifiableObservableList(layers);
@@ -85,7 +91,8 @@ final class SliceView extends Region {
         getChildren().add(view);
         setStyle("-fx-background-color: #1e1e1e;");
         setMinSize(64, 64);
-        view.setPreserveRatio(true);
+        view.setPreserveRatio(false);
+        view.setManaged(false);
         view.setSmooth(false);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -100,12 +107,9 @@ final class SliceView extends Region {
         layers.forEach(this::unfollow);
         layers.clear();
         zoom = 0;
-        int[] s = v.spatialShape();
-        argb = new int[s[1] * s[2]];
-        pixels = new PixelBuffer<>(s[2], s[1], IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
-        WritableImage img = new WritableImage(pixels);
-        image.set(img);
-        view.setImage(img);
+        shownRegion = null;
+        askedGeometry = null;
+        view.setImage(null);
         if (z.get() != 0) {
             z.set(0);
         } else {
@@ -137,8 +141,8 @@ final class SliceView extends Region {
         if (!(scale > 0)) {
             return null;
         }
-        double x = (localX - view.getLayoutX()) / scale;
-        double y = (localY - view.getLayoutY()) / scale;
+        double x = (localX - originX()) / scale;
+        double y = (localY - originY()) / scale;
         if (x < 0 || y < 0 || x >= s[2] || y >= s[1]) {
             return null;
         }
@@ -148,7 +152,7 @@ final class SliceView extends Region {
     /** The centre of voxel (y, x) of the shown section in this view's coordinates. */
     Point2D centreOf(int y, int x) {
         double scale = scale();
-        return new Point2D(view.getLayoutX() + (x + 0.5) * scale, view.getLayoutY() + (y + 0.5) * scale);
+        return new Point2D(originX() + (x + 0.5) * scale, originY() + (y + 0.5) * scale);
     }
 
     /** Moves {@code delta} sections, staying inside the volume. */
@@ -226,13 +230,24 @@ final class SliceView extends Region {
 
     /** Section {@code zi} of a volume (first channel of a 4-d volume), shape (1, y, x). */
     private static Block section(Volume v, int zi, boolean reuse) {
-        int[] start = new int[v.rank()];
-        int[] size = v.shape().clone();
-        start[v.rank() - 3] = zi;
-        size[v.rank() - 3] = 1;
-        if (v.rank() == 4) {
+        int[] s = v.spatialShape();
+        return region(v, zi, new int[] {0, 0, s[1], s[2]}, reuse);
+    }
+
+    /** The region {y0, x0, height, width} of section {@code zi} (first channel of a 4-d volume), shape (1, h, w). */
+    private static Block region(Volume v, int zi, int[] region, boolean reuse) {
+        int r = v.rank();
+        int[] start = new int[r];
+        int[] size = new int[r];
+        if (r == 4) {
             size[0] = 1;
         }
+        start[r - 3] = zi;
+        size[r - 3] = 1;
+        start[r - 2] = region[0];
+        start[r - 1] = region[1];
+        size[r - 2] = region[2];
+        size[r - 1] = region[3];
         if (reuse) { // only on the render thread, and only for blocks used before the next frame
             Block b = v.read(start, size, SECTIONS.get(v));
             SECTIONS.put(v, b);
@@ -251,6 +266,12 @@ final class SliceView extends Region {
         if (volume == null) {
             return;
         }
+        int[] region = visibleRegion();
+        if (region == null) {
+            return; // not laid out yet, or the section is outside the view
+        }
+        double step = Math.max(1, 1 / scale());
+        askedGeometry = geometry(region, step);
         long ticket = requested.incrementAndGet();
         Volume v = volume;
         int zi = Math.max(0, Math.min(v.spatialShape()[0] - 1, z.get()));
@@ -264,22 +285,22 @@ final class SliceView extends Region {
                 }
             }
         }
-        int[] target = argb;
-        PixelBuffer<IntBuffer> buffer = pixels;
+        Sampling sampling = Sampling.of(region[2], region[3], step);
         long asked = System.nanoTime();
         RENDERER.execute(() -> {
             if (requested.get() != ticket) {
                 return; // superseded before it started
             }
+            int n = sampling.frameWidth() * sampling.frameHeight();
             int[] spare = spareFrames.poll();
-            int[] frame = spare != null && spare.length == target.length ? spare : new int[target.length];
+            int[] frame = spare != null && spare.length == n ? spare : new int[n];
             try {
-                compose(v, zi, m, shown, frame, () -> {
+                compose(v, zi, region, sampling, m, shown, frame, () -> {
                     // the image alone took long (its chunks were not cached, so the labels' likely are not either):
                     // show it now and the labels when they are read
                     if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
                         int[] partial = frame.clone();
-                        Platform.runLater(() -> show(ticket, buffer, target, partial, false));
+                        Platform.runLater(() -> show(ticket, region, sampling, partial, false));
                     }
                 });
             } catch (RuntimeException e) {
@@ -291,24 +312,56 @@ final class SliceView extends Region {
                 });
                 return;
             }
-            Platform.runLater(() -> show(ticket, buffer, target, frame, true));
+            Platform.runLater(() -> show(ticket, region, sampling, frame, true));
         });
     }
 
+    private static long[] geometry(int[] region, double step) {
+        return new long[] {region[0], region[1], region[2], region[3], Math.round(step * 1e6)};
+    }
+
+    /** The voxels of the section inside the view, {y0, x0, height, width}, or null when none are. */
+    private int[] visibleRegion() {
+        if (volume == null || !(getWidth() > 0) || !(getHeight() > 0)) {
+            return null;
+        }
+        int[] s = volume.spatialShape();
+        double scale = scale();
+        double ox = originX();
+        double oy = originY();
+        int x0 = (int) Math.max(0, Math.floor(-ox / scale));
+        int y0 = (int) Math.max(0, Math.floor(-oy / scale));
+        int x1 = (int) Math.min(s[2], Math.ceil((getWidth() - ox) / scale));
+        int y1 = (int) Math.min(s[1], Math.ceil((getHeight() - oy) / scale));
+        return x1 > x0 && y1 > y0 ? new int[] {y0, x0, y1 - y0, x1 - x0} : null;
+    }
+
     /**
-     * Copies a composed frame into the pixel buffer (JavaFX thread) unless a newer one was asked for meanwhile;
-     * {@code complete} is false for the image alone, shown while the label layers are still being read.
+     * Copies a composed frame into the pixel buffer (JavaFX thread) unless a newer one was asked for meanwhile; a
+     * frame of another size gets a new buffer. {@code complete} is false for the image alone, shown while the label
+     * layers are still being read.
      */
-    private void show(long ticket, PixelBuffer<IntBuffer> buffer, int[] target, int[] frame, boolean complete) {
-        if (requested.get() != ticket || pixels != buffer) {
+    private void show(long ticket, int[] region, Sampling sampling, int[] frame, boolean complete) {
+        if (requested.get() != ticket || volume == null) {
             spareFrames.offer(frame);
             return;
         }
-        System.arraycopy(frame, 0, target, 0, frame.length);
+        int w = sampling.frameWidth();
+        int h = sampling.frameHeight();
+        if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
+            argb = new int[w * h];
+            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
+            WritableImage img = new WritableImage(pixels);
+            image.set(img);
+            view.setImage(img);
+        }
+        System.arraycopy(frame, 0, argb, 0, frame.length);
         if (complete) {
             spareFrames.offer(frame);
         }
-        buffer.updateBuffer(b -> null);
+        pixels.updateBuffer(b -> null);
+        shownRegion = region;
+        placeImage();
         framesShown.incrementAndGet();
         loading.set(!complete);
         if (complete) {
@@ -317,21 +370,22 @@ final class SliceView extends Region {
         problem.set(null);
     }
 
-    /** Reads section {@code zi} of the image and the layers and composes the pixels. */
-    private static void compose(Volume v, int zi, GrayMapping m, List<LabelLayer> shown, int[] frame, Runnable imageDone) {
+    /** Reads the region of section {@code zi} of the image and the layers and composes the frame's pixels. */
+    private static void compose(Volume v, int zi, int[] region, Sampling sampling, GrayMapping m, List<LabelLayer> shown,
+            int[] frame, Runnable imageDone) {
         long t0 = System.nanoTime();
-        Block image = section(v, zi, true);
+        Block image = region(v, zi, region, true);
         long t1 = System.nanoTime();
-        m.map(image, frame);
+        m.map(image, sampling, frame);
         long t2 = System.nanoTime();
         imageDone.run();
         long read = 0;
         long blend = 0;
         for (LabelLayer layer : shown) {
             long a = System.nanoTime();
-            Block labels = section(layer.labels(), zi, true);
+            Block labels = region(layer.labels(), zi, region, true);
             long b = System.nanoTime();
-            layer.blend(labels, frame);
+            layer.blend(labels, sampling, frame);
             read += b - a;
             blend += System.nanoTime() - b;
         }
@@ -363,34 +417,63 @@ final class SliceView extends Region {
 
     /**
      * Fitted and centred on a dark background (the start, and after {@link #fit}), or at the zoom and position that
-     * {@link #zoomAt} and {@link #pan} set.
+     * {@link #zoomAt} and {@link #pan} set. The frame on screen is placed over its voxels at once; a new frame is asked
+     * for when the visible part of the section or the sampling step changed.
      */
     @Override
     protected void layoutChildren() {
-        if (zoom <= 0 || volume == null) {
-            view.setFitWidth(getWidth());
-            view.setFitHeight(getHeight());
-            var bounds = view.getLayoutBounds();
-            view.relocate((getWidth() - bounds.getWidth()) / 2, (getHeight() - bounds.getHeight()) / 2);
+        placeImage();
+        int[] region = visibleRegion();
+        if (region != null && !Arrays.equals(askedGeometry, geometry(region, Math.max(1, 1 / scale())))) {
+            draw();
+        }
+    }
+
+    /** Puts the image view over the voxels of the frame it shows, at the current zoom and position. */
+    private void placeImage() {
+        if (shownRegion == null || volume == null) {
             return;
         }
-        int[] s = volume.spatialShape();
-        view.setFitWidth(s[2] * zoom);
-        view.setFitHeight(s[1] * zoom);
-        view.relocate(originX, originY);
+        double scale = scale();
+        view.setFitWidth(shownRegion[3] * scale);
+        view.setFitHeight(shownRegion[2] * scale);
+        view.relocate(originX() + shownRegion[1] * scale, originY() + shownRegion[0] * scale);
     }
 
     /** Screen pixels per voxel now. */
     double scale() {
-        return volume == null ? 1 : view.getLayoutBounds().getWidth() / volume.spatialShape()[2];
+        if (volume == null) {
+            return 1;
+        }
+        if (zoom > 0) {
+            return zoom;
+        }
+        int[] s = volume.spatialShape();
+        double fit = Math.min(getWidth() / s[2], getHeight() / s[1]);
+        return fit > 0 ? fit : 1;
+    }
+
+    /** Where voxel (0, 0)'s corner is in this view, x. */
+    private double originX() {
+        return zoom > 0 ? originX : (getWidth() - volume.spatialShape()[2] * scale()) / 2;
+    }
+
+    /** Where voxel (0, 0)'s corner is in this view, y. */
+    private double originY() {
+        return zoom > 0 ? originY : (getHeight() - volume.spatialShape()[1] * scale()) / 2;
     }
 
     /** Zooms by {@code factor} (1/64 to 64 pixels per voxel) keeping the point (x, y) of this view where it is. */
     void zoomAt(double factor, double x, double y) {
+        if (volume == null) {
+            return;
+        }
         double now = scale();
         double next = Math.max(1.0 / 64, Math.min(64, now * factor));
-        originX = x - (x - view.getLayoutX()) * next / now;
-        originY = y - (y - view.getLayoutY()) * next / now;
+        double ox = originX();
+        double oy = originY();
+        originX = x - (x - ox) * next / now;
+        originY = y - (y - oy) * next / now;
         zoom = next;
         layoutChildren();
     }
@@ -408,10 +491,15 @@ final class SliceView extends Region {
 
     /** Moves the image by (dx, dy) screen pixels. */
     void pan(double dx, double dy) {
+        if (volume == null) {
+            return;
+        }
         if (zoom <= 0) {
+            double ox = originX();
+            double oy = originY();
             zoom = scale();
-            originX = view.getLayoutX();
-            originY = view.getLayoutY();
+            originX = ox;
+            originY = oy;
         }
         originX += dx;
         originY += dy;

@@ -1,0 +1,40 @@
+package org.synapseworkbench.ui;
+
+/**
+ * Which voxels of a block become the pixels of a frame: pixel (i, j) shows element {@code rows[i] * width + cols[j]}
+ * of a row-major block {@code width} wide. One voxel per pixel when the view is zoomed in; every step-th voxel
+ * (nearest) when it is zoomed out, so a frame never has more pixels than the screen shows.
+ */
+record Sampling(int[] rows, int[] cols, int width) {
+
+    /** Every voxel of a {@code height} x {@code width} block, once. */
+    static Sampling identity(int height, int width) {
+        return of(height, width, 1);
+    }
+
+    /** Every {@code step}-th voxel (step at least 1, need not be whole) of a {@code height} x {@code width} block. */
+    static Sampling of(int height, int width, double step) {
+        return new Sampling(positions(height, step), positions(width, step), width);
+    }
+
+    private static int[] positions(int voxels, double step) {
+        int n = Math.max(1, (int) Math.ceil(voxels / step - 1e-9));
+        int[] p = new int[Math.min(n, voxels)];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.min(voxels - 1, (int) Math.floor(i * step + 1e-9));
+        }
+        return p;
+    }
+
+    int frameWidth() {
+        return cols.length;
+    }
+
+    int frameHeight() {
+        return rows.length;
+    }
+
+    boolean isIdentity() {
+        return cols.length == width && cols[cols.length - 1] == width - 1 && rows[rows.length - 1] == rows.length - 1;
+    }
+}
