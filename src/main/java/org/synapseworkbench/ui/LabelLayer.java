@@ -2,7 +2,9 @@ package org.synapseworkbench.ui;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 import org.synapseworkbench.volume.Block;
@@ -18,7 +20,14 @@ import org.synapseworkbench.volume.Volume;
 final class LabelLayer {
     /** How values become colours. */
     enum Kind {
-        CLEFTS, POLARITY, PROBABILITY
+        /** Every id red. */
+        CLEFTS,
+        /** Odd ids (pre, 2n-1) magenta, even ids (post, 2n) cyan. */
+        POLARITY,
+        /** Each id its own colour from a colour table, so touching instances stay apart. */
+        INSTANCES,
+        /** Probability x 255, in the layer's tint. */
+        PROBABILITY
     }
 
     static final int RED = 0xFF0000;
@@ -27,7 +36,7 @@ final class LabelLayer {
 
     private final String name;
     private final Volume labels;
-    private final Kind kind;
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind");
     private final int tint;
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.5);
@@ -43,7 +52,7 @@ final class LabelLayer {
     LabelLayer(String name, Volume labels, Kind kind, int tint) {
         this.name = name;
         this.labels = labels;
-        this.kind = kind;
+        this.kind.set(kind);
         this.tint = tint;
     }
 
@@ -56,6 +65,11 @@ final class LabelLayer {
     }
 
     Kind kind() {
+        return kind.get();
+    }
+
+    /** The colouring; labels may switch between clefts, polarity and instances (not to or from probabilities). */
+    ObjectProperty<Kind> kindProperty() {
         return kind;
     }
 
@@ -81,21 +95,46 @@ final class LabelLayer {
 
     /** The RGB colour of a label id, or -1 for background (probability maps: the tint where above 0). */
     int colour(long id) {
-        if (kind == Kind.PROBABILITY) {
+        Kind k = kind.get();
+        if (k == Kind.PROBABILITY) {
             return id > 0 ? tint : -1;
         }
         if (id == 0 || id == Cremi.NO_CLEFT || id == Cremi.IGNORE) {
             return -1;
         }
-        if (kind == Kind.CLEFTS) {
-            return RED;
-        }
-        return (id & 1) == 1 ? MAGENTA : CYAN;
+        return switch (k) {
+            case CLEFTS -> RED;
+            case POLARITY -> (id & 1) == 1 ? MAGENTA : CYAN;
+            default -> instanceColour(id);
+        };
+    }
+
+    /**
+     * The colour table of instances: hues a golden angle apart for successive ids (neighbouring ids, which
+     * connected components give to nearby objects, differ most), full saturation alternating with three quarters.
+     */
+    static int instanceColour(long id) {
+        double hue = (id * 0.6180339887498949) % 1.0;
+        double sat = (id & 1) == 0 ? 1.0 : 0.75;
+        int h = (int) (hue * 6);
+        double f = hue * 6 - h;
+        double p = 1 - sat;
+        double q = 1 - sat * f;
+        double t = 1 - sat * (1 - f);
+        double[] rgb = switch (h % 6) {
+            case 0 -> new double[] {1, t, p};
+            case 1 -> new double[] {q, 1, p};
+            case 2 -> new double[] {p, 1, t};
+            case 3 -> new double[] {p, q, 1};
+            case 4 -> new double[] {t, p, 1};
+            default -> new double[] {1, p, q};
+        };
+        return (int) Math.round(rgb[0] * 255) << 16 | (int) Math.round(rgb[1] * 255) << 8 | (int) Math.round(rgb[2] * 255);
     }
 
     /** A value as the cursor line shows it: an id, "-" for background, or a probability. */
     String describe(long value) {
-        if (kind == Kind.PROBABILITY) {
+        if (kind.get() == Kind.PROBABILITY) {
             return String.format(java.util.Locale.ROOT, "%.2f", value / 255.0);
         }
         return colour(value) < 0 ? "-" : Long.toUnsignedString(value);
@@ -119,13 +158,14 @@ final class LabelLayer {
         double t = threshold.get();
         int cut = (int) Math.ceil(t * 255);
         boolean edges = outline.get();
+        boolean probability = kind.get() == Kind.PROBABILITY;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i] * w;
             for (int j = 0; j < fw; j++) {
                 int k = row + cols[j];
                 long v = ids != null ? ids[k] : section.getLong(k);
                 int p = i * fw + j;
-                if (kind == Kind.PROBABILITY) {
+                if (probability) {
                     if (t > 0 ? v >= cut : v > 0) {
                         argb[p] = mix(argb[p], tint, t > 0 ? a : a * v / 255.0);
                     }

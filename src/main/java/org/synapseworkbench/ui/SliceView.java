@@ -176,6 +176,7 @@ final class SliceView extends Region {
         layer.opacityProperty().addListener(redraw);
         layer.outlineProperty().addListener(redraw);
         layer.thresholdProperty().addListener(redraw);
+        layer.kindProperty().addListener(redraw);
         draw();
     }
 
@@ -192,6 +193,7 @@ final class SliceView extends Region {
         layer.opacityProperty().removeListener(redraw);
         layer.outlineProperty().removeListener(redraw);
         layer.thresholdProperty().removeListener(redraw);
+        layer.kindProperty().removeListener(redraw);
     }
 
     /**
@@ -278,7 +280,8 @@ final class SliceView extends Region {
         GrayMapping m = mapping;
         // probabilities under labels; polarity before clefts: a cleft stays red where it lies between pre and post
         List<LabelLayer> shown = new ArrayList<>();
-        for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.PROBABILITY, LabelLayer.Kind.POLARITY, LabelLayer.Kind.CLEFTS)) {
+        for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.PROBABILITY, LabelLayer.Kind.INSTANCES, LabelLayer.Kind.POLARITY,
+                LabelLayer.Kind.CLEFTS)) {
             for (LabelLayer layer : layers) {
                 if (layer.kind() == kind && layer.visibleProperty().get()) {
                     shown.add(layer);

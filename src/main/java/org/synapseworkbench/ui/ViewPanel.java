@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
@@ -18,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
 
 import org.synapseworkbench.volume.DataType;
 
@@ -182,9 +184,29 @@ final class ViewPanel {
             HBox extra = new HBox(6);
             extra.setAlignment(Pos.CENTER_LEFT);
             switch (layer.kind()) {
-                case CLEFTS -> legend.getChildren().addAll(swatch(LabelLayer.RED), new Label("cleft"));
-                case POLARITY -> legend.getChildren().addAll(swatch(LabelLayer.MAGENTA), new Label("pre (2n-1)"),
-                        swatch(LabelLayer.CYAN), new Label("post (2n)"));
+                case CLEFTS, POLARITY, INSTANCES -> {
+                    showLegend(legend, layer.kind());
+                    ChoiceBox<LabelLayer.Kind> colours = new ChoiceBox<>();
+                    colours.getItems().setAll(LabelLayer.Kind.CLEFTS, LabelLayer.Kind.POLARITY, LabelLayer.Kind.INSTANCES);
+                    colours.setValue(layer.kind());
+                    colours.setConverter(new StringConverter<>() {
+                        @Override
+                        public String toString(LabelLayer.Kind k) {
+                            return k == null ? "" : k.name().toLowerCase(Locale.ROOT);
+                        }
+
+                        @Override
+                        public LabelLayer.Kind fromString(String s) {
+                            return LabelLayer.Kind.valueOf(s.toUpperCase(Locale.ROOT));
+                        }
+                    });
+                    colours.setTooltip(new Tooltip("Colours: clefts red; polarity pre magenta, post cyan; instances a colour each"));
+                    colours.valueProperty().addListener((obs, was, now) -> {
+                        layer.kindProperty().set(now);
+                        showLegend(legend, now);
+                    });
+                    extra.getChildren().add(colours);
+                }
                 case PROBABILITY -> {
                     legend.getChildren().addAll(swatch(layer.tint()), new Label("probability"));
                     Slider threshold = new Slider(0, 0.99, layer.thresholdProperty().get());
@@ -219,6 +241,17 @@ final class ViewPanel {
         }
         if (layerRows.getChildren().isEmpty()) {
             layerRows.getChildren().add(new Label("No labels open (File > Add labels...)"));
+        }
+    }
+
+    private static void showLegend(HBox legend, LabelLayer.Kind kind) {
+        legend.getChildren().clear();
+        switch (kind) {
+            case CLEFTS -> legend.getChildren().addAll(swatch(LabelLayer.RED), new Label("cleft"));
+            case POLARITY -> legend.getChildren().addAll(swatch(LabelLayer.MAGENTA), new Label("pre (2n-1)"),
+                    swatch(LabelLayer.CYAN), new Label("post (2n)"));
+            default -> legend.getChildren().addAll(swatch(LabelLayer.instanceColour(1)), swatch(LabelLayer.instanceColour(2)),
+                    swatch(LabelLayer.instanceColour(3)), new Label("an instance each"));
         }
     }
 

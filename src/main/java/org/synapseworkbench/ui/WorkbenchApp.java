@@ -275,13 +275,23 @@ public final class WorkbenchApp extends Application {
                 return;
             }
             opened.add(labels);
-            boolean polarity = labels.datasetPath().contains("polarity") || labels.datasetPath().contains("synapse");
-            window.addLayer(new LabelLayer(file.getFileName() + ":" + labels.datasetPath(), labels,
-                    polarity ? LabelLayer.Kind.POLARITY : LabelLayer.Kind.CLEFTS));
+            window.addLayer(new LabelLayer(file.getFileName() + ":" + labels.datasetPath(), labels, kindOf(labels.datasetPath())));
             addedLabels.add(file.toAbsolutePath() + ":" + labels.datasetPath());
         } catch (RuntimeException e) {
             problem(stage, "Cannot add labels from " + file + ": " + e.getMessage());
         }
+    }
+
+    /** How a label dataset is coloured at first, from its name (the View tab can change it). */
+    static LabelLayer.Kind kindOf(String dataset) {
+        String d = dataset.toLowerCase(java.util.Locale.ROOT);
+        if (d.contains("polarity") || d.contains("synapse")) {
+            return LabelLayer.Kind.POLARITY;
+        }
+        if (d.contains("neuron") || d.contains("instance") || d.contains("segment") || d.contains("ids")) {
+            return LabelLayer.Kind.INSTANCES;
+        }
+        return LabelLayer.Kind.CLEFTS;
     }
 
     /**

@@ -155,6 +155,10 @@ class WorkbenchWindowTest {
         robot.interact(() -> opacity.setValue(1));
         assertEquals(1.0, clefts.opacityProperty().get());
         assertEquals(0xFFFF0000, pixel(5, 4), "an opaque cleft is pure red");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<LabelLayer.Kind> colours = robot.lookup(".choice-box").query();
+        robot.interact(() -> colours.setValue(LabelLayer.Kind.INSTANCES));
+        assertEquals(0xFF000000 | LabelLayer.instanceColour(7), pixel(5, 4), "cleft 7 in its instance colour");
     }
 
     /** Reads a pixel once the last requested frame is on screen (sections are drawn on a render thread). */
