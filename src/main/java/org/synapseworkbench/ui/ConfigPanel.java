@@ -24,7 +24,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -86,7 +85,7 @@ final class ConfigPanel {
         yaml.setStyle("-fx-font-family: monospace;");
         yaml.textProperty().addListener((obs, was, now) -> yamlEdited = !now.equals(document.get().yaml(onlyChanges.isSelected())));
         yaml.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            if (Action.APPLY_YAML.matches(e)) {
                 applyYaml();
                 e.consume();
             }
@@ -137,7 +136,7 @@ final class ConfigPanel {
         root.setCenter(tabs);
         root.setBottom(bottom);
         root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.S && e.isShortcutDown()) {
+            if (Action.SAVE_CONFIG.matches(e)) {
                 save();
                 e.consume();
             }

@@ -19,9 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.scene.control.ProgressBar;
@@ -196,28 +193,28 @@ public final class WorkbenchApp extends Application {
 
     private Menu fileMenu(Stage stage) {
         MenuItem openImage = new MenuItem("Open image...");
-        openImage.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openImage.setAccelerator(Action.OPEN_IMAGE.keys().get(0));
         openImage.setOnAction(e -> chooseImage(stage));
         Menu recent = new Menu("Open recent");
         recent.setOnShowing(e -> fillRecent(stage, recent));
         recent.getItems().add(new MenuItem("(none)"));
         MenuItem openLabels = new MenuItem("Add labels...");
-        openLabels.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        openLabels.setAccelerator(Action.ADD_LABELS.keys().get(0));
         openLabels.setOnAction(e -> chooseLabels(stage));
         MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setAccelerator(Action.QUIT.keys().get(0));
         quit.setOnAction(e -> stage.close());
         return new Menu("File", null, openImage, recent, openLabels, new SeparatorMenuItem(), quit);
     }
 
     private Menu helpMenu() {
         MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setAccelerator(Action.SHORTCUTS.keys().get(0));
         keys.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION);
             a.setTitle("Keyboard shortcuts");
             a.setHeaderText("Keyboard shortcuts");
-            a.setContentText(String.join("\n", WorkbenchWindow.SHORTCUTS));
+            a.setContentText(String.join("\n", Action.shortcutLines()));
             a.initOwner(window.scene().getWindow());
             a.show();
         });

@@ -1,6 +1,5 @@
 package org.synapseworkbench.ui;
 
-import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.property.BooleanProperty;
@@ -35,22 +34,6 @@ import org.synapseworkbench.volume.Volume;
  * section into the view; dragging moves it.
  */
 final class WorkbenchWindow {
-    /** Every key of the window, as the Help menu lists them. */
-    static final List<String> SHORTCUTS = List.of(
-            "Page Down, Down, wheel down\tnext section",
-            "Page Up, Up, wheel up\tprevious section",
-            "+ / -, Ctrl+wheel\tzoom in / out (around the mouse with the wheel)",
-            "Ctrl+0\tone voxel per screen pixel",
-            "F\tfit the section into the view",
-            "A\tauto-contrast from the section's percentiles",
-            "drag\tmove the section",
-            "1 ... 9\tshow or hide label layer 1 ... 9",
-            "Ctrl+O\topen an image",
-            "Ctrl+L\tadd labels over the image",
-            "Ctrl+S (in the Config tab)\tsave the config",
-            "Ctrl+Enter (in the YAML tab)\tapply the YAML",
-            "Ctrl+Q\tquit",
-            "F1\tthis list");
     private final SliceView slice = new SliceView();
     private final ViewPanel view = new ViewPanel(slice);
     private final Slider zSlider = new Slider(0, 0, 0);
@@ -99,32 +82,25 @@ final class WorkbenchWindow {
             if (!viewerHasKeys()) {
                 return;
             }
-            switch (e.getCode()) {
-                case PAGE_DOWN, DOWN -> slice.step(1);
-                case PAGE_UP, UP -> slice.step(-1);
-                case PLUS, EQUALS, ADD -> slice.zoomAt(1.25, slice.getWidth() / 2, slice.getHeight() / 2);
-                case MINUS, SUBTRACT -> slice.zoomAt(0.8, slice.getWidth() / 2, slice.getHeight() / 2);
-                case F -> slice.fit();
-                case A -> view.autoContrast();
-                case DIGIT0, NUMPAD0 -> {
-                    if (!e.isShortcutDown()) {
-                        return;
-                    }
-                    slice.oneToOne();
-                }
-                default -> {
-                    if (e.isShortcutDown()) {
-                        return;
-                    }
-                    String key = e.getCode().getName(); // "1" or "Numpad 1"
-                    int layer = e.getCode().isDigitKey() ? key.charAt(key.length() - 1) - '1' : -1;
-                    List<LabelLayer> layers = slice.layers();
-                    if (layer < 0 || layer >= layers.size()) {
-                        return;
-                    }
-                    BooleanProperty shown = layers.get(layer).visibleProperty();
-                    shown.set(!shown.get());
-                }
+            if (Action.NEXT_SECTION.matches(e)) {
+                slice.step(1);
+            } else if (Action.PREVIOUS_SECTION.matches(e)) {
+                slice.step(-1);
+            } else if (Action.ZOOM_IN.matches(e)) {
+                slice.zoomAt(1.25, slice.getWidth() / 2, slice.getHeight() / 2);
+            } else if (Action.ZOOM_OUT.matches(e)) {
+                slice.zoomAt(0.8, slice.getWidth() / 2, slice.getHeight() / 2);
+            } else if (Action.ONE_TO_ONE.matches(e)) {
+                slice.oneToOne();
+            } else if (Action.FIT.matches(e)) {
+                slice.fit();
+            } else if (Action.AUTO_CONTRAST.matches(e)) {
+                view.autoContrast();
+            } else if (Action.layerOf(e) >= 0 && Action.layerOf(e) < slice.layers().size()) {
+                BooleanProperty shown = slice.layers().get(Action.layerOf(e)).visibleProperty();
+                shown.set(!shown.get());
+            } else {
+                return;
             }
             e.consume();
         });
