@@ -95,7 +95,10 @@ final class LabelLayer {
 
     /** The RGB colour of a label id, or -1 for background (probability maps: the tint where above 0). */
     int colour(long id) {
-        Kind k = kind.get();
+        return colour(kind.get(), id);
+    }
+
+    private int colour(Kind k, long id) {
         if (k == Kind.PROBABILITY) {
             return id > 0 ? tint : -1;
         }
@@ -158,7 +161,8 @@ final class LabelLayer {
         double t = threshold.get();
         int cut = (int) Math.ceil(t * 255);
         boolean edges = outline.get();
-        boolean probability = kind.get() == Kind.PROBABILITY;
+        Kind colouring = kind.get();
+        boolean probability = colouring == Kind.PROBABILITY;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i] * w;
             for (int j = 0; j < fw; j++) {
@@ -171,7 +175,7 @@ final class LabelLayer {
                     }
                     continue;
                 }
-                int c = colour(v);
+                int c = colour(colouring, v);
                 if (c >= 0 && (!edges || onEdge(section, k, w, v))) {
                     argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
                 }
