@@ -297,16 +297,9 @@ public final class WorkbenchApp extends Application {
      */
     private static String pickDataset(Stage stage, Path file, String what, String... preferred) {
         List<String> all = Hdf5Files.datasetPaths(file);
-        for (String p : preferred) {
-            if (all.contains(p)) {
-                return p;
-            }
-        }
-        if (all.size() == 1) {
-            return all.get(0);
-        }
-        if (all.isEmpty()) {
-            throw new org.synapseworkbench.UserException("File '" + file + "' holds no dataset; choose a file with a volume.");
+        String plain = Hdf5Files.plainChoice(file, all, preferred);
+        if (plain != null) {
+            return plain;
         }
         ChoiceDialog<String> choose = new ChoiceDialog<>(all.get(0), all);
         choose.initOwner(stage);

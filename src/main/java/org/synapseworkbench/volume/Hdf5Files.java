@@ -150,6 +150,19 @@ public final class Hdf5Files {
             }
             throw new UserException("File '" + file + "' has no dataset '" + n + "'; it has: " + listing(all) + ".");
         }
+        String plain = plainChoice(file, all, preferred);
+        if (plain != null) {
+            return plain;
+        }
+        throw new UserException("File '" + file + "' holds several datasets (" + listing(all) + "); name one as '"
+                + file + ":DATASET'.");
+    }
+
+    /**
+     * The first of {@code preferred} among a file's datasets {@code all}, else its only one, else null (the caller
+     * asks, or names them); a file without datasets is an error.
+     */
+    public static String plainChoice(Path file, List<String> all, String... preferred) {
         for (String p : preferred) {
             if (all.contains(p)) {
                 return p;
@@ -161,8 +174,7 @@ public final class Hdf5Files {
         if (all.isEmpty()) {
             throw new UserException("File '" + file + "' holds no dataset; choose a file with an image or label volume.");
         }
-        throw new UserException("File '" + file + "' holds several datasets (" + listing(all) + "); name one as '"
-                + file + ":DATASET'.");
+        return null;
     }
 
     private static String listing(List<String> all) {
