@@ -267,7 +267,7 @@ final class PredictionPanel {
         probabilities = probs;
         target = kind;
         predictedImage = image;
-        shownLayers.forEach(window.slice()::removeLayer);
+        shownLayers.forEach(window::removeLayer);
         shownLayers.clear();
         int[] shape = image.spatialShape();
         double[] res = image.resolution();
@@ -345,7 +345,7 @@ final class PredictionPanel {
                     new InMemoryVolume("instances", o.labels, image.resolution()),
                     kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY);
             shownLayers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).toList().forEach(l -> {
-                window.slice().removeLayer(l);
+                window.removeLayer(l);
                 shownLayers.remove(l);
             });
             addLayer(layer);

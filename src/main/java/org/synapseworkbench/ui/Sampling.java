@@ -14,7 +14,12 @@ record Sampling(int[] rows, int[] cols, int width) {
 
     /** Every {@code step}-th voxel (step at least 1, need not be whole) of a {@code height} x {@code width} block. */
     static Sampling of(int height, int width, double step) {
-        return new Sampling(positions(height, step), positions(width, step), width);
+        return of(height, width, step, step);
+    }
+
+    /** Every {@code rowStep}-th row and {@code colStep}-th column (each at least 1). */
+    static Sampling of(int height, int width, double rowStep, double colStep) {
+        return new Sampling(positions(height, rowStep), positions(width, colStep), width);
     }
 
     private static int[] positions(int voxels, double step) {

@@ -31,21 +31,33 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
 
 /**
- * The xy section of an image volume at {@link #zProperty()}, drawn into a {@link WritableImage} that shares its
+ * A plane of an image volume, drawn into a {@link WritableImage} that shares its
  * pixels with a {@link PixelBuffer}. Only the part of the section inside the view is read (through the volumes'
  * chunk caches, on a render thread), and a frame has at most one pixel per screen pixel: zoomed out, every step-th
- * voxel is shown; zoomed in, one pixel per voxel, scaled up by the image view.
+ * voxel is shown; zoomed in, one pixel per voxel, scaled up by the image view. The plane is an xy section at
+ * {@link #zProperty()} = z (axis {@link #XY}), or an xz plane at y or a yz plane at x (rows are z, drawn as high as
+ * the voxels are thick in nm, so anisotropic volumes keep their proportions).
  */
 final class SliceView extends Region {
+    /** Plane axes: the volume axis held fixed (z, y or x). */
+    static final int XY = 0;
+    static final int XZ = 1;
+    static final int YZ = 2;
+    private final int axis;
     private final IntegerProperty z = new SimpleIntegerProperty(this, "z", 0);
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ImageView view = new ImageView();
+    /** The crosshair: a line along a row and one along a column of the plane. */
+    private final Line crossRow = new Line();
+    private final Line crossCol = new Line();
+    private int[] crosshair;
     private Volume volume;
     private GrayMapping mapping = GrayMapping.uint8();
     private PixelBuffer<IntBuffer> pixels;
@@ -88,7 +100,21 @@ final class SliceView extends Region {
     });
 
     SliceView() {
+        this(XY);
+    }
+
+    /** A view of planes across {@code axis} ({@link #XY}, {@link #XZ} or {@link #YZ}). */
+    SliceView(int axis) {
+        this.axis = axis;
         getChildren().add(view);
+        for (Line l : new Line[] {crossRow, crossCol}) {
+            l.setStroke(javafx.scene.paint.Color.YELLOW);
+            l.setOpacity(0.7);
+            l.setMouseTransparent(true);
+            l.setManaged(false);
+            l.setVisible(false);
+            getChildren().add(l);
+        }
         setStyle("-fx-background-color: #1e1e1e;");
         setMinSize(64, 64);
         view.setPreserveRatio(false);
@@ -136,23 +162,86 @@ final class SliceView extends Region {
         if (volume == null) {
             return null;
         }
-        int[] s = volume.spatialShape();
         double scale = scale();
         if (!(scale > 0)) {
             return null;
         }
-        double x = (localX - originX()) / scale;
-        double y = (localY - originY()) / scale;
-        if (x < 0 || y < 0 || x >= s[2] || y >= s[1]) {
+        double col = (localX - originX()) / scale;
+        double row = (localY - originY()) / (scale * aspect());
+        if (col < 0 || row < 0 || col >= cols() || row >= rows()) {
             return null;
         }
-        return new int[] {z.get(), (int) y, (int) x};
+        return voxel((int) row, (int) col);
     }
 
-    /** The centre of voxel (y, x) of the shown section in this view's coordinates. */
-    Point2D centreOf(int y, int x) {
+    /** The voxel (z, y, x) at (row, column) of the plane shown. */
+    int[] voxel(int row, int col) {
+        return switch (axis) {
+            case XY -> new int[] {z.get(), row, col};
+            case XZ -> new int[] {row, z.get(), col};
+            default -> new int[] {row, col, z.get()};
+        };
+    }
+
+    /** The centre of the voxel at (row, column) of the plane (y, x for xy) in this view's coordinates. */
+    Point2D centreOf(int row, int col) {
         double scale = scale();
-        return new Point2D(originX() + (x + 0.5) * scale, originY() + (y + 0.5) * scale);
+        return new Point2D(originX() + (col + 0.5) * scale, originY() + (row + 0.5) * scale * aspect());
+    }
+
+    /** Draws the crosshair through the voxel at (row, column) of the plane, or hides it (null). */
+    void setCrosshair(int[] rowCol) {
+        crosshair = rowCol;
+        placeCrosshair();
+    }
+
+    private void placeCrosshair() {
+        boolean on = crosshair != null && volume != null;
+        crossRow.setVisible(on);
+        crossCol.setVisible(on);
+        if (!on) {
+            return;
+        }
+        Point2D c = centreOf(crosshair[0], crosshair[1]);
+        crossRow.setStartX(0);
+        crossRow.setEndX(getWidth());
+        crossRow.setStartY(c.getY());
+        crossRow.setEndY(c.getY());
+        crossCol.setStartX(c.getX());
+        crossCol.setEndX(c.getX());
+        crossCol.setStartY(0);
+        crossCol.setEndY(getHeight());
+    }
+
+    int axis() {
+        return axis;
+    }
+
+    /** Rows of the plane: y for xy, z otherwise. */
+    private int rows() {
+        int[] s = volume.spatialShape();
+        return axis == XY ? s[1] : s[0];
+    }
+
+    /** Columns of the plane: x for xy and xz, y for yz. */
+    private int cols() {
+        int[] s = volume.spatialShape();
+        return axis == YZ ? s[1] : s[2];
+    }
+
+    /** Planes along the axis. */
+    private int planes() {
+        return volume.spatialShape()[axis];
+    }
+
+    /** How much taller a row is drawn than a column is wide: the voxel's size in nm along them. */
+    private double aspect() {
+        if (axis == XY || volume == null) {
+            return 1;
+        }
+        double[] nm = volume.resolution();
+        int colAxis = axis == YZ ? 1 : 2;
+        return nm[0] > 0 && nm[colAxis] > 0 ? nm[0] / nm[colAxis] : 1;
     }
 
     /** Moves {@code delta} sections, staying inside the volume. */
@@ -160,7 +249,7 @@ final class SliceView extends Region {
         if (volume == null) {
             return;
         }
-        int last = volume.spatialShape()[0] - 1;
+        int last = planes() - 1;
         z.set(Math.max(0, Math.min(last, z.get() + delta)));
     }
 
@@ -231,25 +320,31 @@ final class SliceView extends Region {
     }
 
     /** Section {@code zi} of a volume (first channel of a 4-d volume), shape (1, y, x). */
-    private static Block section(Volume v, int zi, boolean reuse) {
-        int[] s = v.spatialShape();
-        return region(v, zi, new int[] {0, 0, s[1], s[2]}, reuse);
+    private Block section(Volume v, int zi, boolean reuse) {
+        return region(v, axis, zi, new int[] {0, 0, rows(), cols()}, reuse);
     }
 
-    /** The region {y0, x0, height, width} of section {@code zi} (first channel of a 4-d volume), shape (1, h, w). */
-    private static Block region(Volume v, int zi, int[] region, boolean reuse) {
+    /**
+     * The region {row0, col0, rows, cols} of plane {@code index} across {@code axis} (first channel of a 4-d volume);
+     * its elements are row-major (rows x cols) in every orientation.
+     */
+    private static Block region(Volume v, int axis, int index, int[] region, boolean reuse) {
         int r = v.rank();
+        int o = r - 3;
         int[] start = new int[r];
         int[] size = new int[r];
         if (r == 4) {
             size[0] = 1;
         }
-        start[r - 3] = zi;
-        size[r - 3] = 1;
-        start[r - 2] = region[0];
-        start[r - 1] = region[1];
-        size[r - 2] = region[2];
-        size[r - 1] = region[3];
+        // the volume axes of rows and columns: (y, x) for xy, (z, x) for xz, (z, y) for yz
+        int rowAxis = axis == XY ? 1 : 0;
+        int colAxis = axis == YZ ? 1 : 2;
+        start[o + axis] = index;
+        size[o + axis] = 1;
+        start[o + rowAxis] = region[0];
+        size[o + rowAxis] = region[2];
+        start[o + colAxis] = region[1];
+        size[o + colAxis] = region[3];
         if (reuse) { // only on the render thread, and only for blocks used before the next frame
             Block b = v.read(start, size, SECTIONS.get(v));
             SECTIONS.put(v, b);
@@ -272,11 +367,13 @@ final class SliceView extends Region {
         if (region == null) {
             return; // not laid out yet, or the section is outside the view
         }
-        double step = Math.max(1, 1 / scale());
-        askedGeometry = geometry(region, step);
+        double colStep = Math.max(1, 1 / scale());
+        double rowStep = Math.max(1, 1 / (scale() * aspect()));
+        askedGeometry = geometry(region, rowStep, colStep);
         long ticket = requested.incrementAndGet();
         Volume v = volume;
-        int zi = Math.max(0, Math.min(v.spatialShape()[0] - 1, z.get()));
+        int zi = Math.max(0, Math.min(planes() - 1, z.get()));
+        int plane = axis;
         GrayMapping m = mapping;
         // probabilities under labels; polarity before clefts: a cleft stays red where it lies between pre and post
         List<LabelLayer> shown = new ArrayList<>();
@@ -288,7 +385,7 @@ final class SliceView extends Region {
                 }
             }
         }
-        Sampling sampling = Sampling.of(region[2], region[3], step);
+        Sampling sampling = Sampling.of(region[2], region[3], rowStep, colStep);
         long asked = System.nanoTime();
         RENDERER.execute(() -> {
             if (requested.get() != ticket) {
@@ -298,7 +395,7 @@ final class SliceView extends Region {
             int[] spare = spareFrames.poll();
             int[] frame = spare != null && spare.length == n ? spare : new int[n];
             try {
-                compose(v, zi, region, sampling, m, shown, frame, () -> {
+                compose(v, plane, zi, region, sampling, m, shown, frame, () -> {
                     // the image alone took long (its chunks were not cached, so the labels' likely are not either):
                     // show it now and the labels when they are read
                     if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
@@ -310,7 +407,7 @@ final class SliceView extends Region {
                 Platform.runLater(() -> {
                     if (requested.get() == ticket) {
                         loading.set(false);
-                        problem.set("Cannot draw section " + (zi + 1) + " of " + v.name() + ": " + e.getMessage());
+                        problem.set("Cannot draw plane " + (zi + 1) + " of " + v.name() + ": " + e.getMessage());
                     }
                 });
                 return;
@@ -319,8 +416,8 @@ final class SliceView extends Region {
         });
     }
 
-    private static long[] geometry(int[] region, double step) {
-        return new long[] {region[0], region[1], region[2], region[3], Math.round(step * 1e6)};
+    private static long[] geometry(int[] region, double rowStep, double colStep) {
+        return new long[] {region[0], region[1], region[2], region[3], Math.round(rowStep * 1e6), Math.round(colStep * 1e6)};
     }
 
     /** The voxels of the section inside the view, {y0, x0, height, width}, or null when none are. */
@@ -328,14 +425,14 @@ final class SliceView extends Region {
         if (volume == null || !(getWidth() > 0) || !(getHeight() > 0)) {
             return null;
         }
-        int[] s = volume.spatialShape();
         double scale = scale();
+        double rowScale = scale * aspect();
         double ox = originX();
         double oy = originY();
         int x0 = (int) Math.max(0, Math.floor(-ox / scale));
-        int y0 = (int) Math.max(0, Math.floor(-oy / scale));
-        int x1 = (int) Math.min(s[2], Math.ceil((getWidth() - ox) / scale));
-        int y1 = (int) Math.min(s[1], Math.ceil((getHeight() - oy) / scale));
+        int y0 = (int) Math.max(0, Math.floor(-oy / rowScale));
+        int x1 = (int) Math.min(cols(), Math.ceil((getWidth() - ox) / scale));
+        int y1 = (int) Math.min(rows(), Math.ceil((getHeight() - oy) / rowScale));
         return x1 > x0 && y1 > y0 ? new int[] {y0, x0, y1 - y0, x1 - x0} : null;
     }
 
@@ -374,10 +471,10 @@ final class SliceView extends Region {
     }
 
     /** Reads the region of section {@code zi} of the image and the layers and composes the frame's pixels. */
-    private static void compose(Volume v, int zi, int[] region, Sampling sampling, GrayMapping m, List<LabelLayer> shown,
-            int[] frame, Runnable imageDone) {
+    private static void compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
+            List<LabelLayer> shown, int[] frame, Runnable imageDone) {
         long t0 = System.nanoTime();
-        Block image = region(v, zi, region, true);
+        Block image = region(v, axis, zi, region, true);
         long t1 = System.nanoTime();
         m.map(image, sampling, frame);
         long t2 = System.nanoTime();
@@ -386,7 +483,7 @@ final class SliceView extends Region {
         long blend = 0;
         for (LabelLayer layer : shown) {
             long a = System.nanoTime();
-            Block labels = region(layer.labels(), zi, region, true);
+            Block labels = region(layer.labels(), axis, zi, region, true);
             long b = System.nanoTime();
             layer.blend(labels, sampling, frame);
             read += b - a;
@@ -427,20 +524,23 @@ final class SliceView extends Region {
     protected void layoutChildren() {
         placeImage();
         int[] region = visibleRegion();
-        if (region != null && !Arrays.equals(askedGeometry, geometry(region, Math.max(1, 1 / scale())))) {
+        if (region != null && !Arrays.equals(askedGeometry, geometry(region, Math.max(1, 1 / (scale() * aspect())),
+                Math.max(1, 1 / scale())))) {
             draw();
         }
     }
 
     /** Puts the image view over the voxels of the frame it shows, at the current zoom and position. */
     private void placeImage() {
+        placeCrosshair();
         if (shownRegion == null || volume == null) {
             return;
         }
         double scale = scale();
+        double rowScale = scale * aspect();
         view.setFitWidth(shownRegion[3] * scale);
-        view.setFitHeight(shownRegion[2] * scale);
-        view.relocate(originX() + shownRegion[1] * scale, originY() + shownRegion[0] * scale);
+        view.setFitHeight(shownRegion[2] * rowScale);
+        view.relocate(originX() + shownRegion[1] * scale, originY() + shownRegion[0] * rowScale);
     }
 
     /** Screen pixels per voxel now. */
@@ -451,19 +551,18 @@ final class SliceView extends Region {
         if (zoom > 0) {
             return zoom;
         }
-        int[] s = volume.spatialShape();
-        double fit = Math.min(getWidth() / s[2], getHeight() / s[1]);
+        double fit = Math.min(getWidth() / cols(), getHeight() / (rows() * aspect()));
         return fit > 0 ? fit : 1;
     }
 
     /** Where voxel (0, 0)'s corner is in this view, x. */
     private double originX() {
-        return zoom > 0 ? originX : (getWidth() - volume.spatialShape()[2] * scale()) / 2;
+        return zoom > 0 ? originX : (getWidth() - cols() * scale()) / 2;
     }
 
     /** Where voxel (0, 0)'s corner is in this view, y. */
     private double originY() {
-        return zoom > 0 ? originY : (getHeight() - volume.spatialShape()[1] * scale()) / 2;
+        return zoom > 0 ? originY : (getHeight() - rows() * scale() * aspect()) / 2;
     }
 
     /** Zooms by {@code factor} (1/64 to 64 pixels per voxel) keeping the point (x, y) of this view where it is. */
@@ -511,11 +610,11 @@ final class SliceView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return volume == null ? 512 : volume.spatialShape()[2];
+        return volume == null ? 512 : cols();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return volume == null ? 512 : volume.spatialShape()[1];
+        return volume == null ? 512 : rows() * aspect();
     }
 }

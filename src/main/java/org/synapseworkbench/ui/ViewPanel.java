@@ -29,6 +29,8 @@ import org.synapseworkbench.volume.DataType;
  */
 final class ViewPanel {
     private final SliceView slice;
+    /** More views of the same image (the orthogonal planes) that take the same grey mapping. */
+    private final SliceView[] others;
     /** The values shown from black to white at brightness 0 and contrast 1: the type's range for 8-bit images. */
     private double rangeLow = 0;
     private double rangeHigh = 255;
@@ -42,8 +44,9 @@ final class ViewPanel {
     /** True while the sliders are set from a mapping, so they do not set it back. */
     private boolean settingSliders;
 
-    ViewPanel(SliceView slice) {
+    ViewPanel(SliceView slice, SliceView... others) {
         this.slice = slice;
+        this.others = others;
         brightness.setId("view-brightness");
         contrast.setId("view-contrast");
         gamma.setId("view-gamma");
@@ -159,7 +162,11 @@ final class ViewPanel {
     }
 
     private void apply() {
-        slice.setMapping(mapping());
+        GrayMapping m = mapping();
+        slice.setMapping(m);
+        for (SliceView o : others) {
+            o.setMapping(m);
+        }
         showWindow();
     }
 

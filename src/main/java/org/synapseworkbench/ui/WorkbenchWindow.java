@@ -35,7 +35,10 @@ import org.synapseworkbench.volume.Volume;
  */
 final class WorkbenchWindow {
     private final SliceView slice = new SliceView();
-    private final ViewPanel view = new ViewPanel(slice);
+    /** The xz plane through the crosshair's y and the yz plane through its x, below the section. */
+    private final SliceView xz = new SliceView(SliceView.XZ);
+    private final SliceView yz = new SliceView(SliceView.YZ);
+    private final ViewPanel view = new ViewPanel(slice, xz, yz);
     private final Slider zSlider = new Slider(0, 0, 0);
     private final Label status = new Label();
     private final Label cursor = new Label();
@@ -61,7 +64,11 @@ final class WorkbenchWindow {
         cursor.setMinHeight(Region.USE_PREF_SIZE);
         VBox bottom = new VBox(2, sections, cursor);
         bottom.setPadding(new Insets(4, 8, 4, 8));
-        BorderPane viewer = new BorderPane(slice);
+        SplitPane ortho = new SplitPane(xz, yz);
+        SplitPane planes = new SplitPane(slice, ortho);
+        planes.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        planes.setDividerPositions(0.72);
+        BorderPane viewer = new BorderPane(planes);
         viewer.setBottom(bottom);
         viewer.setMinWidth(200);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -75,6 +82,7 @@ final class WorkbenchWindow {
             zSlider.setValue(now.intValue());
             updateStatus();
             updateCursor();
+            updateCrosshairs();
         });
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1280, 0.92 * screen.getWidth()), Math.min(800, 0.9 * screen.getHeight()));
@@ -135,7 +143,30 @@ final class WorkbenchWindow {
                 updateCursor();
             }
         });
-        slice.setOnMouseReleased(e -> drag = null);
+        slice.setOnMouseReleased(e -> {
+            if (e.isStillSincePress()) {
+                focusAt(slice, e.getX(), e.getY());
+            }
+            drag = null;
+        });
+        for (SliceView o : new SliceView[] {xz, yz}) {
+            o.setOnMouseMoved(e -> {
+                mouse = null;
+                cursor.setText(describe(o.voxelAt(e.getX(), e.getY())));
+            });
+            o.setOnMouseClicked(e -> {
+                if (e.isStillSincePress()) {
+                    focusAt(o, e.getX(), e.getY());
+                }
+            });
+            o.addEventHandler(ScrollEvent.SCROLL, e -> {
+                if (e.getDeltaY() != 0) {
+                    o.step(e.getDeltaY() < 0 ? 1 : -1);
+                    updateCrosshairs();
+                    e.consume();
+                }
+            });
+        }
         addPanel("View", view.node());
         open(image);
     }
@@ -174,18 +205,66 @@ final class WorkbenchWindow {
         return menus;
     }
 
-    /** Draws a label volume over the image; number key n shows or hides the n-th layer. */
+    /** Draws a label volume over the image in every plane; number key n shows or hides the n-th layer. */
     void addLayer(LabelLayer layer) {
         slice.addLayer(layer);
+        xz.addLayer(layer);
+        yz.addLayer(layer);
+    }
+
+    /** Takes a layer off every plane. */
+    void removeLayer(LabelLayer layer) {
+        slice.removeLayer(layer);
+        xz.removeLayer(layer);
+        yz.removeLayer(layer);
+    }
+
+    /**
+     * Moves the crosshair to the voxel under (x, y) of a plane view: the other planes follow (a click in the section
+     * picks the xz and yz planes; a click in those picks the section and the other one).
+     */
+    private void focusAt(SliceView where, double x, double y) {
+        int[] v = where.voxelAt(x, y);
+        if (v == null) {
+            return;
+        }
+        slice.zProperty().set(v[0]);
+        xz.zProperty().set(v[1]);
+        yz.zProperty().set(v[2]);
+        updateCrosshairs();
+    }
+
+    /** The crosshair through (z, y, x) = (section, xz plane, yz plane) in each view's rows and columns. */
+    private void updateCrosshairs() {
+        int z = slice.zProperty().get();
+        int y = xz.zProperty().get();
+        int x = yz.zProperty().get();
+        slice.setCrosshair(new int[] {y, x});
+        xz.setCrosshair(new int[] {z, x});
+        yz.setCrosshair(new int[] {z, y});
+    }
+
+    SliceView xz() {
+        return xz;
+    }
+
+    SliceView yz() {
+        return yz;
     }
 
     /** Shows another image from its first section. */
     void open(Volume image) {
         slice.setVolume(image);
+        xz.setVolume(image);
+        yz.setVolume(image);
+        int[] s = image.spatialShape();
+        xz.zProperty().set(s[1] / 2);
+        yz.zProperty().set(s[2] / 2);
         view.reset();
         zSlider.setMax(Math.max(0, image.spatialShape()[0] - 1));
         zSlider.setValue(0);
         updateStatus();
+        updateCrosshairs();
     }
 
     Scene scene() {

@@ -161,16 +161,44 @@ class WorkbenchWindowTest {
         assertEquals(0xFF000000 | LabelLayer.instanceColour(7), pixel(5, 4), "cleft 7 in its instance colour");
     }
 
+    @Test
+    void aClickPicksTheXzAndYzPlanesWhichShowTheVoxelsAndLabelsThere(FxRobot robot) throws Exception {
+        robot.type(KeyCode.PAGE_DOWN);
+        SliceView xy = window.slice();
+        robot.clickOn(xy.localToScreen(xy.centreOf(6, 8)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, xy.zProperty().get(), "a click keeps the section");
+        assertEquals(6, window.xz().zProperty().get(), "the xz plane through y 6");
+        assertEquals(8, window.yz().zProperty().get(), "the yz plane through x 8");
+        // xz rows are z, columns x; yz rows are z, columns y; the pre voxel (1, 6, 8) is magenta in both
+        assertEquals(LabelLayer.mix(grey(40 + 18 + 8), LabelLayer.MAGENTA, 0.5), pixel(window.xz(), 8, 1));
+        assertEquals(grey(80 + 18 + 3), pixel(window.xz(), 3, 2));
+        assertEquals(LabelLayer.mix(grey(40 + 18 + 8), LabelLayer.MAGENTA, 0.5), pixel(window.yz(), 6, 1));
+        assertEquals(grey(160 + 3 * 10 + 8), pixel(window.yz(), 10, 4));
+        // a click in the xz plane at (z 3, x 2) moves the section and the yz plane
+        SliceView xz = window.xz();
+        robot.clickOn(xz.localToScreen(xz.centreOf(3, 2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, xy.zProperty().get());
+        assertEquals(2, window.yz().zProperty().get());
+        assertEquals(grey(120 + 3 * 7 + 11), pixel(11, 7), "the section follows");
+    }
+
     /** Reads a pixel once the last requested frame is on screen (sections are drawn on a render thread). */
     private int pixel(int x, int y) {
+        return pixel(window.slice(), x, y);
+    }
+
+    /** A pixel (column, row) of a plane view's frame, once drawn. */
+    private static int pixel(SliceView view, int x, int y) {
         WaitForAsyncUtils.waitForFxEvents(); // key events handled, so the frame they ask for is requested
         try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> window.slice().upToDate());
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, view::upToDate);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the section was not drawn within 10 s", e);
+            throw new AssertionError("the plane was not drawn within 10 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = window.slice().imageProperty().get();
+        WritableImage image = view.imageProperty().get();
         return image.getPixelReader().getArgb(x, y);
     }
 
