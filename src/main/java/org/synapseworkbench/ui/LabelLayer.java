@@ -117,7 +117,8 @@ final class LabelLayer {
      * connected components give to nearby objects, differ most), full saturation alternating with three quarters.
      */
     static int instanceColour(long id) {
-        double hue = (id * 0.6180339887498949) % 1.0;
+        // multiplying by 2^64 / golden ratio spreads successive ids (uint64 included) a golden angle apart
+        double hue = ((id * 0x9E3779B97F4A7C15L) >>> 11) / 0x1p53;
         double sat = (id & 1) == 0 ? 1.0 : 0.75;
         int h = (int) (hue * 6);
         double f = hue * 6 - h;
@@ -149,19 +150,32 @@ final class LabelLayer {
         blend(section, Sampling.identity(section.size() / w, w), argb);
     }
 
+    /** How the layer looks, read at once on the JavaFX thread for a render thread to draw with. */
+    record Style(Kind kind, double opacity, double threshold, boolean outline) {
+    }
+
+    Style style() {
+        return new Style(kind.get(), opacity.get(), threshold.get(), outline.get());
+    }
+
     /** Blends the voxels of {@code section} that {@code s} picks over the opaque ARGB pixels of a frame. */
     void blend(Block section, Sampling s, int[] argb) {
-        double a = Math.max(0, Math.min(1, opacity.get()));
+        blend(section, s, argb, style());
+    }
+
+    /** As {@link #blend(Block, Sampling, int[])} with the look of {@code style}. */
+    void blend(Block section, Sampling s, int[] argb, Style style) {
+        double a = Math.max(0, Math.min(1, style.opacity()));
         int[] rows = s.rows();
         int[] cols = s.cols();
         int fw = cols.length;
         int w = s.width();
         long[] ids = section.type() == org.synapseworkbench.volume.DataType.UINT64
                 || section.type() == org.synapseworkbench.volume.DataType.INT64 ? section.longs() : null;
-        double t = threshold.get();
+        double t = style.threshold();
         int cut = (int) Math.ceil(t * 255);
-        boolean edges = outline.get();
-        Kind colouring = kind.get();
+        boolean edges = style.outline();
+        Kind colouring = style.kind();
         boolean probability = colouring == Kind.PROBABILITY;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i] * w;

@@ -2,10 +2,10 @@ package org.synapseworkbench.ui;
 
 /**
  * Which voxels of a block become the pixels of a frame: pixel (i, j) shows element {@code rows[i] * width + cols[j]}
- * of a row-major block {@code width} wide. One voxel per pixel when the view is zoomed in; every step-th voxel
+ * of a row-major block of {@code height} x {@code width}. One voxel per pixel when the view is zoomed in; every step-th voxel
  * (nearest) when it is zoomed out, so a frame never has more pixels than the screen shows.
  */
-record Sampling(int[] rows, int[] cols, int width) {
+record Sampling(int[] rows, int[] cols, int width, int height) {
 
     /** Every voxel of a {@code height} x {@code width} block, once. */
     static Sampling identity(int height, int width) {
@@ -19,7 +19,7 @@ record Sampling(int[] rows, int[] cols, int width) {
 
     /** Every {@code rowStep}-th row and {@code colStep}-th column (each at least 1). */
     static Sampling of(int height, int width, double rowStep, double colStep) {
-        return new Sampling(positions(height, rowStep), positions(width, colStep), width);
+        return new Sampling(positions(height, rowStep), positions(width, colStep), width, height);
     }
 
     private static int[] positions(int voxels, double step) {
@@ -39,7 +39,8 @@ record Sampling(int[] rows, int[] cols, int width) {
         return rows.length;
     }
 
+    /** Every voxel once: as many pixels as voxels (positions only grow, so then each is taken). */
     boolean isIdentity() {
-        return cols.length == width && cols[cols.length - 1] == width - 1 && rows[rows.length - 1] == rows.length - 1;
+        return cols.length == width && rows.length == height;
     }
 }

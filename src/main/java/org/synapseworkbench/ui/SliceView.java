@@ -85,10 +85,10 @@ final class SliceView extends Region {
     private static final long PARTIAL_AFTER_NANOS = 30_000_000L;
 
     /**
-     * The last section block read of each volume, refilled for the next section (render thread only): a 1250 x 1250
+     * The last block this view read of each volume, refilled for the next frame (render thread only): a 1250 x 1250
      * uint64 section is 12.5 MB, too much to allocate for every frame.
      */
-    private static final Map<Volume, Block> SECTIONS = new WeakHashMap<>();
+    private final Map<Volume, Block> blocks = new WeakHashMap<>();
     /** Frame buffers the JavaFX thread has copied out, for the render thread to fill again. */
     private final ConcurrentLinkedQueue<int[]> spareFrames = new ConcurrentLinkedQueue<>();
 
@@ -135,6 +135,7 @@ final class SliceView extends Region {
         zoom = 0;
         shownRegion = null;
         askedGeometry = null;
+        pixels = null; // the next frame gets a new image, even of the same size
         view.setImage(null);
         if (z.get() != 0) {
             z.set(0);
@@ -316,19 +317,16 @@ final class SliceView extends Region {
         if (v == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no image is open"));
         }
-        return CompletableFuture.supplyAsync(() -> section(v, zi, false), RENDERER);
-    }
-
-    /** Section {@code zi} of a volume (first channel of a 4-d volume), shape (1, y, x). */
-    private Block section(Volume v, int zi, boolean reuse) {
-        return region(v, axis, zi, new int[] {0, 0, rows(), cols()}, reuse);
+        int[] whole = {0, 0, rows(), cols()}; // on the JavaFX thread, which owns the volume field
+        int plane = axis;
+        return CompletableFuture.supplyAsync(() -> region(v, plane, zi, whole, null), RENDERER);
     }
 
     /**
      * The region {row0, col0, rows, cols} of plane {@code index} across {@code axis} (first channel of a 4-d volume);
      * its elements are row-major (rows x cols) in every orientation.
      */
-    private static Block region(Volume v, int axis, int index, int[] region, boolean reuse) {
+    private static Block region(Volume v, int axis, int index, int[] region, Map<Volume, Block> reuse) {
         int r = v.rank();
         int o = r - 3;
         int[] start = new int[r];
@@ -345,9 +343,9 @@ final class SliceView extends Region {
         size[o + rowAxis] = region[2];
         start[o + colAxis] = region[1];
         size[o + colAxis] = region[3];
-        if (reuse) { // only on the render thread, and only for blocks used before the next frame
-            Block b = v.read(start, size, SECTIONS.get(v));
-            SECTIONS.put(v, b);
+        if (reuse != null) { // only on the render thread, and only for blocks used before the next frame
+            Block b = v.read(start, size, reuse.get(v));
+            reuse.put(v, b);
             return b;
         }
         return v.read(start, size);
@@ -377,11 +375,13 @@ final class SliceView extends Region {
         GrayMapping m = mapping;
         // probabilities under labels; polarity before clefts: a cleft stays red where it lies between pre and post
         List<LabelLayer> shown = new ArrayList<>();
+        List<LabelLayer.Style> styles = new ArrayList<>(); // read here: the View tab changes them on this thread
         for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.PROBABILITY, LabelLayer.Kind.INSTANCES, LabelLayer.Kind.POLARITY,
                 LabelLayer.Kind.CLEFTS)) {
             for (LabelLayer layer : layers) {
                 if (layer.kind() == kind && layer.visibleProperty().get()) {
                     shown.add(layer);
+                    styles.add(layer.style());
                 }
             }
         }
@@ -395,7 +395,7 @@ final class SliceView extends Region {
             int[] spare = spareFrames.poll();
             int[] frame = spare != null && spare.length == n ? spare : new int[n];
             try {
-                compose(v, plane, zi, region, sampling, m, shown, frame, () -> {
+                compose(v, plane, zi, region, sampling, m, shown, styles, blocks, frame, () -> {
                     // the image alone took long (its chunks were not cached, so the labels' likely are not either):
                     // show it now and the labels when they are read
                     if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
@@ -472,20 +472,22 @@ final class SliceView extends Region {
 
     /** Reads the region of section {@code zi} of the image and the layers and composes the frame's pixels. */
     private static void compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
-            List<LabelLayer> shown, int[] frame, Runnable imageDone) {
+            List<LabelLayer> shown, List<LabelLayer.Style> styles, Map<Volume, Block> blocks, int[] frame,
+            Runnable imageDone) {
         long t0 = System.nanoTime();
-        Block image = region(v, axis, zi, region, true);
+        Block image = region(v, axis, zi, region, blocks);
         long t1 = System.nanoTime();
         m.map(image, sampling, frame);
         long t2 = System.nanoTime();
         imageDone.run();
         long read = 0;
         long blend = 0;
-        for (LabelLayer layer : shown) {
+        for (int i = 0; i < shown.size(); i++) {
+            LabelLayer layer = shown.get(i);
             long a = System.nanoTime();
-            Block labels = region(layer.labels(), axis, zi, region, true);
+            Block labels = region(layer.labels(), axis, zi, region, blocks);
             long b = System.nanoTime();
-            layer.blend(labels, sampling, frame);
+            layer.blend(labels, sampling, frame, styles.get(i));
             read += b - a;
             blend += System.nanoTime() - b;
         }
