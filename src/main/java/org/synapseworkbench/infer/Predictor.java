@@ -76,6 +76,14 @@ public final class Predictor implements WindowModel, AutoCloseable {
         }
     }
 
+    /**
+     * A predictor over a network that is being trained (use it on the training thread, between iterations): forward
+     * passes in evaluation mode with the config's activations. Closing it frees only the arrays it made.
+     */
+    public static Predictor sharing(UNet3d net, NDManager manager, Config config) {
+        return new Predictor(manager.newSubManager(), net, config);
+    }
+
     public Config config() {
         return config;
     }

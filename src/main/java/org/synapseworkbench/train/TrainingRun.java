@@ -39,7 +39,8 @@ import org.synapseworkbench.model.UNet3d;
  * One training run of a config: builds the model, the data pipeline and the optimiser, optionally resumes
  * from a checkpoint, then steps until ITERATION_TOTAL or until cancelled, writing checkpoints every
  * ITERATION_SAVE iterations and when it stops. {@link #run()} blocks: call it on a background thread and
- * {@link #cancel()} from any other. Each step runs in its own NDManager, so native memory stays flat.
+ * {@link #cancel()} or {@link #setPaused} from any other. Each step runs in its own NDManager, so native memory stays
+ * flat.
  */
 public final class TrainingRun {
     /**
@@ -62,6 +63,9 @@ public final class TrainingRun {
     private final Options options;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Object pauseLock = new Object();
+    private boolean paused;
+    private volatile ModelProbe probe;
 
     public TrainingRun(Config config, Options options) {
         this.config = config;
@@ -75,6 +79,39 @@ public final class TrainingRun {
     /** Asks the run to stop after the current step (it then writes a checkpoint). Safe from any thread. */
     public void cancel() {
         cancelled.set(true);
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+    }
+
+    /**
+     * Holds the run before its next step (the model, data and optimiser stay as they are) or lets it go on. A
+     * cancelled run does not wait. Safe from any thread.
+     */
+    public void setPaused(boolean pause) {
+        synchronized (pauseLock) {
+            paused = pause;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public boolean isPaused() {
+        synchronized (pauseLock) {
+            return paused;
+        }
+    }
+
+    /** Work to do with the model after every iteration (null for none); may be set while the run goes. */
+    public void setProbe(ModelProbe p) {
+        probe = p;
+    }
+
+    private void waitWhilePaused() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (paused && !cancelled.get()) {
+                pauseLock.wait();
+            }
+        }
     }
 
     public boolean isCancelled() {
@@ -184,9 +221,14 @@ public final class TrainingRun {
             double[] recent = new double[20];
             int recentCount = 0;
             while (done < total && !cancelled.get()) {
-                long t0 = System.nanoTime();
                 Batch batch;
+                long t0;
                 try {
+                    waitWhilePaused();
+                    if (cancelled.get()) {
+                        break;
+                    }
+                    t0 = System.nanoTime();
                     batch = loader.next();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -242,6 +284,10 @@ public final class TrainingRun {
                 if (snapshot != null) {
                     Snapshot s = snapshot;
                     listeners.forEach(l -> l.snapshot(s));
+                }
+                ModelProbe p = probe;
+                if (p != null) {
+                    p.probe(done, net, manager);
                 }
                 if (done % saveEvery == 0 || done == total) {
                     lastCheckpoint = save(outDir, done, net, solver);

@@ -28,6 +28,10 @@ enum Action {
     ADD_LABELS("Add labels over the image", ctrl(KeyCode.L)),
     SAVE_CONFIG("Save the config (Config tab)", ctrl(KeyCode.S)),
     APPLY_YAML("Apply the YAML text (YAML tab)", ctrl(KeyCode.ENTER)),
+    START_TRAINING("Start training from new weights (Training tab)", ctrl(KeyCode.T)),
+    PAUSE_TRAINING("Pause training, or go on", ctrl(KeyCode.P)),
+    STOP_TRAINING("Stop training and write a checkpoint", shiftCtrl(KeyCode.T)),
+    PREDICT("Predict the open image (Predict tab)", ctrl(KeyCode.R)),
     SHORTCUTS("List the keyboard shortcuts", key(KeyCode.F1)),
     QUIT("Quit", ctrl(KeyCode.Q));
 
@@ -89,6 +93,10 @@ enum Action {
 
     private static KeyCombination ctrl(KeyCode code) {
         return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination shiftCtrl(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     }
 
     private static List<KeyCombination> digits() {

@@ -421,7 +421,7 @@ final class SliceView extends Region {
     }
 
     /** The voxels of the section inside the view, {y0, x0, height, width}, or null when none are. */
-    private int[] visibleRegion() {
+    int[] visibleRegion() {
         if (volume == null || !(getWidth() > 0) || !(getHeight() > 0)) {
             return null;
         }

@@ -49,10 +49,11 @@ import org.synapseworkbench.train.TrainingStart;
 
 /**
  * Trains the model of the config in the background: start from scratch, resume from the newest checkpoint of the
- * output folder or from a chosen one, stop (which writes a checkpoint). Shows the total and per-term loss and the
- * learning rate as they come, the iteration, speed, time left and device, a log, and the last training snapshot
- * (input, target and prediction of one section). Training events reach the JavaFX thread in batches, so a fast run
- * cannot flood it.
+ * output folder or from a chosen one, pause and go on, stop (which writes a checkpoint). Shows the total and
+ * per-term loss and the learning rate as they come, the iteration, speed, time left and device, a log, the last
+ * training snapshot (input, target and prediction of one section) and, with a {@link LivePreview}, the model's
+ * prediction of the section on screen every N iterations. Training events reach the JavaFX thread in batches, so a
+ * fast run cannot flood it.
  */
 final class TrainingPanel {
     /** The charts keep at most this many points per curve; older points are thinned as more arrive. */
@@ -63,6 +64,7 @@ final class TrainingPanel {
     private final Button start = new Button("Start");
     private final Button resume = new Button("Resume");
     private final Button fromCheckpoint = new Button("From checkpoint...");
+    private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label iteration = new Label("-");
@@ -77,6 +79,7 @@ final class TrainingPanel {
     private final ListView<String> log = new ListView<>();
     private final ImageView snapshot = new ImageView();
     private final VBox root;
+    private LivePreview preview;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     /** Every iteration of the current run, for redrawing thinned curves. */
     private final List<IterationStats> history = new ArrayList<>();
@@ -97,16 +100,20 @@ final class TrainingPanel {
         this.workingDirectory = workingDirectory;
         start.setId("training-start");
         stop.setId("training-stop");
-        start.setTooltip(new Tooltip("Train from new weights"));
+        pause.setId("training-pause");
+        pause.setTooltip(new Tooltip("Hold training before the next iteration, or go on (" + Action.PAUSE_TRAINING.keyText() + ")"));
+        pause.setOnAction(e -> togglePause());
+        pause.setDisable(true);
+        start.setTooltip(new Tooltip("Train from new weights (" + Action.START_TRAINING.keyText() + ")"));
         resume.setTooltip(new Tooltip("Go on from the newest checkpoint in the output folder"));
         fromCheckpoint.setTooltip(new Tooltip("Go on from a checkpoint you choose"));
-        stop.setTooltip(new Tooltip("Stop after the current iteration and write a checkpoint"));
+        stop.setTooltip(new Tooltip("Stop after the current iteration and write a checkpoint (" + Action.STOP_TRAINING.keyText() + ")"));
         start.setOnAction(e -> start(null));
         resume.setOnAction(e -> resumeNewest());
         fromCheckpoint.setOnAction(e -> chooseCheckpoint());
         stop.setOnAction(e -> stop());
         stop.setDisable(true);
-        HBox buttons = new HBox(6, start, resume, fromCheckpoint, stop);
+        HBox buttons = new HBox(6, start, resume, fromCheckpoint, pause, stop);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -143,6 +150,12 @@ final class TrainingPanel {
 
     Region node() {
         return root;
+    }
+
+    /** Shows the model's prediction of the visible section in the viewer while it trains (controls below the buttons). */
+    void setLivePreview(LivePreview p) {
+        preview = p;
+        root.getChildren().add(1, p.controls());
     }
 
     /**
@@ -191,6 +204,10 @@ final class TrainingPanel {
         List<Integer> monitor = c.getIntList("MONITOR.ITERATION_NUM");
         r.addListener(new TensorBoardListener(r.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
         r.addListener(new Forwarder());
+        if (preview != null) {
+            preview.begin(c, r::isCancelled);
+            r.setProbe(preview);
+        }
         history.clear();
         stride = 1;
         lossChart.getData().clear();
@@ -218,8 +235,27 @@ final class TrainingPanel {
         if (run != null && running.get()) {
             run.cancel();
             stop.setDisable(true);
+            pause.setDisable(true);
             status.setText("Stopping after this iteration and writing a checkpoint...");
         }
+    }
+
+    /** Holds the run before its next iteration, or lets a held run go on. */
+    void togglePause() {
+        if (run == null || !running.get() || run.isCancelled()) {
+            return;
+        }
+        boolean hold = !run.isPaused();
+        run.setPaused(hold);
+        pause.setText(hold ? "Go on" : "Pause");
+        status.setText(hold ? "Paused after iteration " + (history.isEmpty() ? 0 : history.get(history.size() - 1).iteration())
+                + "; Go on continues, Stop writes a checkpoint." : "Training goes on.");
+        addLog(hold ? "Paused" : "Going on");
+    }
+
+    /** Whether a run is held by Pause. */
+    boolean paused() {
+        return run != null && running.get() && run.isPaused();
     }
 
     /** Stops a run and waits for its checkpoint (at most {@code millis}); for closing the window. */
@@ -255,6 +291,8 @@ final class TrainingPanel {
         resume.setDisable(on);
         fromCheckpoint.setDisable(on);
         stop.setDisable(!on);
+        pause.setDisable(!on);
+        pause.setText("Pause");
     }
 
     private void addLog(String line) {
@@ -312,6 +350,9 @@ final class TrainingPanel {
 
     private void iteration(IterationStats s) {
         history.add(s);
+        if (preview != null) {
+            preview.aim();
+        }
         progress.setProgress(s.total() > 0 ? (double) s.iteration() / s.total() : -1);
         iteration.setText(s.iteration() + " / " + s.total());
         speed.setText(String.format(Locale.ROOT, "%.2f it/s", s.iterationsPerSecond()));

@@ -149,6 +149,7 @@ public final class WorkbenchApp extends Application {
             config = new ConfigPanel(startingConfig());
             training = new TrainingPanel(() -> config.configProperty().get(), Path.of(""));
             window.addPanel("Config", config.node());
+            training.setLivePreview(new LivePreview(window));
             window.addPanel("Training", training.node());
             prediction = new PredictionPanel(window, () -> config.configProperty().get(), Path.of(""));
             window.addPanel("Predict", prediction.node());
@@ -157,7 +158,7 @@ public final class WorkbenchApp extends Application {
                     prediction.useNewest();
                 }
             });
-            window.menus().getMenus().setAll(fileMenu(stage), helpMenu());
+            window.menus().getMenus().setAll(fileMenu(stage), runMenu(), helpMenu());
             acceptDroppedFiles(stage, window.scene());
             TrainingPanel.prepareEngineInBackground();
             stage.setScene(window.scene());
@@ -205,6 +206,32 @@ public final class WorkbenchApp extends Application {
         quit.setAccelerator(Action.QUIT.keys().get(0));
         quit.setOnAction(e -> stage.close());
         return new Menu("File", null, openImage, recent, openLabels, new SeparatorMenuItem(), quit);
+    }
+
+    /** Training and prediction by key, wherever the focus is. */
+    private Menu runMenu() {
+        MenuItem train = new MenuItem("Start training");
+        train.setAccelerator(Action.START_TRAINING.keys().get(0));
+        train.setOnAction(e -> {
+            window.showPanel("Training");
+            training.start(null);
+        });
+        train.disableProperty().bind(training.runningProperty());
+        MenuItem pause = new MenuItem("Pause or go on");
+        pause.setAccelerator(Action.PAUSE_TRAINING.keys().get(0));
+        pause.setOnAction(e -> training.togglePause());
+        pause.disableProperty().bind(training.runningProperty().not());
+        MenuItem stop = new MenuItem("Stop training");
+        stop.setAccelerator(Action.STOP_TRAINING.keys().get(0));
+        stop.setOnAction(e -> training.stop());
+        stop.disableProperty().bind(training.runningProperty().not());
+        MenuItem predict = new MenuItem("Predict");
+        predict.setAccelerator(Action.PREDICT.keys().get(0));
+        predict.setOnAction(e -> {
+            window.showPanel("Predict");
+            prediction.predict();
+        });
+        return new Menu("Run", null, train, pause, stop, new SeparatorMenuItem(), predict);
     }
 
     private Menu helpMenu() {
