@@ -9,7 +9,9 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -81,6 +83,9 @@ final class SliceView extends Region {
     /** Redraws when a layer is shown, hidden, faded, outlined or thresholded. */
     private final ChangeListener<Object> redraw = (obs, was, now) -> draw();
     private final AtomicLong framesShown = new AtomicLong();
+    /** When the first frame of the current volume and the last complete frame were copied in (for benchmarks). */
+    private volatile long firstFrameNanos;
+    private volatile long drawnNanos;
     /** When the image alone takes longer than this (a cold chunk cache), it is shown before its layers are read. */
     private static final long PARTIAL_AFTER_NANOS = 30_000_000L;
 
@@ -92,12 +97,34 @@ final class SliceView extends Region {
     /** Frame buffers the JavaFX thread has copied out, for the render thread to fill again. */
     private final ConcurrentLinkedQueue<int[]> spareFrames = new ConcurrentLinkedQueue<>();
 
-    /** One thread draws for every view: sections are read from disk there, never on the JavaFX thread. */
-    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "slice-renderer");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One thread draws for every view: sections are read from disk there, never on the JavaFX thread. The xy
+     * section's work goes first, before the xz and yz planes' (which touch many more chunks of a newly opened file);
+     * otherwise in the order asked.
+     */
+    private static final ExecutorService RENDERER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new PriorityBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "slice-renderer");
+                t.setDaemon(true);
+                return t;
+            });
+    private static final AtomicLong ASKED = new AtomicLong();
+    /** Work for the render thread: xy before the other planes, the rest by when it was asked for. */
+    private record RenderTask(int rank, long order, Runnable work) implements Runnable, Comparable<RenderTask> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(RenderTask o) {
+            return rank != o.rank ? Integer.compare(rank, o.rank) : Long.compare(order, o.order);
+        }
+    }
+    /** This view's work for the render thread, ranked by its plane; {@code last} after all work asked for so far. */
+    private void render(Runnable work, boolean last) {
+        RENDERER.execute(new RenderTask(last ? Integer.MAX_VALUE : axis == XY ? 0 : 1, ASKED.incrementAndGet(), work));
+    }
 
     SliceView() {
         this(XY);
@@ -136,6 +163,7 @@ final class SliceView extends Region {
         shownRegion = null;
         askedGeometry = null;
         pixels = null; // the next frame gets a new image, even of the same size
+        firstFrameNanos = 0;
         view.setImage(null);
         if (z.get() != 0) {
             z.set(0);
@@ -290,7 +318,7 @@ final class SliceView extends Region {
      * Runs {@code r} on the render thread after the draws asked for so far (to close volumes they may still read).
      */
     void afterPendingDraws(Runnable r) {
-        RENDERER.execute(r);
+        render(r, true);
     }
 
     List<LabelLayer> layers() {
@@ -319,14 +347,14 @@ final class SliceView extends Region {
         }
         int[] whole = {0, 0, rows(), cols()}; // on the JavaFX thread, which owns the volume field
         int plane = axis;
-        return CompletableFuture.supplyAsync(() -> region(v, plane, zi, whole, null), RENDERER);
+        return CompletableFuture.supplyAsync(() -> region(v, plane, zi, whole), work -> render(work, false));
     }
 
     /**
      * The region {row0, col0, rows, cols} of plane {@code index} across {@code axis} (first channel of a 4-d volume);
      * its elements are row-major (rows x cols) in every orientation.
      */
-    private static Block region(Volume v, int axis, int index, int[] region, Map<Volume, Block> reuse) {
+    private static Block region(Volume v, int axis, int index, int[] region) {
         int r = v.rank();
         int o = r - 3;
         int[] start = new int[r];
@@ -343,11 +371,6 @@ final class SliceView extends Region {
         size[o + rowAxis] = region[2];
         start[o + colAxis] = region[1];
         size[o + colAxis] = region[3];
-        if (reuse != null) { // only on the render thread, and only for blocks used before the next frame
-            Block b = v.read(start, size, reuse.get(v));
-            reuse.put(v, b);
-            return b;
-        }
         return v.read(start, size);
     }
 
@@ -387,7 +410,7 @@ final class SliceView extends Region {
         }
         Sampling sampling = Sampling.of(region[2], region[3], rowStep, colStep);
         long asked = System.nanoTime();
-        RENDERER.execute(() -> {
+        render(() -> {
             if (requested.get() != ticket) {
                 return; // superseded before it started
             }
@@ -395,7 +418,8 @@ final class SliceView extends Region {
             int[] spare = spareFrames.poll();
             int[] frame = spare != null && spare.length == n ? spare : new int[n];
             try {
-                compose(v, plane, zi, region, sampling, m, shown, styles, blocks, frame, () -> {
+                boolean done = compose(v, plane, zi, region, sampling, m, shown, styles, blocks, frame,
+                        () -> requested.get() != ticket, () -> {
                     // the image alone took long (its chunks were not cached, so the labels' likely are not either):
                     // show it now and the labels when they are read
                     if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
@@ -403,6 +427,10 @@ final class SliceView extends Region {
                         Platform.runLater(() -> show(ticket, region, sampling, partial, false));
                     }
                 });
+                if (!done) {
+                    spareFrames.offer(frame);
+                    return; // a newer frame was asked for while this one was read
+                }
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (requested.get() == ticket) {
@@ -413,7 +441,7 @@ final class SliceView extends Region {
                 return;
             }
             Platform.runLater(() -> show(ticket, region, sampling, frame, true));
-        });
+        }, false);
     }
 
     private static long[] geometry(int[] region, double rowStep, double colStep) {
@@ -462,36 +490,67 @@ final class SliceView extends Region {
         pixels.updateBuffer(b -> null);
         shownRegion = region;
         placeImage();
+        long now = System.nanoTime();
+        if (firstFrameNanos == 0) {
+            firstFrameNanos = now;
+        }
         framesShown.incrementAndGet();
         loading.set(!complete);
         if (complete) {
+            drawnNanos = now; // before the ticket: whoever sees the ticket sees the time
             drawn = ticket;
         }
         problem.set(null);
     }
 
-    /** Reads the region of section {@code zi} of the image and the layers and composes the frame's pixels. */
-    private static void compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
+    /**
+     * Reads the voxels of plane {@code zi} that {@code sampling} picks from {@code region} of the image and the layers
+     * (only those, straight from the chunks) and composes the frame's pixels; gives up (false) before the next layer
+     * once {@code superseded}.
+     */
+    private static boolean compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
             List<LabelLayer> shown, List<LabelLayer.Style> styles, Map<Volume, Block> blocks, int[] frame,
-            Runnable imageDone) {
+            java.util.function.BooleanSupplier superseded, Runnable imageDone) {
+        int[] rows = shifted(sampling.rows(), region[0]);
+        int[] cols = shifted(sampling.cols(), region[1]);
+        Sampling pixels = Sampling.identity(rows.length, cols.length);
         long t0 = System.nanoTime();
-        Block image = region(v, axis, zi, region, blocks);
+        Block image = sampled(v, axis, zi, rows, cols, blocks);
         long t1 = System.nanoTime();
-        m.map(image, sampling, frame);
+        m.map(image, pixels, frame);
         long t2 = System.nanoTime();
         imageDone.run();
         long read = 0;
         long blend = 0;
         for (int i = 0; i < shown.size(); i++) {
+            if (superseded.getAsBoolean()) {
+                return false;
+            }
             LabelLayer layer = shown.get(i);
             long a = System.nanoTime();
-            Block labels = region(layer.labels(), axis, zi, region, blocks);
+            Block labels = sampled(layer.labels(), axis, zi, rows, cols, blocks);
             long b = System.nanoTime();
-            layer.blend(labels, sampling, frame, styles.get(i));
+            layer.blend(labels, pixels, frame, styles.get(i));
             read += b - a;
             blend += System.nanoTime() - b;
         }
         LAST_COMPOSE_MILLIS.set(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, read / 1e6, blend / 1e6});
+        return true;
+    }
+
+    private static int[] shifted(int[] positions, int by) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = positions[i] + by;
+        }
+        return out;
+    }
+
+    /** The sampled voxels of a volume's plane, into the block this view read of it last time (render thread only). */
+    private static Block sampled(Volume v, int axis, int index, int[] rows, int[] cols, Map<Volume, Block> reuse) {
+        Block b = v.readSampled(axis, index, rows, cols, reuse.get(v));
+        reuse.put(v, b);
+        return b;
     }
 
     /** Milliseconds of the last composition: image read, image map, layers read, layers blend (for benchmarks). */
@@ -505,6 +564,16 @@ final class SliceView extends Region {
     /** True while the image is shown without its label layers, which are still being read. */
     ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** {@link System#nanoTime()} when the first frame of the volume was shown, or 0 before (for benchmarks). */
+    long firstFrameNanos() {
+        return firstFrameNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last complete frame was shown (for benchmarks, once {@link #upToDate()}). */
+    long drawnNanos() {
+        return drawnNanos;
     }
 
     /** Whether the last requested frame is on screen (for tests and benchmarks). */

@@ -235,6 +235,43 @@ public final class Block {
         }
     }
 
+    /**
+     * Copies elements {@code base + offsets[j] * step} of {@code src} (same type) to {@code to + j} of this block, for
+     * every j: one sampled row of a plane.
+     */
+    public void gather(Block src, int base, int[] offsets, int step, int to) {
+        int n = offsets.length;
+        switch (type.bytes()) {
+            case 1 -> {
+                byte[] s = (byte[]) src.data;
+                byte[] d = (byte[]) data;
+                for (int j = 0; j < n; j++) {
+                    d[to + j] = s[base + offsets[j] * step];
+                }
+            }
+            case 8 -> {
+                if (type == DataType.FLOAT64) {
+                    double[] s = (double[]) src.data;
+                    double[] d = (double[]) data;
+                    for (int j = 0; j < n; j++) {
+                        d[to + j] = s[base + offsets[j] * step];
+                    }
+                } else {
+                    long[] s = (long[]) src.data;
+                    long[] d = (long[]) data;
+                    for (int j = 0; j < n; j++) {
+                        d[to + j] = s[base + offsets[j] * step];
+                    }
+                }
+            }
+            default -> {
+                for (int j = 0; j < n; j++) {
+                    setDouble(to + j, src.getDouble(base + offsets[j] * step)); // exact for 16- and 32-bit values
+                }
+            }
+        }
+    }
+
     /** Sets every element to the given raw value (e.g. a fill value). */
     public void fill(long v) {
         switch (type) {

@@ -45,6 +45,8 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
     private final int[] chunk;
     private final int[] grid;
     private final ChunkCache cache;
+    /** Our own decoder for gzip chunks (faster than jhdf's), or null to let jhdf decode them. */
+    private final DeflateChunks deflate;
     private final double[] resolution;
     private final boolean resolutionStored;
     private final double[] offset;
@@ -77,6 +79,7 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
         }
         if (dataset instanceof ChunkedDataset cd) {
             this.chunk = cd.getChunkDimensions();
+            this.deflate = DeflateChunks.forPipeline(cd.getFilters());
             this.contiguous = null;
             this.contiguousAddress = -1;
         } else if (dataset instanceof ContiguousDataset cd) {
@@ -90,10 +93,12 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
                 throw new UserException("File '" + file + "' cannot be read (" + e.getMessage() + "); check it is still there.", e);
             }
             this.contiguousAddress = cd.isEmpty() ? -1 : cd.getDataAddress();
+            this.deflate = null;
         } else {
             this.chunk = shape.clone();
             this.contiguous = null;
             this.contiguousAddress = -1;
+            this.deflate = null;
         }
         this.grid = new int[shape.length];
         for (int a = 0; a < shape.length; a++) {
@@ -256,6 +261,72 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
         return out;
     }
 
+    /** Copies the sampled voxels straight from the cached chunks they lie in (decoded in parallel when many). */
+    @Override
+    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse) {
+        int r = shape.length;
+        int o = r - 3;
+        int planeAxis = o + axis;
+        int rowAxis = o + (axis == 0 ? 1 : 0);
+        int colAxis = o + (axis == 2 ? 1 : 2);
+        if (index < 0 || index >= shape[planeAxis] || rows[0] < 0 || rows[rows.length - 1] >= shape[rowAxis] || cols[0] < 0
+                || cols[cols.length - 1] >= shape[colAxis]) {
+            throw new IllegalArgumentException("plane " + index + " rows " + rows[0] + ".." + rows[rows.length - 1] + " columns "
+                    + cols[0] + ".." + cols[cols.length - 1] + " lie outside " + name() + " of shape " + Arrays.toString(shape));
+        }
+        Block out = reuse != null && reuse.type() == type && reuse.rank() == 2 && reuse.dim(0) == rows.length
+                && reuse.dim(1) == cols.length ? reuse : Block.zeros(type, rows.length, cols.length);
+        int[] rowRuns = runs(rows, chunk[rowAxis]);
+        int[] colRuns = runs(cols, chunk[colAxis]);
+        int[] stride = new int[r];
+        stride[r - 1] = 1;
+        for (int a = r - 2; a >= 0; a--) {
+            stride[a] = stride[a + 1] * chunk[a + 1];
+        }
+        int[] within = new int[cols.length];
+        for (int j = 0; j < cols.length; j++) {
+            within[j] = cols[j] % chunk[colAxis];
+        }
+        int pieces = (rowRuns.length - 1) * (colRuns.length - 1);
+        IntStream tasks = IntStream.range(0, pieces);
+        if (pieces > 1 && (long) rows.length * cols.length > (1 << 16)) {
+            tasks = tasks.parallel();
+        }
+        try {
+            tasks.forEach(t -> {
+                int ri = t / (colRuns.length - 1);
+                int ci = t % (colRuns.length - 1);
+                int[] g = new int[r];
+                g[planeAxis] = index / chunk[planeAxis];
+                g[rowAxis] = rows[rowRuns[ri]] / chunk[rowAxis];
+                g[colAxis] = cols[colRuns[ci]] / chunk[colAxis];
+                Block c = cache.get(id, linear(g), () -> loadChunk(g));
+                int base = index % chunk[planeAxis] * stride[planeAxis];
+                int[] at = Arrays.copyOfRange(within, colRuns[ci], colRuns[ci + 1]);
+                for (int i = rowRuns[ri]; i < rowRuns[ri + 1]; i++) {
+                    out.gather(c, base + rows[i] % chunk[rowAxis] * stride[rowAxis], at, stride[colAxis],
+                            i * cols.length + colRuns[ci]);
+                }
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw Hdf5Files.translate(file, e);
+        }
+        return out;
+    }
+
+    /** Where ascending positions enter another chunk of {@code size}: 0, the starts of each run, and the length. */
+    private static int[] runs(int[] positions, int size) {
+        int[] starts = new int[positions.length + 1];
+        int n = 0;
+        for (int i = 0; i < positions.length; i++) {
+            if (i == 0 || positions[i] / size != positions[i - 1] / size) {
+                starts[n++] = i;
+            }
+        }
+        starts[n++] = positions.length;
+        return Arrays.copyOf(starts, n);
+    }
+
     private void copyChunk(int[] g, Block out, int[] start, int[] size, boolean bypass) {
         Block c = bypass ? loadChunk(g) : cache.get(id, linear(g), () -> loadChunk(g));
         int r = shape.length;
@@ -288,9 +359,14 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
             elementOffset[a] = g[a] * chunk[a];
         }
         if (dataset instanceof ChunkedDataset cd) {
-            byte[] raw;
+            byte[] raw = null;
             try {
-                raw = cd.getDecompressedChunk(elementOffset);
+                if (deflate != null) {
+                    raw = deflate.decode(cd.getRawChunkBuffer(elementOffset), (int) Block.elementCount(chunk) * type.bytes());
+                }
+                if (raw == null) {
+                    raw = cd.getDecompressedChunk(elementOffset);
+                }
             } catch (io.jhdf.exceptions.HdfException e) {
                 if (String.valueOf(e.getMessage()).startsWith("No chunk with offset")) {
                     return filled();

@@ -1,0 +1,81 @@
+package org.synapseworkbench.volume;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import io.jhdf.filter.PipelineFilterWithData;
+
+/**
+ * Decodes HDF5 chunks stored with deflate, after a byte shuffle or not (h5py's and our writer's gzip): one inflate
+ * with a reused {@link Inflater} straight into the chunk's bytes, then one pass that undoes the shuffle. On a
+ * 1250 x 1250 section of 8 x 128 x 128 chunks that takes 0.4 to 0.7 times as long as jhdf's filter pipeline (uint8
+ * and uint64 alike), which was most of the time to draw a section not yet cached. Other pipelines are left to jhdf.
+ */
+final class DeflateChunks {
+    private static final int DEFLATE = 1;
+    private static final int SHUFFLE = 2;
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+    /** Bytes per element of the shuffle, or 0 without one. */
+    private final int shuffle;
+
+    /** A decoder for deflated chunks, shuffled in elements of {@code shuffle} bytes (0 or 1: not shuffled). */
+    DeflateChunks(int shuffle) {
+        this.shuffle = shuffle;
+    }
+
+    /** The decoder for a dataset's filters, or null unless they are [deflate] or [shuffle, deflate]. */
+    static DeflateChunks forPipeline(List<PipelineFilterWithData> filters) {
+        if (filters.size() == 1 && filters.get(0).getId() == DEFLATE) {
+            return new DeflateChunks(0);
+        }
+        if (filters.size() == 2 && filters.get(0).getId() == SHUFFLE && filters.get(1).getId() == DEFLATE) {
+            int[] data = filters.get(0).getFilterData();
+            return new DeflateChunks(data != null && data.length > 0 && data[0] > 1 ? data[0] : 0);
+        }
+        return null;
+    }
+
+    /**
+     * The {@code bytes} bytes of a chunk from its stored form, or null when that is not a zlib stream of exactly
+     * that length (so that jhdf, which knows more cases, can try).
+     */
+    byte[] decode(ByteBuffer stored, int bytes) {
+        byte[] plain = new byte[bytes];
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
+        inflater.setInput(stored);
+        try {
+            int n = 0;
+            while (n < bytes && !inflater.finished()) {
+                int got = inflater.inflate(plain, n, bytes - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    return null;
+                }
+                n += got;
+            }
+            if (n != bytes || !inflater.finished()) {
+                return null;
+            }
+        } catch (DataFormatException e) {
+            return null;
+        }
+        return shuffle > 1 ? unshuffle(plain, shuffle) : plain;
+    }
+
+    /** Undoes HDF5's shuffle: byte k of every element comes k-th, each such run of bytes after the other. */
+    static byte[] unshuffle(byte[] in, int size) {
+        int n = in.length / size;
+        byte[] out = new byte[in.length];
+        for (int k = 0; k < size; k++) {
+            int from = k * n;
+            for (int i = 0; i < n; i++) {
+                out[i * size + k] = in[from + i];
+            }
+        }
+        int rest = n * size;
+        System.arraycopy(in, rest, out, rest, in.length - rest);
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package org.synapseworkbench.volume;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.Deflater;
+
+import org.junit.jupiter.api.Test;
+
+class DeflateChunksTest {
+    @Test
+    void unshuffleGathersEachElementsBytesAndKeepsTheRest() {
+        // two 4-byte elements a0..a3, b0..b3, shuffled to a0 b0 a1 b1 a2 b2 a3 b3, then one byte left over
+        byte[] shuffled = {10, 20, 11, 21, 12, 22, 13, 23, 99};
+        assertArrayEquals(new byte[] {10, 11, 12, 13, 20, 21, 22, 23, 99}, DeflateChunks.unshuffle(shuffled, 4));
+    }
+
+    @Test
+    void decodesAZlibStreamOfTheExactLengthAndNothingElse() throws Exception {
+        byte[] plain = new byte[1000];
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] = (byte) (i * 7 % 13);
+        }
+        Deflater d = new Deflater(4);
+        d.setInput(plain);
+        d.finish();
+        byte[] packed = new byte[2000];
+        int n = d.deflate(packed);
+        DeflateChunks plainDeflate = DeflateChunks.forPipeline(List.of());
+        assertNull(plainDeflate, "no filters: jhdf reads the bytes as stored");
+        DeflateChunks deflate = new DeflateChunks(0);
+        assertArrayEquals(plain, deflate.decode(ByteBuffer.wrap(packed, 0, n), plain.length));
+        assertNull(deflate.decode(ByteBuffer.wrap(packed, 0, n), plain.length + 1), "a chunk shorter than expected");
+        assertNull(deflate.decode(ByteBuffer.wrap(packed, 0, n / 2), plain.length), "a truncated stream");
+        assertNull(deflate.decode(ByteBuffer.wrap(Arrays.copyOf(plain, 100)), 100), "bytes that are not zlib");
+    }
+}
