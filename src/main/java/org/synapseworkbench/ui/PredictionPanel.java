@@ -238,7 +238,10 @@ final class PredictionPanel {
                 : task.getException() instanceof Cancellation.CancelledException ? "Prediction cancelled."
                 : "Prediction failed: " + message(task.getException())));
         setBusy(true);
-        Thread t = new Thread(task, "prediction");
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerThisThread();
+            task.run();
+        }, "prediction");
         t.setDaemon(true);
         t.start();
     }

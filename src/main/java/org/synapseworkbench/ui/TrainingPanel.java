@@ -219,6 +219,7 @@ final class TrainingPanel {
         status.setText(checkpoint == null ? "Starting..." : "Resuming from " + checkpoint + "...");
         addLog(checkpoint == null ? "Training starts from new weights" : "Training resumes from " + checkpoint);
         worker = new Thread(() -> {
+            BackgroundPriority.lowerThisThread(); // and the threads the run starts: the window stays first in line
             try {
                 r.run();
             } catch (RuntimeException e) {
