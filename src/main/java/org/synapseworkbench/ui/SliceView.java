@@ -4,16 +4,9 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -89,41 +82,14 @@ final class SliceView extends Region {
     /** When the image alone takes longer than this (a cold chunk cache), it is shown before its layers are read. */
     private static final long PARTIAL_AFTER_NANOS = 30_000_000L;
 
-    /**
-     * The last block this view read of each volume, refilled for the next frame (render thread only): a 1250 x 1250
-     * uint64 section is 12.5 MB, too much to allocate for every frame.
-     */
-    private final Map<Volume, Block> blocks = new WeakHashMap<>();
+    /** Reads and composes this view's frames on the render thread. */
+    private final FrameComposer composer = new FrameComposer();
     /** Frame buffers the JavaFX thread has copied out, for the render thread to fill again. */
     private final ConcurrentLinkedQueue<int[]> spareFrames = new ConcurrentLinkedQueue<>();
 
-    /**
-     * One thread draws for every view: sections are read from disk there, never on the JavaFX thread. The xy
-     * section's work goes first, before the xz and yz planes' (which touch many more chunks of a newly opened file);
-     * otherwise in the order asked.
-     */
-    private static final ExecutorService RENDERER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new PriorityBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "slice-renderer");
-                t.setDaemon(true);
-                return t;
-            });
-    private static final AtomicLong ASKED = new AtomicLong();
-    /** Work for the render thread: xy before the other planes, the rest by when it was asked for. */
-    private record RenderTask(int rank, long order, Runnable work) implements Runnable, Comparable<RenderTask> {
-        @Override
-        public void run() {
-            work.run();
-        }
-
-        @Override
-        public int compareTo(RenderTask o) {
-            return rank != o.rank ? Integer.compare(rank, o.rank) : Long.compare(order, o.order);
-        }
-    }
-    /** This view's work for the render thread, ranked by its plane; {@code last} after all work asked for so far. */
+    /** This view's work for the {@link RenderQueue}: the xy section's first; {@code last} after all asked so far. */
     private void render(Runnable work, boolean last) {
-        RENDERER.execute(new RenderTask(last ? Integer.MAX_VALUE : axis == XY ? 0 : 1, ASKED.incrementAndGet(), work));
+        RenderQueue.submit(last ? RenderQueue.LAST : axis == XY ? RenderQueue.SECTION : RenderQueue.PLANES, work);
     }
 
     SliceView() {
@@ -418,7 +384,7 @@ final class SliceView extends Region {
             int[] spare = spareFrames.poll();
             int[] frame = spare != null && spare.length == n ? spare : new int[n];
             try {
-                boolean done = compose(v, plane, zi, region, sampling, m, shown, styles, blocks, frame,
+                boolean done = composer.compose(v, plane, zi, region, sampling, m, shown, styles, frame,
                         () -> requested.get() != ticket, () -> {
                     // the image alone took long (its chunks were not cached, so the labels' likely are not either):
                     // show it now and the labels when they are read
@@ -502,59 +468,6 @@ final class SliceView extends Region {
         }
         problem.set(null);
     }
-
-    /**
-     * Reads the voxels of plane {@code zi} that {@code sampling} picks from {@code region} of the image and the layers
-     * (only those, straight from the chunks) and composes the frame's pixels; gives up (false) before the next layer
-     * once {@code superseded}.
-     */
-    private static boolean compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
-            List<LabelLayer> shown, List<LabelLayer.Style> styles, Map<Volume, Block> blocks, int[] frame,
-            java.util.function.BooleanSupplier superseded, Runnable imageDone) {
-        int[] rows = shifted(sampling.rows(), region[0]);
-        int[] cols = shifted(sampling.cols(), region[1]);
-        Sampling pixels = Sampling.identity(rows.length, cols.length);
-        long t0 = System.nanoTime();
-        Block image = sampled(v, axis, zi, rows, cols, blocks);
-        long t1 = System.nanoTime();
-        m.map(image, pixels, frame);
-        long t2 = System.nanoTime();
-        imageDone.run();
-        long read = 0;
-        long blend = 0;
-        for (int i = 0; i < shown.size(); i++) {
-            if (superseded.getAsBoolean()) {
-                return false;
-            }
-            LabelLayer layer = shown.get(i);
-            long a = System.nanoTime();
-            Block labels = sampled(layer.labels(), axis, zi, rows, cols, blocks);
-            long b = System.nanoTime();
-            layer.blend(labels, pixels, frame, styles.get(i));
-            read += b - a;
-            blend += System.nanoTime() - b;
-        }
-        LAST_COMPOSE_MILLIS.set(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, read / 1e6, blend / 1e6});
-        return true;
-    }
-
-    private static int[] shifted(int[] positions, int by) {
-        int[] out = new int[positions.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = positions[i] + by;
-        }
-        return out;
-    }
-
-    /** The sampled voxels of a volume's plane, into the block this view read of it last time (render thread only). */
-    private static Block sampled(Volume v, int axis, int index, int[] rows, int[] cols, Map<Volume, Block> reuse) {
-        Block b = v.readSampled(axis, index, rows, cols, reuse.get(v));
-        reuse.put(v, b);
-        return b;
-    }
-
-    /** Milliseconds of the last composition: image read, image map, layers read, layers blend (for benchmarks). */
-    static final AtomicReference<double[]> LAST_COMPOSE_MILLIS = new AtomicReference<>();
 
     /** Frames copied to the screen so far, partial ones included (for benchmarks). */
     long framesShown() {

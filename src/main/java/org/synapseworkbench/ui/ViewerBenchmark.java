@@ -137,7 +137,7 @@ final class ViewerBenchmark {
                 waitDrawn(window.get().yz());
                 coldFirst.add((slice.firstFrameNanos() - t0.get()) / 1e6);
                 if (details) {
-                    double[] t = SliceView.LAST_COMPOSE_MILLIS.get();
+                    double[] t = FrameComposer.LAST_MILLIS.get();
                     System.out.printf(Locale.ROOT, "  cold %d: opened and asked for in %.1f ms, first frame %.1f ms, complete %.1f ms "
                             + "(last plane composed: image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n", trial,
                             (asked.get() - t0.get()) / 1e6, coldFirst.get(trial), cold.get(trial), t[0], t[1], t[2], t[3]);
@@ -261,7 +261,7 @@ final class ViewerBenchmark {
         });
         double ms = (waitDrawn(slice) - t0.get()) / 1e6;
         if (details) {
-            double[] t = SliceView.LAST_COMPOSE_MILLIS.get();
+            double[] t = FrameComposer.LAST_MILLIS.get();
             System.out.printf(Locale.ROOT, "  section %d: %.1f ms (image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n",
                     z, ms, t[0], t[1], t[2], t[3]);
         }
