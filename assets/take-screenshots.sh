@@ -3,7 +3,7 @@
 # apt-get install xvfb xdotool imagemagick). Usage, from the project's root after building the jar:
 #   bash assets/take-screenshots.sh [CHECKPOINT]
 # CHECKPOINT (for the Predict view) defaults to the newest of outputs/Demo-Cleft/. The positions clicked are those
-# of the 1280 x 800 window; the window trains the demo model for 75 s for the Training view.
+# of the 1280 x 800 window; the window trains the demo model for 150 s for the Training view, with its live prediction.
 set -euo pipefail
 out=assets/screenshots
 display=:77
@@ -25,9 +25,10 @@ xdotool key a mousemove 690 440
 shot viewer 1.5
 xdotool mousemove 848 46 click 1
 shot config
-xdotool mousemove 910 46 click 1 && sleep 0.5 && xdotool mousemove 800 77 click 1
-shot training 75
-xdotool mousemove 1079 77 click 1
+# training: Ctrl+T starts it (the live prediction of the view appears after 100 iterations), Ctrl+Shift+T stops it
+xdotool mousemove 910 46 click 1 && sleep 0.5 && xdotool key ctrl+t
+shot training 150
+xdotool key ctrl+shift+t
 sleep 6
 xdotool mousemove 975 46 click 1
 if [ $# -ge 1 ]; then

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 import ai.djl.ndarray.NDManager;
 
@@ -45,12 +46,12 @@ import org.synapseworkbench.volume.Volume;
 final class LivePreview implements ModelProbe {
     private final WorkbenchWindow window;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
-    private final IntegerProperty every = new SimpleIntegerProperty(this, "every", 50);
+    private final IntegerProperty every = new SimpleIntegerProperty(this, "every", 100);
     private final Label last = new Label();
     /** What the window shows, refreshed on the JavaFX thread; read by the training thread. */
     private final AtomicReference<Aim> aim = new AtomicReference<>();
     private volatile boolean on = true;
-    private volatile int interval = 50;
+    private volatile int interval = 100;
     private volatile Config config;
     private volatile BooleanSupplier stopped = () -> false;
     private final List<LabelLayer> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -85,13 +86,17 @@ final class LivePreview implements ModelProbe {
         n.setEditable(true);
         n.setPrefWidth(90);
         n.valueProperty().addListener((obs, was, now) -> every.set(now));
-        HBox row = new HBox(6, box, n, new Label("iterations"), last);
+        HBox row = new HBox(6, box, n, new Label("iterations"));
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return new VBox(2, row, last);
     }
 
-    /** A run begins with this config; {@code cancelled} tells when its Stop was pressed (JavaFX thread). */
+    /**
+     * A run begins with this config; {@code cancelled} tells when its Stop was pressed (JavaFX thread). The last
+     * run's layers go.
+     */
     void begin(Config c, BooleanSupplier cancelled) {
+        clear();
         config = c;
         stopped = cancelled;
         aim();
@@ -126,7 +131,7 @@ final class LivePreview implements ModelProbe {
             int[][] box = box(a.image().shape(), a.z(), a.region(), w, cap);
             Volume crop = new InMemoryVolume(a.image().name(), a.image().read(box[0], box[1]), a.image().resolution());
             VolumeInference.Settings preview = new VolumeInference.Settings(w, stride, new int[3], 1,
-                    TestTimeAugmentation.views(null), TestTimeAugmentation.Mode.parse("mean"), s.mean(), s.std());
+                    TestTimeAugmentation.views(null), TestTimeAugmentation.Mode.MEAN, s.mean(), s.std());
             Cancellation cancel = new Cancellation();
             Block probs = new VolumeInference(predictor, preview).predict(crop, (task, done, total, sec) -> {
                 if (stopped.getAsBoolean()) {
@@ -198,6 +203,14 @@ final class LivePreview implements ModelProbe {
         }
         shown.add(layer);
         window.addLayer(layer);
+    }
+
+    /** Takes the last prediction's layers off the image (JavaFX thread). */
+    void clear() {
+        List<LabelLayer> old = List.copyOf(shown);
+        shown.clear();
+        old.forEach(window::removeLayer);
+        last.setText("");
     }
 
     /** The layers of the last preview shown (for tests). */

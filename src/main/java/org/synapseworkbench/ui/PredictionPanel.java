@@ -84,6 +84,7 @@ final class PredictionPanel {
     private TargetKind target;
     private Volume predictedImage;
     private final List<LabelLayer> shownLayers = new ArrayList<>();
+    private Runnable onPredicted = () -> { };
 
     PredictionPanel(WorkbenchWindow window, Supplier<Config> config, Path workingDirectory) {
         this.window = window;
@@ -174,6 +175,11 @@ final class PredictionPanel {
     }
 
     /** Fills in the newest checkpoint of the config's output folder, if there is one (after training, say). */
+    /** Runs {@code r} when a prediction's layers are about to be shown (JavaFX thread). */
+    void setOnPredicted(Runnable r) {
+        onPredicted = r;
+    }
+
     void useNewest() {
         Path out = workingDirectory.resolve(new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory());
         Checkpoint.newest(out).ifPresent(f -> checkpoint.setText(f.toString()));
@@ -267,6 +273,7 @@ final class PredictionPanel {
 
     /** Shows a new prediction: its probability layers replace the old prediction's layers. */
     private void shown(Volume image, Block probs, TargetKind kind) {
+        onPredicted.run();
         probabilities = probs;
         target = kind;
         predictedImage = image;

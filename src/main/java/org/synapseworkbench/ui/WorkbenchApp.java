@@ -149,10 +149,12 @@ public final class WorkbenchApp extends Application {
             config = new ConfigPanel(startingConfig());
             training = new TrainingPanel(() -> config.configProperty().get(), Path.of(""));
             window.addPanel("Config", config.node());
-            training.setLivePreview(new LivePreview(window));
+            LivePreview live = new LivePreview(window);
+            training.setLivePreview(live);
             window.addPanel("Training", training.node());
             prediction = new PredictionPanel(window, () -> config.configProperty().get(), Path.of(""));
             window.addPanel("Predict", prediction.node());
+            prediction.setOnPredicted(live::clear); // a prediction of the whole image replaces the training's glimpses
             training.runningProperty().addListener((obs, was, now) -> {
                 if (!now) {
                     prediction.useNewest();

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.stage.Stage;
@@ -15,10 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.BoxVolume;
@@ -43,19 +37,9 @@ class LivePreviewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        SyntheticVolumeWriter.writePytc(new SyntheticEmGenerator(SynthParams.of(new int[] {12, 96, 96}, 5).withDensity(24))
-                .generate(), data.resolve("tiny.h5"));
         out = dir.resolve("out");
-        Config config = ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
-                List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
-                        "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",
-                        "DATASET.LABEL_NAME", "tiny-clefts.h5", "DATASET.OUTPUT_PATH", out.toString(),
-                        "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "20",
-                        "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "100000", "SOLVER.ITERATION_SAVE", "100000",
-                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1", "MONITOR.ITERATION_NUM", "[1, 1000]"));
-        window = new WorkbenchWindow(Hdf5Volume.open(data.resolve("tiny-image.h5"), "main"));
+        Config config = TrainingPanelTest.tinyTraining(dir, out, "[1, 1000]");
+        window = new WorkbenchWindow(Hdf5Volume.open(dir.resolve("data").resolve("tiny-image.h5"), "main"));
         panel = new TrainingPanel(() -> config, Path.of(""));
         preview = new LivePreview(window);
         preview.everyProperty().set(2);
@@ -126,6 +110,11 @@ class LivePreviewTest {
         robot.interact(panel::stop);
         waitFor(() -> !panel.runningProperty().get(), "the run to stop");
         assertTrue(Checkpoint.newest(out).isPresent(), "Stop writes a checkpoint");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.slice().layers().stream().anyMatch(l -> l.name().startsWith("live prediction")),
+                "the last prediction stays after the run");
+        robot.interact(preview::clear); // as a prediction of the whole image does
+        assertTrue(window.slice().layers().stream().noneMatch(l -> l.name().startsWith("live prediction")));
     }
 
     private void waitFor(java.util.concurrent.Callable<Boolean> condition, String what) {

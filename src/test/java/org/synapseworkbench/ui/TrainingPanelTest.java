@@ -34,20 +34,28 @@ class TrainingPanelTest {
     private TrainingPanel panel;
     private Path out;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /**
+     * The demo cleft config shrunk to a tiny model on a 12 x 96 x 96 volume written to {@code dir/data}
+     * ({@code tiny-image.h5}, {@code tiny-clefts.h5}), training without end into {@code out} until stopped.
+     */
+    static Config tinyTraining(Path dir, Path out, String monitor) throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         SyntheticVolumeWriter.writePytc(new SyntheticEmGenerator(SynthParams.of(new int[] {12, 96, 96}, 5).withDensity(24))
                 .generate(), data.resolve("tiny.h5"));
-        out = dir.resolve("out");
-        Config config = ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
+        return ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
                 List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
                         "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",
                         "DATASET.LABEL_NAME", "tiny-clefts.h5", "DATASET.OUTPUT_PATH", out.toString(),
                         "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "20",
                         "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "100000", "SOLVER.ITERATION_SAVE", "100000",
-                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1", "MONITOR.ITERATION_NUM", "[1, 3]"));
+                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1", "MONITOR.ITERATION_NUM", monitor));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        out = dir.resolve("out");
+        Config config = tinyTraining(dir, out, "[1, 3]");
         panel = new TrainingPanel(() -> config, Path.of(""));
         stage.setScene(new Scene(panel.node(), 800, 700));
         stage.show();
