@@ -1,5 +1,6 @@
 package org.synapseworkbench.ui;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -11,7 +12,9 @@ import org.synapseworkbench.volume.Volume;
 
 /**
  * Composes the frames of one plane view on the render thread: reads only the voxels a frame shows of the image and
- * of each label layer, straight from their chunks, maps the image to grey and blends the layers over it.
+ * of each label layer, straight from their chunks, maps the image to grey and blends the layers over it. The image
+ * is read one row of chunks at a time, so a view of chunks not yet cached can be shown as they come, with a
+ * placeholder where they have not.
  */
 final class FrameComposer {
     /**
@@ -19,29 +22,53 @@ final class FrameComposer {
      * much to allocate for every frame.
      */
     private final Map<Volume, Block> blocks = new WeakHashMap<>();
+    /** Where the image is not read yet: a grey a little lighter than the view's background. */
+    static final int PLACEHOLDER = 0xFF2E2E2E;
 
     /**
      * Reads the voxels of plane {@code zi} that {@code sampling} picks from {@code region} of the image and the layers
-     * (only those, straight from the chunks) and composes the frame's pixels; gives up (false) before the next layer
-     * once {@code superseded}.
+     * (only those, straight from the chunks) and composes the frame's pixels; gives up (false) once
+     * {@code superseded}. {@code progress} runs after each row of image chunks and each layer but the last, with the
+     * frame as far as it is (the rest {@link #PLACEHOLDER}), for the caller to show it when that takes long.
      */
     boolean compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
             List<LabelLayer> shown, List<LabelLayer.Style> styles, int[] frame,
-            BooleanSupplier superseded, Runnable imageDone) {
+            BooleanSupplier superseded, Runnable progress) {
         int[] rows = shifted(sampling.rows(), region[0]);
         int[] cols = shifted(sampling.cols(), region[1]);
         Sampling pixels = Sampling.identity(rows.length, cols.length);
         long t0 = System.nanoTime();
-        Block image = sampled(v, axis, zi, rows, cols);
+        Arrays.fill(frame, PLACEHOLDER);
+        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == SliceView.XY ? 1 : 0)];
+        long map = 0;
+        for (int i0 = 0; i0 < rows.length;) {
+            int i1 = i0 + 1;
+            while (i1 < rows.length && rows[i1] / rowChunk == rows[i0] / rowChunk) {
+                i1++;
+            }
+            Block band = v.readSampled(axis, zi, Arrays.copyOfRange(rows, i0, i1), cols, null);
+            long a = System.nanoTime();
+            int[] grey = new int[band.size()];
+            m.map(band, Sampling.identity(i1 - i0, cols.length), grey);
+            System.arraycopy(grey, 0, frame, i0 * cols.length, grey.length);
+            map += System.nanoTime() - a;
+            i0 = i1;
+            if (superseded.getAsBoolean()) {
+                return false;
+            }
+            if (i0 < rows.length || !shown.isEmpty()) {
+                progress.run();
+            }
+        }
         long t1 = System.nanoTime();
-        m.map(image, pixels, frame);
-        long t2 = System.nanoTime();
-        imageDone.run();
         long read = 0;
         long blend = 0;
         for (int i = 0; i < shown.size(); i++) {
             if (superseded.getAsBoolean()) {
                 return false;
+            }
+            if (i > 0) {
+                progress.run();
             }
             LabelLayer layer = shown.get(i);
             long a = System.nanoTime();
@@ -51,7 +78,7 @@ final class FrameComposer {
             read += b - a;
             blend += System.nanoTime() - b;
         }
-        LAST_MILLIS.set(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, read / 1e6, blend / 1e6});
+        LAST_MILLIS.set(new double[] {(t1 - t0 - map) / 1e6, map / 1e6, read / 1e6, blend / 1e6});
         return true;
     }
 

@@ -79,7 +79,10 @@ final class SliceView extends Region {
     /** When the first frame of the current volume and the last complete frame were copied in (for benchmarks). */
     private volatile long firstFrameNanos;
     private volatile long drawnNanos;
-    /** When the image alone takes longer than this (a cold chunk cache), it is shown before its layers are read. */
+    /**
+     * A frame that takes longer than this (chunks not cached) is shown as far as it is read, again every such
+     * interval, the part not read yet as a placeholder.
+     */
     private static final long PARTIAL_AFTER_NANOS = 30_000_000L;
 
     /** Reads and composes this view's frames on the render thread. */
@@ -384,11 +387,13 @@ final class SliceView extends Region {
             int[] spare = spareFrames.poll();
             int[] frame = spare != null && spare.length == n ? spare : new int[n];
             try {
+                long[] lastShown = {asked};
                 boolean done = composer.compose(v, plane, zi, region, sampling, m, shown, styles, frame,
                         () -> requested.get() != ticket, () -> {
-                    // the image alone took long (its chunks were not cached, so the labels' likely are not either):
-                    // show it now and the labels when they are read
-                    if (!shown.isEmpty() && System.nanoTime() - asked > PARTIAL_AFTER_NANOS) {
+                    // chunks not cached make this frame slow: show what is read so far, every PARTIAL_AFTER_NANOS
+                    long now = System.nanoTime();
+                    if (now - lastShown[0] > PARTIAL_AFTER_NANOS) {
+                        lastShown[0] = now;
                         int[] partial = frame.clone();
                         Platform.runLater(() -> show(ticket, region, sampling, partial, false));
                     }
@@ -474,7 +479,7 @@ final class SliceView extends Region {
         return framesShown.get();
     }
 
-    /** True while the image is shown without its label layers, which are still being read. */
+    /** True while the frame on screen is partial: parts of the image or its label layers are still being read. */
     ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }

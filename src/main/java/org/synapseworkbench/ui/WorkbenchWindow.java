@@ -323,7 +323,7 @@ final class WorkbenchWindow {
         } else if (v != null) {
             int[] s = v.spatialShape();
             status.setText("section " + (slice.zProperty().get() + 1) + " of " + s[0] + "   " + v.name() + "  " + s[0]
-                    + " x " + s[1] + " x " + s[2] + (slice.loadingProperty().get() ? "   reading labels..." : ""));
+                    + " x " + s[1] + " x " + s[2] + (slice.loadingProperty().get() ? "   reading..." : ""));
         }
     }
 }
