@@ -159,9 +159,9 @@ final class ViewerBenchmark {
                         c.hits(), c.misses(), Arrays.toString(open.get(0).chunkShape()), Arrays.toString(open.get(1).chunkShape()));
             }
             System.out.printf(Locale.ROOT, "Section change to composed frame, %d x %d image + clefts + polarity:%n", SIZE, SIZE);
-            System.out.printf(Locale.ROOT, "  cold cache, a newly opened file (%d trials): first frame (the image) median %.1f ms, "
-                    + "max %.1f ms; with its labels median %.1f ms, max %.1f ms%n", cold.size(), median(coldFirst), max(coldFirst),
-                    median(cold), max(cold));
+            System.out.printf(Locale.ROOT, "  cold cache, a newly opened file (%d trials): first frame (the image as far as "
+                    + "read) median %.1f ms, max %.1f ms; with its labels median %.1f ms, max %.1f ms%n", cold.size(),
+                    median(coldFirst), max(coldFirst), median(cold), max(cold));
             System.out.printf(Locale.ROOT, "  warm cache (%d changes): median %.1f ms, 90th percentile %.1f ms, max %.1f ms%n",
                     warm.size(), median(warm), percentile(warm, 90), max(warm));
             if (trainSeconds > 0) {
@@ -198,7 +198,7 @@ final class ViewerBenchmark {
             org.synapseworkbench.model.TorchEngine.get();
             onFx(() -> {
                 panel.set(new TrainingPanel(() -> config, Path.of("")));
-                panel.get().setLivePreview(new LivePreview(window)); // as in the window: a prediction every 50 iterations
+                panel.get().setLivePreview(new LivePreview(window)); // as in the window: a prediction every 100 iterations
                 window.addPanel("Training", panel.get().node());
                 window.showPanel("Training");
             });

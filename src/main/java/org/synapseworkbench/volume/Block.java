@@ -45,6 +45,11 @@ public final class Block {
         return new Block(type, shape, data);
     }
 
+    /** {@code reuse} when it has this type and shape (its elements as they are), else a new block of zeros. */
+    public static Block reusing(Block reuse, DataType type, int... shape) {
+        return reuse != null && reuse.type == type && Arrays.equals(reuse.shape, shape) ? reuse : zeros(type, shape);
+    }
+
     /** Decodes raw little- or big-endian bytes (an HDF5 chunk, say) into a block. */
     public static Block decode(DataType type, ByteOrder order, byte[] bytes, int... shape) {
         int n = (int) elementCount(shape);

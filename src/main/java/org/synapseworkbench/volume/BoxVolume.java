@@ -88,12 +88,9 @@ public final class BoxVolume implements Volume {
     @Override
     public Block read(int[] start, int[] size, Block reuse) {
         Volume.checkBox(this, start, size);
-        Block out;
-        if (reuse != null && reuse.type() == type() && Arrays.equals(reuse.shape(), size)) {
-            out = reuse;
+        Block out = Block.reusing(reuse, type(), size);
+        if (out == reuse) {
             out.fill(0);
-        } else {
-            out = Block.zeros(type(), size);
         }
         int[] from = new int[3];
         int[] to = new int[3];

@@ -228,7 +228,7 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
     @Override
     public Block read(int[] start, int[] size, Block reuse) {
         Volume.checkBox(this, start, size);
-        Block out = reuse != null && reuse.type() == type && Arrays.equals(reuse.shape(), size) ? reuse : Block.zeros(type, size);
+        Block out = Block.reusing(reuse, type, size);
         if (out.size() == 0) {
             return out;
         }
@@ -274,8 +274,7 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
             throw new IllegalArgumentException("plane " + index + " rows " + rows[0] + ".." + rows[rows.length - 1] + " columns "
                     + cols[0] + ".." + cols[cols.length - 1] + " lie outside " + name() + " of shape " + Arrays.toString(shape));
         }
-        Block out = reuse != null && reuse.type() == type && reuse.rank() == 2 && reuse.dim(0) == rows.length
-                && reuse.dim(1) == cols.length ? reuse : Block.zeros(type, rows.length, cols.length);
+        Block out = Block.reusing(reuse, type, rows.length, cols.length);
         int[] rowRuns = runs(rows, chunk[rowAxis]);
         int[] colRuns = runs(cols, chunk[colAxis]);
         int[] stride = new int[r];

@@ -60,8 +60,7 @@ public interface Volume {
         start[colAxis] = cols[0];
         size[colAxis] = cols[cols.length - 1] - cols[0] + 1;
         Block box = read(start, size);
-        Block out = reuse != null && reuse.type() == type() && reuse.rank() == 2 && reuse.dim(0) == rows.length
-                && reuse.dim(1) == cols.length ? reuse : Block.zeros(type(), rows.length, cols.length);
+        Block out = Block.reusing(reuse, type(), rows.length, cols.length);
         int w = size[colAxis];
         int[] at = new int[cols.length];
         for (int j = 0; j < cols.length; j++) {
