@@ -174,12 +174,12 @@ final class PredictionPanel {
         save.setDisable(true);
     }
 
-    /** Fills in the newest checkpoint of the config's output folder, if there is one (after training, say). */
     /** Runs {@code r} when a prediction's layers are about to be shown (JavaFX thread). */
     void setOnPredicted(Runnable r) {
         onPredicted = r;
     }
 
+    /** Fills in the newest checkpoint of the config's output folder, if there is one (after training, say). */
     void useNewest() {
         Path out = workingDirectory.resolve(new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory());
         Checkpoint.newest(out).ifPresent(f -> checkpoint.setText(f.toString()));

@@ -203,7 +203,12 @@ final class ViewerBenchmark {
                 window.showPanel("Training");
             });
             Thread.sleep(2000); // the tab is built and drawn once, as it is long before anyone trains in the window
+            long startAsked = System.nanoTime();
             onFx(() -> panel.get().start(null));
+            if (details) {
+                System.out.printf(Locale.ROOT, "  pressing Start took %.1f ms on the JavaFX thread%n",
+                        (System.nanoTime() - startAsked) / 1e6);
+            }
             long end = System.nanoTime() + trainSeconds * 1_000_000_000L;
             List<Double> waits = new ArrayList<>();
             List<String> longWaits = new ArrayList<>();
