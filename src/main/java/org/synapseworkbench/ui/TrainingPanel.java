@@ -59,6 +59,8 @@ final class TrainingPanel {
     /** The charts keep at most this many points per curve; older points are thinned as more arrive. */
     static final int MAX_POINTS = 500;
     private static final int LOG_LINES = 2000;
+    /** The log's clock; made once: the first pattern loads locale data (20 ms here, once on the JavaFX thread). */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final Supplier<Config> config;
     private final Path workingDirectory;
     private final Button start = new Button("Start");
@@ -164,6 +166,7 @@ final class TrainingPanel {
      */
     static void prepareEngineInBackground() {
         Thread t = new Thread(() -> {
+            CLOCK.format(LocalTime.now()); // the log's first line then costs the JavaFX thread nothing extra
             try {
                 TorchEngine.get();
             } catch (RuntimeException | LinkageError e) {
@@ -297,7 +300,7 @@ final class TrainingPanel {
     }
 
     private void addLog(String line) {
-        log.getItems().add(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + line);
+        log.getItems().add(LocalTime.now().format(CLOCK) + "  " + line);
         if (log.getItems().size() > LOG_LINES) {
             log.getItems().remove(0, log.getItems().size() - LOG_LINES);
         }

@@ -195,7 +195,8 @@ final class ViewerBenchmark {
                     .with("DATASET.OUTPUT_PATH", training.toAbsolutePath().getParent().resolve("training-run").toString(), "benchmark")
                     .config();
             // as the window does when it opens: the engine is loaded in the background before anyone presses Start
-            org.synapseworkbench.model.TorchEngine.get();
+            TrainingPanel.prepareEngineInBackground();
+            org.synapseworkbench.model.TorchEngine.get(); // waits for it
             onFx(() -> {
                 panel.set(new TrainingPanel(() -> config, Path.of("")));
                 panel.get().setLivePreview(new LivePreview(window)); // as in the window: a prediction every 100 iterations
