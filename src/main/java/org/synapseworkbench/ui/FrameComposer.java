@@ -36,7 +36,6 @@ final class FrameComposer {
             BooleanSupplier superseded, Runnable progress) {
         int[] rows = shifted(sampling.rows(), region[0]);
         int[] cols = shifted(sampling.cols(), region[1]);
-        Sampling pixels = Sampling.identity(rows.length, cols.length);
         long t0 = System.nanoTime();
         Arrays.fill(frame, PLACEHOLDER);
         int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == SliceView.XY ? 1 : 0)];
@@ -48,9 +47,7 @@ final class FrameComposer {
             }
             Block band = v.readSampled(axis, zi, Arrays.copyOfRange(rows, i0, i1), cols, null);
             long a = System.nanoTime();
-            int[] grey = new int[band.size()];
-            m.map(band, Sampling.identity(i1 - i0, cols.length), grey);
-            System.arraycopy(grey, 0, frame, i0 * cols.length, grey.length);
+            m.map(band, frame, i0 * cols.length);
             map += System.nanoTime() - a;
             i0 = i1;
             if (superseded.getAsBoolean()) {
@@ -74,7 +71,7 @@ final class FrameComposer {
             long a = System.nanoTime();
             Block labels = sampled(layer.labels(), axis, zi, rows, cols);
             long b = System.nanoTime();
-            layer.blend(labels, pixels, frame, styles.get(i));
+            layer.blend(labels, cols.length, frame, styles.get(i));
             read += b - a;
             blend += System.nanoTime() - b;
         }

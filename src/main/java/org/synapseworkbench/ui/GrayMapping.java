@@ -34,64 +34,37 @@ record GrayMapping(double low, double high, double gamma) {
         return (int) Math.round(t * 255);
     }
 
-    /** Fills {@code argb} with the pixels of the voxels of {@code values} that {@code s} picks. */
-    void map(Block values, Sampling s, int[] argb) {
-        if (s.isIdentity()) {
-            map(values, argb);
+    /** Fills {@code argb} (row-major, as long as the block) with the pixels of a block's values. */
+    void map(Block values, int[] argb) {
+        map(values, argb, 0);
+    }
+
+    /** Writes the pixels of a block's values into {@code argb} from {@code at} on (a band of rows of a frame). */
+    void map(Block values, int[] argb, int at) {
+        int n = values.size();
+        if (argb.length < at + n) {
+            throw new IllegalArgumentException("pixel buffer of " + argb.length + " for " + n + " values");
+        }
+        if (values.type() == org.synapseworkbench.volume.DataType.UINT8 && low == 0 && high == 255 && gamma == 1) {
+            byte[] b = values.bytes();
+            for (int i = 0; i < n; i++) {
+                argb[at + i] = grey(b[i] & 0xFF);
+            }
             return;
         }
-        int[] rows = s.rows();
-        int[] cols = s.cols();
-        int w = cols.length;
         if (values.type() == org.synapseworkbench.volume.DataType.UINT8) {
             int[] table = new int[256];
             for (int v = 0; v < 256; v++) {
                 table[v] = grey(level(v));
             }
             byte[] b = values.bytes();
-            for (int i = 0; i < rows.length; i++) {
-                int row = rows[i] * s.width();
-                for (int j = 0; j < w; j++) {
-                    argb[i * w + j] = table[b[row + cols[j]] & 0xFF];
-                }
-            }
-            return;
-        }
-        for (int i = 0; i < rows.length; i++) {
-            int row = rows[i] * s.width();
-            for (int j = 0; j < w; j++) {
-                argb[i * w + j] = grey(level(values.getDouble(row + cols[j])));
-            }
-        }
-    }
-
-    /** Fills {@code argb} (row-major, as long as the block) with the pixels of a block's values. */
-    void map(Block values, int[] argb) {
-        int n = values.size();
-        if (argb.length < n) {
-            throw new IllegalArgumentException("pixel buffer of " + argb.length + " for " + n + " values");
-        }
-        if (values.type() == org.synapseworkbench.volume.DataType.UINT8 && low == 0 && high == 255 && gamma == 1) {
-            byte[] b = values.bytes();
             for (int i = 0; i < n; i++) {
-                argb[i] = grey(b[i] & 0xFF);
-            }
-            return;
-        }
-        int[] table = null;
-        if (values.type() == org.synapseworkbench.volume.DataType.UINT8) {
-            table = new int[256];
-            for (int v = 0; v < 256; v++) {
-                table[v] = grey(level(v));
-            }
-            byte[] b = values.bytes();
-            for (int i = 0; i < n; i++) {
-                argb[i] = table[b[i] & 0xFF];
+                argb[at + i] = table[b[i] & 0xFF];
             }
             return;
         }
         for (int i = 0; i < n; i++) {
-            argb[i] = grey(level(values.getDouble(i)));
+            argb[at + i] = grey(level(values.getDouble(i)));
         }
     }
 

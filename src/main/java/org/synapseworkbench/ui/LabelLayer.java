@@ -146,8 +146,7 @@ final class LabelLayer {
 
     /** Blends this layer's section {@code section} (shape (1, y, x)) over the opaque ARGB pixels, one per voxel. */
     void blend(Block section, int[] argb) {
-        int w = section.dim(section.rank() - 1);
-        blend(section, Sampling.identity(section.size() / w, w), argb);
+        blend(section, section.dim(section.rank() - 1), argb, style());
     }
 
     /** How the layer looks, read at once on the JavaFX thread for a render thread to draw with. */
@@ -158,18 +157,12 @@ final class LabelLayer {
         return new Style(kind.get(), opacity.get(), threshold.get(), outline.get());
     }
 
-    /** Blends the voxels of {@code section} that {@code s} picks over the opaque ARGB pixels of a frame. */
-    void blend(Block section, Sampling s, int[] argb) {
-        blend(section, s, argb, style());
-    }
-
-    /** As {@link #blend(Block, Sampling, int[])} with the look of {@code style}. */
-    void blend(Block section, Sampling s, int[] argb, Style style) {
+    /**
+     * Blends the voxels of a frame's block (row-major, {@code w} wide, one voxel per pixel) over the opaque ARGB pixels
+     * of the frame, with the look of {@code style}.
+     */
+    void blend(Block section, int w, int[] argb, Style style) {
         double a = Math.max(0, Math.min(1, style.opacity()));
-        int[] rows = s.rows();
-        int[] cols = s.cols();
-        int fw = cols.length;
-        int w = s.width();
         long[] ids = section.type() == org.synapseworkbench.volume.DataType.UINT64
                 || section.type() == org.synapseworkbench.volume.DataType.INT64 ? section.longs() : null;
         double t = style.threshold();
@@ -177,22 +170,18 @@ final class LabelLayer {
         boolean edges = style.outline();
         Kind colouring = style.kind();
         boolean probability = colouring == Kind.PROBABILITY;
-        for (int i = 0; i < rows.length; i++) {
-            int row = rows[i] * w;
-            for (int j = 0; j < fw; j++) {
-                int k = row + cols[j];
-                long v = ids != null ? ids[k] : section.getLong(k);
-                int p = i * fw + j;
-                if (probability) {
-                    if (t > 0 ? v >= cut : v > 0) {
-                        argb[p] = mix(argb[p], tint, t > 0 ? a : a * v / 255.0);
-                    }
-                    continue;
+        int n = section.size();
+        for (int p = 0; p < n; p++) {
+            long v = ids != null ? ids[p] : section.getLong(p);
+            if (probability) {
+                if (t > 0 ? v >= cut : v > 0) {
+                    argb[p] = mix(argb[p], tint, t > 0 ? a : a * v / 255.0);
                 }
-                int c = colour(colouring, v);
-                if (c >= 0 && (!edges || onEdge(section, k, w, v))) {
-                    argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
-                }
+                continue;
+            }
+            int c = colour(colouring, v);
+            if (c >= 0 && (!edges || onEdge(section, p, w, v))) {
+                argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
             }
         }
     }

@@ -26,7 +26,6 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 
 import org.synapseworkbench.volume.Block;
@@ -49,9 +48,8 @@ final class SliceView extends Region {
     private final IntegerProperty z = new SimpleIntegerProperty(this, "z", 0);
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ImageView view = new ImageView();
-    /** The crosshair: a line along a row and one along a column of the plane. */
-    private final Line crossRow = new Line();
-    private final Line crossCol = new Line();
+    private final Crosshair cross = new Crosshair();
+    /** The voxel (row, column) the crosshair goes through, or null. */
     private int[] crosshair;
     private Volume volume;
     private GrayMapping mapping = GrayMapping.uint8();
@@ -103,14 +101,7 @@ final class SliceView extends Region {
     SliceView(int axis) {
         this.axis = axis;
         getChildren().add(view);
-        for (Line l : new Line[] {crossRow, crossCol}) {
-            l.setStroke(javafx.scene.paint.Color.YELLOW);
-            l.setOpacity(0.7);
-            l.setMouseTransparent(true);
-            l.setManaged(false);
-            l.setVisible(false);
-            getChildren().add(l);
-        }
+        getChildren().addAll(cross.nodes());
         setStyle("-fx-background-color: #1e1e1e;");
         setMinSize(64, 64);
         view.setPreserveRatio(false);
@@ -194,21 +185,7 @@ final class SliceView extends Region {
     }
 
     private void placeCrosshair() {
-        boolean on = crosshair != null && volume != null;
-        crossRow.setVisible(on);
-        crossCol.setVisible(on);
-        if (!on) {
-            return;
-        }
-        Point2D c = centreOf(crosshair[0], crosshair[1]);
-        crossRow.setStartX(0);
-        crossRow.setEndX(getWidth());
-        crossRow.setStartY(c.getY());
-        crossRow.setEndY(c.getY());
-        crossCol.setStartX(c.getX());
-        crossCol.setEndX(c.getX());
-        crossCol.setStartY(0);
-        crossCol.setEndY(getHeight());
+        cross.place(crosshair != null && volume != null ? centreOf(crosshair[0], crosshair[1]) : null, getWidth(), getHeight());
     }
 
     int axis() {
