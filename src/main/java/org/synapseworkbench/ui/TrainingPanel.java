@@ -11,11 +11,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -33,6 +35,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
@@ -40,6 +43,7 @@ import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.IterationStats;
+import org.synapseworkbench.train.LossFunction;
 import org.synapseworkbench.train.Snapshot;
 import org.synapseworkbench.train.TensorBoardListener;
 import org.synapseworkbench.train.TrainingEnd;
@@ -61,6 +65,10 @@ final class TrainingPanel {
     private static final int LOG_LINES = 2000;
     /** The log's clock; made once: the first pattern loads locale data (20 ms here, once on the JavaFX thread). */
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Whether this program's first panel has rehearsed a run's display (see {@link #rehearse}). */
+    private static final AtomicBoolean REHEARSED = new AtomicBoolean();
+    /** How long after the first panel is made it rehearses: after the window's first frames. */
+    private static final long REHEARSAL_DELAY_MILLIS = 1500;
     private final Supplier<Config> config;
     private final Path workingDirectory;
     private final Button start = new Button("Start");
@@ -75,9 +83,12 @@ final class TrainingPanel {
     private final Label device = new Label("-");
     private final Label output = new Label("-");
     private final Label status = new Label("Not running");
-    private final NumberAxis lossX = new NumberAxis();
-    private final LineChart<Number, Number> lossChart = new LineChart<>(lossX, new NumberAxis());
+    private final LineChart<Number, Number> lossChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final LineChart<Number, Number> rateChart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    /** Iterations, loss, iterations, learning rate. */
+    private final List<SteadyAxis> axes = List.of(new SteadyAxis((NumberAxis) lossChart.getXAxis(), true),
+            new SteadyAxis((NumberAxis) lossChart.getYAxis(), false), new SteadyAxis((NumberAxis) rateChart.getXAxis(), true),
+            new SteadyAxis((NumberAxis) rateChart.getYAxis(), false));
     private final ListView<String> log = new ListView<>();
     private final ImageView snapshot = new ImageView();
     private final VBox root;
@@ -132,8 +143,6 @@ final class TrainingPanel {
         for (LineChart<Number, Number> chart : List.of(lossChart, rateChart)) {
             chart.setAnimated(false);
             chart.setCreateSymbols(false);
-            ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
-            ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
             chart.getXAxis().setLabel("iteration");
         }
         lossChart.setPrefHeight(260);
@@ -148,6 +157,43 @@ final class TrainingPanel {
         status.setWrapText(true);
         root = new VBox(6, buttons, progress, status, facts, lossChart, rateChart, snapshotLabel, snapshot, log);
         root.setPadding(new Insets(6));
+        List<String> parts = lossParts(config.get());
+        if (parts != null) {
+            showCurves(parts);
+        }
+        if (REHEARSED.compareAndSet(false, true)) {
+            PauseTransition later = new PauseTransition(Duration.millis(REHEARSAL_DELAY_MILLIS));
+            later.setOnFinished(e -> rehearse(config));
+            later.play();
+        }
+    }
+
+    /**
+     * Takes a throwaway panel, off screen, through what a run shows: Start, the run's start, a few iterations, a
+     * snapshot and the end, then draws it once. The classes and first, slow passes of charts, legend, log cells and
+     * wrapped text then happen while the window has just opened, instead of in the first seconds of the first real
+     * run, where they held the JavaFX thread for 80-95 ms three times. Nothing of it is shown or kept.
+     */
+    private static void rehearse(Supplier<Config> config) {
+        TrainingPanel p = new TrainingPanel(config, Path.of(""));
+        Scene offScreen = new Scene(p.root, 700, 900);
+        Config c = config.get();
+        if (c != null) { // what Start does before the run's thread takes over
+            ConfigValidator.errors(c);
+            new TensorBoardListener(new TrainingRun(c, TrainingRun.Options.defaults()).outputDirectory(), 20);
+        }
+        p.running.set(true);
+        p.updateButtons();
+        p.status.setText("Starting...");
+        p.addLog("Training starts from new weights");
+        p.started(new TrainingStart(0, 100, "cpu()", "rehearsal", 1000, List.of("first term", "second term"),
+                Path.of("rehearsal"), null, new int[] {8, 64, 64}, 1));
+        for (int i = 1; i <= 3; i++) {
+            p.iteration(new IterationStats(i, 100, 1.0 / i, new double[] {0.6 / i, 0.4 / i}, 1e-3 * i, 1.5, 0.1, 150 - i));
+        }
+        p.snapshot(new Snapshot(1, 8, 8, new float[64], new float[64], new float[64]));
+        p.finished(new TrainingEnd(TrainingEnd.Reason.CANCELLED, 3, null, "Stopped at iteration 3."));
+        offScreen.snapshot(null); // CSS, layout and rendering, as the pulse after a real change does
     }
 
     Region node() {
@@ -213,8 +259,14 @@ final class TrainingPanel {
         }
         history.clear();
         stride = 1;
-        lossChart.getData().clear();
-        rateChart.getData().clear();
+        axes.forEach(SteadyAxis::reset);
+        List<String> parts = lossParts(c);
+        if (parts != null) {
+            showCurves(parts);
+        } else {
+            lossChart.getData().clear();
+            rateChart.getData().clear();
+        }
         run = r;
         running.set(true);
         updateButtons();
@@ -329,13 +381,33 @@ final class TrainingPanel {
         status.setText("Training " + s.model() + " (" + String.format(Locale.ROOT, "%,d", s.parameters())
                 + " parameters), input " + sizeText(s.inputSize()) + ", batch " + s.batchSize());
         addLog("Started at iteration " + s.firstIteration() + " of " + s.totalIterations() + " on " + s.device());
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-        series.add(named("total"));
-        for (String name : partNames) {
-            series.add(named(name));
+        showCurves(partNames);
+    }
+
+    /**
+     * Empty curves for the total loss, each of its parts and the learning rate. Curves of the same names are emptied
+     * rather than made again: the charts' legends and layout then stay as they are, and so does most of the panel on
+     * screen. (The panel shows the curves of its config from the start, so pressing Start repaints little.)
+     */
+    private void showCurves(List<String> parts) {
+        List<String> names = new ArrayList<>(List.of("total"));
+        names.addAll(parts);
+        if (lossChart.getData().stream().map(XYChart.Series::getName).toList().equals(names) && rateChart.getData().size() == 1) {
+            lossChart.getData().forEach(c -> c.getData().clear());
+            rateChart.getData().get(0).getData().clear();
+            return;
         }
-        lossChart.getData().setAll(series);
+        lossChart.getData().setAll(names.stream().map(TrainingPanel::named).toList());
         rateChart.getData().setAll(List.of(named("learning rate")));
+    }
+
+    /** The names of the loss terms a run of this config reports, or null when its loss options are not valid. */
+    private static List<String> lossParts(Config c) {
+        try {
+            return c == null ? null : LossFunction.fromConfig(c).partNames();
+        } catch (RuntimeException e) {
+            return null; // the run says what is wrong; its curves then come with its start
+        }
     }
 
     private static XYChart.Series<Number, Number> named(String name) {
@@ -374,14 +446,20 @@ final class TrainingPanel {
         if (lossChart.getData().isEmpty()) {
             return;
         }
+        axes.get(0).include(s.iteration());
+        axes.get(1).include(s.loss());
+        axes.get(2).include(s.iteration());
+        axes.get(3).include(s.learningRate());
         lossChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.loss()));
         for (int i = 0; i < s.parts().length && i + 1 < lossChart.getData().size(); i++) {
+            axes.get(1).include(s.parts()[i]);
             lossChart.getData().get(i + 1).getData().add(new XYChart.Data<>(s.iteration(), s.parts()[i]));
         }
         rateChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.learningRate()));
     }
 
     private void replot() {
+        axes.forEach(SteadyAxis::reset);
         lossChart.getData().forEach(series -> series.getData().clear());
         rateChart.getData().forEach(series -> series.getData().clear());
         for (IterationStats s : history) {

@@ -29,7 +29,9 @@ import org.synapseworkbench.volume.Hdf5Volume;
  * of 1250 x 1250 sections (gzip, 8 x 128 x 128 chunks) shown with its clefts and polarity layers, it times a section
  * change until the composed frame is in the pixel buffer: cold (empty chunk cache, a new cache per trial) and warm
  * (sections read before). Then it trains the demo model in the window's training panel while paging through sections
- * (the tab shown two seconds before) and measures the longest wait of a task posted to the JavaFX thread every 5 ms. Needs a display (Xvfb will do).
+ * (the tab shown two seconds before) and measures the longest wait of a task posted to the JavaFX thread every 5 ms;
+ * with {@code --details} it says, for each wait over 50 ms, what the JavaFX thread (or the render thread it waited
+ * for) was doing every 3 ms of it. Needs a display (Xvfb will do).
  */
 final class ViewerBenchmark {
     private static final int SIZE = 1250;
@@ -210,6 +212,9 @@ final class ViewerBenchmark {
                 System.out.printf(Locale.ROOT, "  pressing Start took %.1f ms on the JavaFX thread%n",
                         (System.nanoTime() - startAsked) / 1e6);
             }
+            Thread fxThread = callFx(Thread::currentThread);
+            Thread renderer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
             long end = System.nanoTime() + trainSeconds * 1_000_000_000L;
             List<Double> waits = new ArrayList<>();
             List<String> longWaits = new ArrayList<>();
@@ -223,11 +228,19 @@ final class ViewerBenchmark {
                     at.set(System.nanoTime());
                     ran.countDown();
                 });
-                ran.await();
+                List<String> seen = new ArrayList<>(); // with --details: what the JavaFX thread does while the probe waits
+                while (!ran.await(3, TimeUnit.MILLISECONDS)) {
+                    if (details && System.nanoTime() - posted > 15_000_000L) {
+                        String fx = whereIs(fxThread);
+                        seen.add(String.format(Locale.ROOT, "%n      +%.0f ms %s", (System.nanoTime() - posted) / 1e6,
+                                fx.contains("waitForRenderingToComplete") && renderer != null ? "renderer: " + whereIs(renderer) : fx));
+                    }
+                }
                 waits.add((at.get() - posted) / 1e6);
                 if (waits.get(waits.size() - 1) > 50) {
                     long sinceStart = (posted - (end - trainSeconds * 1_000_000_000L)) / 1_000_000;
-                    longWaits.add(String.format(Locale.ROOT, "%.0f ms at %.1f s", waits.get(waits.size() - 1), sinceStart / 1e3));
+                    longWaits.add(String.format(Locale.ROOT, "%.0f ms at %.1f s", waits.get(waits.size() - 1), sinceStart / 1e3)
+                            + String.join("", seen));
                 }
                 if (flipMillis > 0 && System.nanoTime() >= nextFlip) {
                     int zz = z++ % sections;
@@ -252,6 +265,21 @@ final class ViewerBenchmark {
                 System.out.println("  waits over 50 ms: " + String.join("; ", longWaits));
             }
         }
+    }
+
+    /** The state and innermost frames of JavaFX and of this program in a thread's stack, innermost first. */
+    private static String whereIs(Thread t) {
+        StringBuilder b = new StringBuilder(t.getState().toString());
+        int n = 0;
+        for (StackTraceElement e : t.getStackTrace()) {
+            String c = e.getClassName();
+            if (n < 7 && (c.startsWith("javafx.") || c.startsWith("com.sun.javafx.") || c.startsWith("com.sun.pisces.")
+                    || c.startsWith("com.sun.marlin.") || c.startsWith("com.sun.glass.") || c.startsWith("com.sun.prism.")
+                    || c.startsWith("org.synapseworkbench."))) {
+                b.append(n++ == 0 ? " " : " < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(e.getMethodName());
+            }
+        }
+        return b.toString();
     }
 
     /** Sets section z on the JavaFX thread and returns the milliseconds until its frame is in the pixel buffer. */

@@ -69,7 +69,7 @@ final class WorkbenchWindow {
         planes.setOrientation(javafx.geometry.Orientation.VERTICAL);
         planes.setDividerPositions(0.72);
         BorderPane viewer = new BorderPane(planes);
-        viewer.setBottom(bottom);
+        viewer.setBottom(new LayoutBoundary(bottom)); // the status lines change with every move of the mouse
         viewer.setMinWidth(200);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split.getItems().add(viewer);
@@ -186,7 +186,7 @@ final class WorkbenchWindow {
 
     /** Adds a tab to the side panels beside the section view (which appear with their first tab). */
     void addPanel(String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title, new LayoutBoundary(content)); // a panel's updates are laid out within it
         panels.getTabs().add(tab);
         if (!split.getItems().contains(panels)) {
             split.getItems().add(panels);
