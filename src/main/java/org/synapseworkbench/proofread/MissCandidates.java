@@ -1,0 +1,264 @@
+package org.synapseworkbench.proofread;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * Places where the model may have missed a synapse: connected regions (26-connected) where the probability rises
+ * into the doubt band, at least {@code low}, but nowhere reaches a detection: no voxel of the region is at
+ * {@code high} or more, and none belongs to a predicted instance. A region that touches a detection is that
+ * detection's fringe, not a miss.
+ * <p>
+ * Ranking: by probability mass, the sum of the probabilities over the region, which is the number of synapse voxels
+ * the map itself expects there. A large region of middling probability and a small one just under the threshold both
+ * rank high; specks rank low. Ties go to the higher peak.
+ * <p>
+ * The volume is read one section at a time and scanned in runs along x, joined by union-find, so memory grows with the
+ * runs in the band, not with the volume.
+ */
+public final class MissCandidates {
+    private final double low;
+    private final double high;
+    private final long minVoxels;
+
+    /**
+     * @param low the band's lower end (probability 0-1, e.g. 0.15)
+     * @param high where detections begin (e.g. 0.5, the threshold that made the instances)
+     * @param minVoxels regions smaller than this are left out
+     */
+    public MissCandidates(double low, double high, long minVoxels) {
+        if (!(low > 0 && low < high && high <= 1)) {
+            throw new IllegalArgumentException("The doubt band must satisfy 0 < low < high <= 1, but is " + low + " to "
+                    + high + "; for example 0.15 to 0.5.");
+        }
+        this.low = low;
+        this.high = high;
+        this.minVoxels = Math.max(1, minVoxels);
+    }
+
+    /** One place to look at. Positions are (z, y, x) voxels; {@code peakAt} is the most probable voxel. */
+    public record Candidate(long voxels, double mass, double peak, int[] peakAt, int[] min, int[] max) {
+        public double mean() {
+            return mass / voxels;
+        }
+
+        /** The middle of the region's bounding box. */
+        public int[] centre() {
+            return new int[] {(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2};
+        }
+    }
+
+    /**
+     * The candidates of {@code probability} (a 3-d map, or the first channel of a 4-d one; integer maps are read as
+     * fractions of their type's largest value) given the predicted {@code instances} (same spatial shape, or null),
+     * likeliest first.
+     *
+     * @param progress hears the fraction of sections done (may be null)
+     * @param cancelled asked between sections; a cancelled search returns what it has found so far (may be null)
+     */
+    public List<Candidate> find(Volume probability, Volume instances, DoubleConsumer progress, BooleanSupplier cancelled) {
+        int[] shape = probability.spatialShape();
+        if (instances != null && !Arrays.equals(instances.spatialShape(), shape)) {
+            throw new IllegalArgumentException("The instances " + instances.name() + " have shape "
+                    + Arrays.toString(instances.spatialShape()) + " but the probability map " + probability.name() + " has "
+                    + Arrays.toString(shape) + "; open the instances made from this map.");
+        }
+        double scale = scale(probability.type());
+        Runs runs = new Runs();
+        int ny = shape[1];
+        int nx = shape[2];
+        int[] previousRows = null;
+        for (int z = 0; z < shape[0]; z++) {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                break;
+            }
+            Block p = section(probability, z);
+            Block inst = instances == null ? null : section(instances, z);
+            int[] rows = new int[ny + 1];
+            for (int y = 0; y < ny; y++) {
+                rows[y] = runs.count;
+                int base = y * nx;
+                int x = 0;
+                while (x < nx) {
+                    double v = p.getDouble(base + x) * scale;
+                    boolean detected = v >= high || inst != null && inst.getLong(base + x) != 0;
+                    if (v < low && !detected) {
+                        x++;
+                        continue;
+                    }
+                    int r = runs.add(z, y, x);
+                    while (x < nx) {
+                        v = p.getDouble(base + x) * scale;
+                        detected = v >= high || inst != null && inst.getLong(base + x) != 0;
+                        if (v < low && !detected) {
+                            break;
+                        }
+                        runs.voxel(r, x, v, detected);
+                        x++;
+                    }
+                    runs.end[r] = x - 1;
+                    if (y > 0) {
+                        runs.joinOverlapping(r, rows[y - 1], rows[y]);
+                    }
+                    if (previousRows != null) {
+                        for (int yy = Math.max(0, y - 1); yy <= Math.min(ny - 1, y + 1); yy++) {
+                            runs.joinOverlapping(r, previousRows[yy], previousRows[yy + 1]);
+                        }
+                    }
+                }
+            }
+            rows[ny] = runs.count;
+            previousRows = rows;
+            if (progress != null) {
+                progress.accept((z + 1.0) / shape[0]);
+            }
+        }
+        return runs.candidates(minVoxels, nx, ny);
+    }
+
+    private static Block section(Volume v, int z) {
+        if (v.rank() == 4) {
+            int[] s = v.shape();
+            return v.read(new int[] {0, z, 0, 0}, new int[] {1, 1, s[2], s[3]});
+        }
+        return v.readSection(z);
+    }
+
+    /** What an element of a probability map of this type means as a fraction. */
+    static double scale(DataType t) {
+        return switch (t) {
+            case FLOAT32, FLOAT64 -> 1;
+            case UINT8 -> 1 / 255.0;
+            case UINT16 -> 1 / 65535.0;
+            default -> throw new IllegalArgumentException("A probability map of type " + t.name().toLowerCase()
+                    + " is not supported; use float32, uint8 (0-255) or uint16 (0-65535).");
+        };
+    }
+
+    /** Runs of band voxels along x, with their statistics and a union-find forest over them. */
+    private static final class Runs {
+        int count;
+        int[] z = new int[1024];
+        int[] y = new int[1024];
+        int[] start = new int[1024];
+        int[] end = new int[1024];
+        int[] parent = new int[1024];
+        double[] mass = new double[1024];
+        double[] peak = new double[1024];
+        int[] peakX = new int[1024];
+        boolean[] detected = new boolean[1024];
+
+        int add(int zz, int yy, int x) {
+            if (count == z.length) {
+                int n = 2 * count;
+                z = Arrays.copyOf(z, n);
+                y = Arrays.copyOf(y, n);
+                start = Arrays.copyOf(start, n);
+                end = Arrays.copyOf(end, n);
+                parent = Arrays.copyOf(parent, n);
+                mass = Arrays.copyOf(mass, n);
+                peak = Arrays.copyOf(peak, n);
+                peakX = Arrays.copyOf(peakX, n);
+                detected = Arrays.copyOf(detected, n);
+            }
+            int r = count++;
+            z[r] = zz;
+            y[r] = yy;
+            start[r] = x;
+            end[r] = x;
+            parent[r] = r;
+            mass[r] = 0;
+            peak[r] = -1;
+            detected[r] = false;
+            return r;
+        }
+
+        void voxel(int r, int x, double v, boolean det) {
+            mass[r] += v;
+            if (v > peak[r]) {
+                peak[r] = v;
+                peakX[r] = x;
+            }
+            detected[r] |= det;
+        }
+
+        /** Joins run r with the runs of one row, [from, to), whose x range touches its own, diagonals included. */
+        void joinOverlapping(int r, int from, int to) {
+            for (int q = from; q < to; q++) {
+                if (start[q] > end[r] + 1) {
+                    break; // runs of a row ascend in x
+                }
+                if (end[q] >= start[r] - 1) {
+                    union(r, q);
+                }
+            }
+        }
+
+        int find(int a) {
+            while (parent[a] != a) {
+                parent[a] = parent[parent[a]];
+                a = parent[a];
+            }
+            return a;
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra != rb) {
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+
+        List<Candidate> candidates(long minVoxels, int nx, int ny) {
+            int n = count;
+            long[] voxels = new long[n];
+            double[] sum = new double[n];
+            double[] top = new double[n];
+            Arrays.fill(top, -1);
+            int[] topRun = new int[n];
+            boolean[] det = new boolean[n];
+            int[][] box = new int[n][];
+            for (int r = 0; r < n; r++) {
+                int root = find(r);
+                voxels[root] += end[r] - start[r] + 1;
+                sum[root] += mass[r];
+                det[root] |= detected[r];
+                if (peak[r] > top[root]) {
+                    top[root] = peak[r];
+                    topRun[root] = r;
+                }
+                if (box[root] == null) {
+                    box[root] = new int[] {z[r], y[r], start[r], z[r], y[r], end[r]};
+                } else {
+                    int[] b = box[root];
+                    b[0] = Math.min(b[0], z[r]);
+                    b[1] = Math.min(b[1], y[r]);
+                    b[2] = Math.min(b[2], start[r]);
+                    b[3] = Math.max(b[3], z[r]);
+                    b[4] = Math.max(b[4], y[r]);
+                    b[5] = Math.max(b[5], end[r]);
+                }
+            }
+            List<Candidate> out = new ArrayList<>();
+            for (int r = 0; r < n; r++) {
+                if (parent[r] == r && !det[r] && voxels[r] >= minVoxels) {
+                    int t = topRun[r];
+                    int[] b = box[r];
+                    out.add(new Candidate(voxels[r], sum[r], top[r], new int[] {z[t], y[t], peakX[t]},
+                            new int[] {b[0], b[1], b[2]}, new int[] {b[3], b[4], b[5]}));
+                }
+            }
+            out.sort(Comparator.comparingDouble(Candidate::mass).thenComparingDouble(Candidate::peak).reversed());
+            return out;
+        }
+    }
+}

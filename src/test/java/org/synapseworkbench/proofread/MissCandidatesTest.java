@@ -1,0 +1,101 @@
+package org.synapseworkbench.proofread;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
+
+/** Missed-synapse candidates on hand-built probability maps, with their ranking worked out by hand. */
+class MissCandidatesTest {
+    private static final double[] RES = {40, 4, 4};
+
+    private static InMemoryVolume map() {
+        Block p = Block.zeros(DataType.FLOAT32, 3, 6, 8);
+        // A: four voxels of doubt on section 1 and, diagonally across sections, one on section 0: mass 1.5, peak 0.4
+        p.setDouble(p.index(1, 1, 1), 0.3);
+        p.setDouble(p.index(1, 1, 2), 0.3);
+        p.setDouble(p.index(1, 2, 1), 0.3);
+        p.setDouble(p.index(1, 2, 2), 0.4);
+        p.setDouble(p.index(0, 0, 0), 0.2);
+        // B: doubt beside a detection (0.6), and diagonally on the next section: the detection's fringe
+        p.setDouble(p.index(0, 4, 5), 0.2);
+        p.setDouble(p.index(0, 4, 6), 0.6);
+        p.setDouble(p.index(1, 4, 7), 0.3);
+        // C: doubt beside a predicted instance (whose own probability is low)
+        p.setDouble(p.index(2, 0, 7), 0.3);
+        p.setDouble(p.index(2, 1, 7), 0.1);
+        // E: a speck just under the threshold; F: two voxels at 0.2; and 0.1 everywhere in between is below the band
+        p.setDouble(p.index(2, 5, 4), 0.45);
+        p.setDouble(p.index(2, 4, 0), 0.2);
+        p.setDouble(p.index(2, 4, 1), 0.2);
+        p.setDouble(p.index(2, 3, 3), 0.1);
+        return new InMemoryVolume("probability", p, RES);
+    }
+
+    private static InMemoryVolume instances() {
+        Block i = Block.zeros(DataType.UINT64, 3, 6, 8);
+        i.setLong(i.index(2, 1, 7), 3);
+        return new InMemoryVolume("instances", i, RES);
+    }
+
+    @Test
+    void regionsInTheBandAwayFromDetectionsRankedByProbabilityMass() {
+        List<Double> progress = new ArrayList<>();
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(), progress::add, null);
+        assertEquals(3, c.size(), "A, E and F; B and C touch detections");
+        MissCandidates.Candidate a = c.get(0);
+        assertEquals(5, a.voxels());
+        assertEquals(1.5, a.mass(), 1e-6);
+        assertEquals(0.4, a.peak(), 1e-6);
+        assertArrayEquals(new int[] {1, 2, 2}, a.peakAt());
+        assertArrayEquals(new int[] {0, 0, 0}, a.min());
+        assertArrayEquals(new int[] {1, 2, 2}, a.max());
+        assertEquals(0.3, a.mean(), 1e-6);
+        assertEquals(0.45, c.get(1).mass(), 1e-6);
+        assertArrayEquals(new int[] {2, 5, 4}, c.get(1).peakAt());
+        assertEquals(0.4, c.get(2).mass(), 1e-6);
+        assertEquals(2, c.get(2).voxels());
+        assertEquals(List.of(1 / 3.0, 2 / 3.0, 1.0), progress);
+    }
+
+    @Test
+    void withoutInstancesOnlyTheThresholdMarksDetectionsAndSmallRegionsCanBeLeftOut() {
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 2).find(map(), null, null, null);
+        // without the instance, C is a region of its own, but of one voxel, as is E: both smaller than 2
+        assertEquals(List.of(1.5, 0.4), c.stream().map(x -> Math.round(x.mass() * 10) / 10.0).toList());
+    }
+
+    @Test
+    void eightBitMapsAreFractionsOf255() {
+        Block p = Block.zeros(DataType.UINT8, 1, 2, 3);
+        p.setLong(p.index(0, 0, 0), 51);
+        p.setLong(p.index(0, 1, 1), 102);
+        p.setLong(p.index(0, 1, 2), 200); // 0.78: a detection
+        p.setLong(p.index(0, 0, 2), 51);
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(new InMemoryVolume("p8", p, RES), null, null, null);
+        // (0,0,0) and (0,1,1) are diagonal neighbours, (0,1,1) touches the detection (0,1,2): all one fringe
+        assertTrue(c.isEmpty(), c.toString());
+        p.setLong(p.index(0, 1, 2), 0);
+        c = new MissCandidates(0.15, 0.5, 1).find(new InMemoryVolume("p8", p, RES), null, null, null);
+        assertEquals(1, c.size());
+        assertEquals(0.8, c.get(0).mass(), 1e-9, "(51 + 102 + 51) / 255");
+    }
+
+    @Test
+    void cancellingKeepsWhatWasFoundAndBadBandsAreRefused() {
+        int[] asked = {0};
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(), null, () -> asked[0]++ >= 1);
+        assertEquals(1, c.size(), "only section 0 was read: the speck at (0, 0, 0)");
+        assertThrows(IllegalArgumentException.class, () -> new MissCandidates(0.5, 0.15, 1));
+        assertThrows(IllegalArgumentException.class, () -> new MissCandidates(0.15, 0.5, 1).find(map(),
+                new InMemoryVolume("wrong", Block.zeros(DataType.UINT64, 3, 6, 7), RES), null, null));
+    }
+}
