@@ -1,0 +1,118 @@
+package org.synapseworkbench.proofread;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * The predicted synapses of an instance volume, measured in one pass over its sections: size, bounding box, centre
+ * of mass and, with the probability map, mean and peak probability. Polarity instances (pre 2n - 1, post 2n) are
+ * measured per synapse, with the sizes of both sides.
+ */
+public final class InstanceTable {
+    private InstanceTable() {
+    }
+
+    /**
+     * One synapse (or cleft). {@code id} is the cleft id, or for polarity the synapse number n; {@code centre} is the
+     * centre of mass (z, y, x) rounded to voxels; probabilities are NaN without a map.
+     */
+    public record Instance(long id, long voxels, long preVoxels, long postVoxels, double mean, double peak, int[] centre,
+            int[] min, int[] max) {
+    }
+
+    /**
+     * Measures every instance of {@code instances} (3-d ids), with {@code probability} (same spatial shape, may be
+     * null), sorted by id.
+     *
+     * @param polarity whether ids pair up as pre 2n - 1 and post 2n
+     */
+    public static List<Instance> measure(Volume instances, Volume probability, boolean polarity, DoubleConsumer progress,
+            BooleanSupplier cancelled) {
+        int[] shape = instances.spatialShape();
+        if (probability != null && !Arrays.equals(probability.spatialShape(), shape)) {
+            throw new IllegalArgumentException("The probability map " + probability.name() + " has shape "
+                    + Arrays.toString(probability.spatialShape()) + " but the instances " + instances.name() + " have "
+                    + Arrays.toString(shape) + "; measure instances with the map they were made from.");
+        }
+        double scale = probability == null ? 0 : MissCandidates.scale(probability.type());
+        Map<Long, Measure> byId = new HashMap<>();
+        int ny = shape[1];
+        int nx = shape[2];
+        for (int z = 0; z < shape[0]; z++) {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                break;
+            }
+            Block ids = instances.readSection(z);
+            Block p = probability == null ? null : probability.rank() == 4
+                    ? probability.read(new int[] {0, z, 0, 0}, new int[] {1, 1, ny, nx}) : probability.readSection(z);
+            long lastId = 0;
+            Measure m = null;
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    int i = y * nx + x;
+                    long id = ids.getLong(i);
+                    if (id == 0) {
+                        continue;
+                    }
+                    if (id != lastId || m == null) {
+                        long key = polarity ? SynapseIds.synapse(id) : id;
+                        m = byId.computeIfAbsent(key, k -> new Measure());
+                        lastId = id;
+                    }
+                    m.add(z, y, x, p == null ? Double.NaN : p.getDouble(i) * scale, polarity && SynapseIds.isPre(id));
+                }
+            }
+            if (progress != null) {
+                progress.accept((z + 1.0) / shape[0]);
+            }
+        }
+        List<Instance> out = new ArrayList<>(byId.size());
+        byId.forEach((id, m) -> out.add(m.instance(id, polarity)));
+        out.sort((a, b) -> Long.compareUnsigned(a.id(), b.id()));
+        return out;
+    }
+
+    private static final class Measure {
+        long voxels;
+        long pre;
+        double sum;
+        double peak = Double.NaN;
+        double sz;
+        double sy;
+        double sx;
+        final int[] min = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        final int[] max = {-1, -1, -1};
+
+        void add(int z, int y, int x, double p, boolean isPre) {
+            voxels++;
+            if (isPre) {
+                pre++;
+            }
+            sum += p;
+            peak = Double.isNaN(peak) || p > peak ? p : peak;
+            sz += z;
+            sy += y;
+            sx += x;
+            min[0] = Math.min(min[0], z);
+            min[1] = Math.min(min[1], y);
+            min[2] = Math.min(min[2], x);
+            max[0] = Math.max(max[0], z);
+            max[1] = Math.max(max[1], y);
+            max[2] = Math.max(max[2], x);
+        }
+
+        Instance instance(long id, boolean polarity) {
+            int[] centre = {(int) Math.round(sz / voxels), (int) Math.round(sy / voxels), (int) Math.round(sx / voxels)};
+            return new Instance(id, voxels, polarity ? pre : 0, polarity ? voxels - pre : 0, sum / voxels, peak, centre,
+                    min.clone(), max.clone());
+        }
+    }
+}

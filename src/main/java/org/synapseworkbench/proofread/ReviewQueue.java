@@ -1,0 +1,216 @@
+package org.synapseworkbench.proofread;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
+
+/**
+ * What a person checks, in order: the model's detections and the places where it may have missed a synapse, each
+ * with a status that the person sets (accept, reject, unsure). Statuses are saved to and loaded from a CSV file that
+ * names each item by its kind, id and position, so they survive a new prediction that keeps them; the whole queue can
+ * be exported as CSV for a spreadsheet.
+ */
+public final class ReviewQueue {
+    /** Where an item comes from. */
+    public enum Kind {
+        /** A predicted instance. */
+        DETECTION("detection"),
+        /** A region in the probability's doubt band with no detection ({@link MissCandidates}). */
+        MISS_CANDIDATE("possible miss");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A person's verdict. */
+    public enum Status {
+        TO_REVIEW("to review"), ACCEPTED("accepted"), REJECTED("rejected"), UNSURE("unsure");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One place to review. {@code id} is the instance id (synapse number for polarity) of a detection, 0 for a
+     * candidate; {@code score} orders candidates (their probability mass).
+     */
+    public record Item(Kind kind, long id, int[] centre, int[] min, int[] max, long voxels, long preVoxels, long postVoxels,
+            double mean, double peak, double score) {
+        /** The name an item keeps across sessions: kind, id and centre. */
+        String key() {
+            return kind.name() + ":" + id + ":" + centre[0] + ":" + centre[1] + ":" + centre[2];
+        }
+    }
+
+    private final List<Item> items;
+    private final Status[] status;
+    private final List<IntConsumer> listeners = new CopyOnWriteArrayList<>();
+
+    public ReviewQueue(List<Item> items) {
+        this.items = List.copyOf(items);
+        status = new Status[items.size()];
+        java.util.Arrays.fill(status, Status.TO_REVIEW);
+    }
+
+    /** Detections by id, then candidates, likeliest first. */
+    public static ReviewQueue of(List<InstanceTable.Instance> detections, List<MissCandidates.Candidate> candidates) {
+        List<Item> items = new ArrayList<>();
+        for (InstanceTable.Instance d : detections) {
+            items.add(new Item(Kind.DETECTION, d.id(), d.centre(), d.min(), d.max(), d.voxels(), d.preVoxels(),
+                    d.postVoxels(), d.mean(), d.peak(), d.voxels()));
+        }
+        for (MissCandidates.Candidate c : candidates) {
+            items.add(new Item(Kind.MISS_CANDIDATE, 0, c.peakAt(), c.min(), c.max(), c.voxels(), 0, 0, c.mean(), c.peak(),
+                    c.mass()));
+        }
+        return new ReviewQueue(items);
+    }
+
+    public List<Item> items() {
+        return items;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public Status status(int item) {
+        return status[item];
+    }
+
+    /** Hears the number of every item whose status changed. */
+    public void addListener(IntConsumer l) {
+        listeners.add(l);
+    }
+
+    /** Sets an item's status; returns the one it had (for undo). */
+    public Status decide(int item, Status s) {
+        Status was = status[item];
+        status[item] = s;
+        if (was != s) {
+            listeners.forEach(l -> l.accept(item));
+        }
+        return was;
+    }
+
+    /** Items per status. */
+    public Map<Status, Integer> counts() {
+        Map<Status, Integer> c = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            c.put(s, 0);
+        }
+        for (Status s : status) {
+            c.merge(s, 1, Integer::sum);
+        }
+        return c;
+    }
+
+    /** The next item after {@code from} (wrapping) still to review, or -1 when all are done. */
+    public int nextToReview(int from) {
+        for (int k = 1; k <= items.size(); k++) {
+            int i = Math.floorMod(from + k, items.size());
+            if (status[i] == Status.TO_REVIEW) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final String HEADER = "kind,id,z,y,x,status,voxels,pre_voxels,post_voxels,mean,peak,score,"
+            + "min_z,min_y,min_x,max_z,max_y,max_x";
+
+    /** Writes every item and its status as CSV, atomically (a temporary file renamed into place). */
+    public void export(Path file) {
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < items.size(); i++) {
+            Item t = items.get(i);
+            b.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%s,%d,%d,%d,%.6g,%.6g,%.6g,%d,%d,%d,%d,%d,%d%n",
+                    t.kind().name().toLowerCase(Locale.ROOT), t.id(), t.centre()[0], t.centre()[1], t.centre()[2],
+                    status[i].name().toLowerCase(Locale.ROOT), t.voxels(), t.preVoxels(), t.postVoxels(), t.mean(),
+                    t.peak(), t.score(), t.min()[0], t.min()[1], t.min()[2], t.max()[0], t.max()[1], t.max()[2]));
+        }
+        writeAtomically(file, b.toString());
+    }
+
+    /**
+     * Takes the statuses of a CSV written by {@link #export} for the items here with the same kind, id and position;
+     * returns how many it matched. Rows of items that are no longer in the queue are ignored.
+     */
+    public int importStatuses(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The review decisions " + file + " cannot be read (" + e.getMessage() + ").", e);
+        }
+        if (lines.isEmpty() || !lines.get(0).startsWith("kind,id,z,y,x,status")) {
+            throw new IllegalArgumentException(file + " is not a review file of Synapse Workbench (its first line should be "
+                    + "kind,id,z,y,x,status,...); choose a file that Export review wrote.");
+        }
+        Map<String, Integer> byKey = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            byKey.put(items.get(i).key(), i);
+        }
+        int matched = 0;
+        for (int n = 1; n < lines.size(); n++) {
+            String[] f = lines.get(n).split(",");
+            if (f.length < 6) {
+                continue;
+            }
+            try {
+                String key = Kind.valueOf(f[0].toUpperCase(Locale.ROOT)).name() + ":" + Long.parseLong(f[1]) + ":"
+                        + Integer.parseInt(f[2]) + ":" + Integer.parseInt(f[3]) + ":" + Integer.parseInt(f[4]);
+                Integer i = byKey.get(key);
+                if (i != null) {
+                    decide(i, Status.valueOf(f[5].toUpperCase(Locale.ROOT)));
+                    matched++;
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Line " + (n + 1) + " of " + file + " is not a review row (" + lines.get(n)
+                        + "); fix or remove it.", e);
+            }
+        }
+        return matched;
+    }
+
+    static void writeAtomically(Path file, String text) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + " (" + e.getMessage() + "); choose a folder you can write to.", e);
+        }
+    }
+}
