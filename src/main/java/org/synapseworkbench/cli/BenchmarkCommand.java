@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /** {@code benchmark}: speed measurements, side by side with peer programs in the same run. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Measure speed against peer programs.",
         subcommands = {BenchmarkCommand.Hdf5Read.class, TrainBenchmark.class, LearningBenchmark.class, EvaluationBenchmark.class,
-            InferenceBenchmark.class})
+            InferenceBenchmark.class, ProofreadBenchmark.class})
 public final class BenchmarkCommand {
 
     /** Reading a chunked gzip uint8 volume: first section and whole volume, against h5py. */

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
@@ -21,8 +25,8 @@ import org.synapseworkbench.volume.Volume;
  * the map itself expects there. A large region of middling probability and a small one just under the threshold both
  * rank high; specks rank low. Ties go to the higher peak.
  * <p>
- * The volume is read one section at a time and scanned in runs along x, joined by union-find, so memory grows with the
- * runs in the band, not with the volume.
+ * The volume is read one section at a time (the next one read and classified on a second thread while this one is
+ * scanned) in runs along x, joined by union-find, so memory grows with the runs in the band, not with the volume.
  */
 public final class MissCandidates {
     private final double low;
@@ -76,52 +80,132 @@ public final class MissCandidates {
         int ny = shape[1];
         int nx = shape[2];
         int[] previousRows = null;
-        for (int z = 0; z < shape[0]; z++) {
-            if (cancelled != null && cancelled.getAsBoolean()) {
-                break;
-            }
-            Block p = section(probability, z);
-            Block inst = instances == null ? null : section(instances, z);
-            int[] rows = new int[ny + 1];
-            for (int y = 0; y < ny; y++) {
-                rows[y] = runs.count;
-                int base = y * nx;
-                int x = 0;
-                while (x < nx) {
-                    double v = p.getDouble(base + x) * scale;
-                    boolean detected = v >= high || inst != null && inst.getLong(base + x) != 0;
-                    if (v < low && !detected) {
-                        x++;
-                        continue;
-                    }
-                    int r = runs.add(z, y, x);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "candidates-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // the next section is read and classified on another thread while this one joins the runs of the last
+            Future<Classified> next = reader.submit(() -> classify(probability, instances, 0, scale));
+            for (int z = 0; z < shape[0]; z++) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    break;
+                }
+                Classified c = get(next);
+                int nextZ = z + 1;
+                if (nextZ < shape[0]) {
+                    next = reader.submit(() -> classify(probability, instances, nextZ, scale));
+                }
+                byte[] code = c.code();
+                float[] value = c.value();
+                int[] rows = new int[ny + 1];
+                for (int y = 0; y < ny; y++) {
+                    rows[y] = runs.count;
+                    int base = y * nx;
+                    int x = 0;
                     while (x < nx) {
-                        v = p.getDouble(base + x) * scale;
-                        detected = v >= high || inst != null && inst.getLong(base + x) != 0;
-                        if (v < low && !detected) {
-                            break;
+                        if (code[base + x] == OUT) {
+                            x++;
+                            continue;
                         }
-                        runs.voxel(r, x, v, detected);
-                        x++;
-                    }
-                    runs.end[r] = x - 1;
-                    if (y > 0) {
-                        runs.joinOverlapping(r, rows[y - 1], rows[y]);
-                    }
-                    if (previousRows != null) {
-                        for (int yy = Math.max(0, y - 1); yy <= Math.min(ny - 1, y + 1); yy++) {
-                            runs.joinOverlapping(r, previousRows[yy], previousRows[yy + 1]);
+                        int r = runs.add(z, y, x);
+                        while (x < nx && code[base + x] != OUT) {
+                            runs.voxel(r, x, value[base + x], code[base + x] == DETECTED);
+                            x++;
+                        }
+                        runs.end[r] = x - 1;
+                        if (y > 0) {
+                            runs.joinOverlapping(r, rows[y - 1], rows[y]);
+                        }
+                        if (previousRows != null) {
+                            for (int yy = Math.max(0, y - 1); yy <= Math.min(ny - 1, y + 1); yy++) {
+                                runs.joinOverlapping(r, previousRows[yy], previousRows[yy + 1]);
+                            }
                         }
                     }
                 }
+                rows[ny] = runs.count;
+                previousRows = rows;
+                if (progress != null) {
+                    progress.accept((z + 1.0) / shape[0]);
+                }
             }
-            rows[ny] = runs.count;
-            previousRows = rows;
-            if (progress != null) {
-                progress.accept((z + 1.0) / shape[0]);
-            }
+        } finally {
+            reader.shutdownNow();
         }
         return runs.candidates(minVoxels, nx, ny);
+    }
+
+    private static final byte OUT = 0;
+    private static final byte BAND = 1;
+    private static final byte DETECTED = 2;
+
+    /** A section's voxels as probabilities and as out of the band, in it, or detected. */
+    private record Classified(byte[] code, float[] value) {
+    }
+
+    private Classified classify(Volume probability, Volume instances, int z, double scale) {
+        Block p = section(probability, z);
+        int n = p.size();
+        byte[] code = new byte[n];
+        float[] value = new float[n];
+        if (p.type() == DataType.UINT8) { // a table per byte value, with the same comparisons as below
+            byte[] codeOf = new byte[256];
+            float[] valueOf = new float[256];
+            for (int b = 0; b < 256; b++) {
+                valueOf[b] = (float) (b * scale);
+                codeOf[b] = codeOf(b * scale);
+            }
+            byte[] raw = p.bytes();
+            for (int i = 0; i < n; i++) {
+                int b = raw[i] & 0xFF;
+                code[i] = codeOf[b];
+                value[i] = valueOf[b];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = p.getDouble(i) * scale;
+                code[i] = codeOf(v);
+                value[i] = (float) v;
+            }
+        }
+        if (instances != null) {
+            Block ids = section(instances, z);
+            if (ids.type() == DataType.UINT64 || ids.type() == DataType.INT64) {
+                long[] raw = ids.longs();
+                for (int i = 0; i < n; i++) {
+                    if (raw[i] != 0) {
+                        code[i] = DETECTED;
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (ids.getLong(i) != 0) {
+                        code[i] = DETECTED;
+                    }
+                }
+            }
+        }
+        return new Classified(code, value);
+    }
+
+    private byte codeOf(double v) {
+        return v >= high ? DETECTED : v >= low ? BAND : OUT;
+    }
+
+    private static Classified get(Future<Classified> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the probability map", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static Block section(Volume v, int z) {
