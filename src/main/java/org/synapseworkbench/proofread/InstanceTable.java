@@ -51,8 +51,7 @@ public final class InstanceTable {
                 break;
             }
             Block ids = instances.readSection(z);
-            Block p = probability == null ? null : probability.rank() == 4
-                    ? probability.read(new int[] {0, z, 0, 0}, new int[] {1, 1, ny, nx}) : probability.readSection(z);
+            Block p = probability == null ? null : MissCandidates.section(probability, z);
             long lastId = 0;
             Measure m = null;
             for (int y = 0; y < ny; y++) {

@@ -208,7 +208,8 @@ public final class MissCandidates {
         }
     }
 
-    private static Block section(Volume v, int z) {
+    /** Section z of a 3-d volume, or of the first channel of a 4-d one. */
+    static Block section(Volume v, int z) {
         if (v.rank() == 4) {
             int[] s = v.shape();
             return v.read(new int[] {0, z, 0, 0}, new int[] {1, 1, s[2], s[3]});

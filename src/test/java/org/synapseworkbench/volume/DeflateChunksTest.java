@@ -16,6 +16,11 @@ class DeflateChunksTest {
         // two 4-byte elements a0..a3, b0..b3, shuffled to a0 b0 a1 b1 a2 b2 a3 b3, then one byte left over
         byte[] shuffled = {10, 20, 11, 21, 12, 22, 13, 23, 99};
         assertArrayEquals(new byte[] {10, 11, 12, 13, 20, 21, 22, 23, 99}, DeflateChunks.unshuffle(shuffled, 4));
+        // two 8-byte elements, the second all zero bytes but its last (-1: the sign bit of a long), and two left over
+        byte[] eight = {1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, -1, 42, 43};
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, -1, 42, 43}, DeflateChunks.unshuffle(eight, 8));
+        // three 2-byte elements, byte by byte
+        assertArrayEquals(new byte[] {1, 4, 2, 5, 3, 6}, DeflateChunks.unshuffle(new byte[] {1, 2, 3, 4, 5, 6}, 2));
     }
 
     @Test
