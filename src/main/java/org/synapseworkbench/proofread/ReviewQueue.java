@@ -27,7 +27,11 @@ public final class ReviewQueue {
         /** A predicted instance. */
         DETECTION("detection"),
         /** A region in the probability's doubt band with no detection ({@link MissCandidates}). */
-        MISS_CANDIDATE("possible miss");
+        MISS_CANDIDATE("possible miss"),
+        /** A ground-truth instance that no detection matches ({@link TruthComparison}). */
+        TRUE_MISS("missed (truth)"),
+        /** A detection that matches no ground-truth instance. */
+        FALSE_DETECTION("false detection (truth)");
 
         private final String label;
 
@@ -79,16 +83,35 @@ public final class ReviewQueue {
 
     /** Detections by id, then candidates, likeliest first. */
     public static ReviewQueue of(List<InstanceTable.Instance> detections, List<MissCandidates.Candidate> candidates) {
+        return of(detections, candidates, null);
+    }
+
+    /**
+     * As {@link #of(List, List)}, then, with a comparison against ground truth, its true misses and false detections
+     * (largest first).
+     */
+    public static ReviewQueue of(List<InstanceTable.Instance> detections, List<MissCandidates.Candidate> candidates,
+            TruthComparison.Result truth) {
         List<Item> items = new ArrayList<>();
         for (InstanceTable.Instance d : detections) {
-            items.add(new Item(Kind.DETECTION, d.id(), d.centre(), d.min(), d.max(), d.voxels(), d.preVoxels(),
-                    d.postVoxels(), d.mean(), d.peak(), d.voxels()));
+            items.add(item(Kind.DETECTION, d));
         }
         for (MissCandidates.Candidate c : candidates) {
             items.add(new Item(Kind.MISS_CANDIDATE, 0, c.peakAt(), c.min(), c.max(), c.voxels(), 0, 0, c.mean(), c.peak(),
                     c.mass()));
         }
+        if (truth != null) {
+            truth.misses().stream().sorted((a, b) -> Long.compare(b.voxels(), a.voxels()))
+                    .forEach(i -> items.add(item(Kind.TRUE_MISS, i)));
+            truth.falseDetections().stream().sorted((a, b) -> Long.compare(b.voxels(), a.voxels()))
+                    .forEach(i -> items.add(item(Kind.FALSE_DETECTION, i)));
+        }
         return new ReviewQueue(items);
+    }
+
+    private static Item item(Kind kind, InstanceTable.Instance d) {
+        return new Item(kind, d.id(), d.centre(), d.min(), d.max(), d.voxels(), d.preVoxels(), d.postVoxels(), d.mean(),
+                d.peak(), d.voxels());
     }
 
     public List<Item> items() {

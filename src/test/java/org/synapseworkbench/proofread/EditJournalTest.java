@@ -1,5 +1,6 @@
 package org.synapseworkbench.proofread;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.volume.Hdf5Volume;
 
 /** The journal brings the edits back after a crash, a cut-off end included. */
 class EditJournalTest {
@@ -90,6 +92,23 @@ class EditJournalTest {
         assertTrue(c.damaged());
         assertEquals(1, c.entries().size());
         assertEquals(afterFirst, c.validBytes());
+    }
+
+    @Test
+    void savedCorrectionsAreAnHdf5FileThatReopensWithTheEdits() {
+        EditedLabels l = EditedLabels.open(EditedLabelsTest.base(), dir.resolve("labels.journal")).labels();
+        l.set("paint", new long[] {l.index(0, 1, 1), l.index(1, 2, 69)}, 30);
+        for (CorrectionsWriter.Layout layout : CorrectionsWriter.Layout.values()) {
+            Path out = dir.resolve("corrected-" + layout + ".h5");
+            CorrectionsWriter.save(l, out, layout);
+            try (Hdf5Volume v = Hdf5Volume.open(out, layout.dataset())) {
+                assertTrue(v.readAll().contentEquals(l.readAll()), layout + ": every voxel as edited");
+                assertEquals(30, v.read(new int[] {1, 2, 69}, new int[] {1, 1, 1}).getLong(0));
+                assertEquals(5, v.read(new int[] {0, 0, 0}, new int[] {1, 1, 1}).getLong(0));
+                assertArrayEquals(new double[] {40, 4, 4}, v.resolution(), 0);
+            }
+        }
+        l.journal().close();
     }
 
     @Test
