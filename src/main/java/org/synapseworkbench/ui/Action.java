@@ -32,6 +32,13 @@ enum Action {
     PAUSE_TRAINING("Pause training, or go on", ctrl(KeyCode.P)),
     STOP_TRAINING("Stop training and write a checkpoint", shiftCtrl(KeyCode.T)),
     PREDICT("Predict the open image (Predict tab)", ctrl(KeyCode.R)),
+    REVIEW_ACCEPT("Review: accept the item shown, then go to the next", key(KeyCode.C)),
+    REVIEW_REJECT("Review: reject the item shown, then go to the next", key(KeyCode.X)),
+    REVIEW_UNSURE("Review: mark the item shown unsure, then go to the next", key(KeyCode.U)),
+    REVIEW_NEXT("Review: next item (Enter: show the selected one)", key(KeyCode.N), key(KeyCode.ENTER)),
+    REVIEW_PREVIOUS("Review: previous item", key(KeyCode.P)),
+    UNDO("Undo the last stroke or decision", ctrl(KeyCode.Z)),
+    REDO("Redo", ctrl(KeyCode.Y), shiftCtrl(KeyCode.Z)),
     SHORTCUTS("List the keyboard shortcuts", key(KeyCode.F1)),
     QUIT("Quit", ctrl(KeyCode.Q));
 

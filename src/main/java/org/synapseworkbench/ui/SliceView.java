@@ -49,6 +49,9 @@ final class SliceView extends Region {
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ImageView view = new ImageView();
     private final Crosshair cross = new Crosshair();
+    private final Ring ring = new Ring();
+    /** The voxel (row, column) the review ring is around and its radius in voxels, or null. */
+    private double[] ringAt;
     /** The voxel (row, column) the crosshair goes through, or null. */
     private int[] crosshair;
     private Volume volume;
@@ -102,6 +105,7 @@ final class SliceView extends Region {
         this.axis = axis;
         getChildren().add(view);
         getChildren().addAll(cross.nodes());
+        getChildren().add(ring.node());
         setStyle("-fx-background-color: #1e1e1e;");
         setMinSize(64, 64);
         view.setPreserveRatio(false);
@@ -184,8 +188,15 @@ final class SliceView extends Region {
         placeCrosshair();
     }
 
+    /** Rings the voxel at (row, column) with a radius in voxels, or hides the ring (null). */
+    void setRing(int[] rowCol, double radius) {
+        ringAt = rowCol == null ? null : new double[] {rowCol[0], rowCol[1], radius};
+        placeCrosshair();
+    }
+
     private void placeCrosshair() {
         cross.place(crosshair != null && volume != null ? centreOf(crosshair[0], crosshair[1]) : null, getWidth(), getHeight());
+        ring.place(ringAt != null && volume != null ? centreOf((int) ringAt[0], (int) ringAt[1]) : null, ringAt == null ? 0 : ringAt[2] * scale());
     }
 
     int axis() {

@@ -1,6 +1,9 @@
 package org.synapseworkbench.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
@@ -87,6 +90,13 @@ final class WorkbenchWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1280, 0.92 * screen.getWidth()), Math.min(800, 0.9 * screen.getHeight()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (PanelKeys k : panelKeys) {
+                if (!(scene.getFocusOwner() instanceof TextInputControl) && (viewerHasKeys() || within(k.owner()))
+                        && k.handler().test(e)) {
+                    e.consume();
+                    return;
+                }
+            }
             if (!viewerHasKeys()) {
                 return;
             }
@@ -235,6 +245,56 @@ final class WorkbenchWindow {
     }
 
     /** The crosshair through (z, y, x) = (section, xz plane, yz plane) in each view's rows and columns. */
+    private record PanelKeys(Node owner, Predicate<KeyEvent> handler) {
+    }
+
+    private final List<PanelKeys> panelKeys = new ArrayList<>();
+
+    /**
+     * Keys a side panel takes while the viewer or the panel itself has the focus (never from a text field): the
+     * handler returns true for a key it used.
+     */
+    void addPanelKeys(Node owner, Predicate<KeyEvent> handler) {
+        panelKeys.add(new PanelKeys(owner, handler));
+    }
+
+    private boolean within(Node owner) {
+        for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == owner) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shows voxel {@code at} (z, y, x) in all three views, zoomed so that the box {@code min .. max} around it takes
+     * about a third of each view, and rings it.
+     */
+    void goTo(int[] at, int[] min, int[] max) {
+        slice.zProperty().set(at[0]);
+        xz.zProperty().set(at[1]);
+        yz.zProperty().set(at[2]);
+        double radius = Math.max(4, Math.max(max[1] - min[1], max[2] - min[2]) / 2.0 + 3);
+        centre(slice, at[1], at[2], radius);
+        centre(xz, at[0], at[2], radius);
+        centre(yz, at[0], at[1], radius);
+        slice.setRing(new int[] {at[1], at[2]}, radius);
+        xz.setRing(new int[] {at[0], at[2]}, radius);
+        yz.setRing(new int[] {at[0], at[1]}, radius);
+    }
+
+    private static void centre(SliceView v, int row, int col, double radius) {
+        if (v.volume() == null || !(v.getWidth() > 0)) {
+            return;
+        }
+        double target = Math.max(1.0 / 64, Math.min(16, Math.min(v.getWidth(), v.getHeight()) / (6 * radius)));
+        Point2D p = v.centreOf(row, col);
+        v.zoomAt(target / v.scale(), p.getX(), p.getY());
+        p = v.centreOf(row, col);
+        v.pan(v.getWidth() / 2 - p.getX(), v.getHeight() / 2 - p.getY());
+    }
+
     private void updateCrosshairs() {
         int z = slice.zProperty().get();
         int y = xz.zProperty().get();

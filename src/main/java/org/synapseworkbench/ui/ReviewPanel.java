@@ -1,0 +1,358 @@
+package org.synapseworkbench.ui;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import org.synapseworkbench.proofread.InstanceTable;
+import org.synapseworkbench.proofread.MissCandidates;
+import org.synapseworkbench.proofread.ProofreadingHistory;
+import org.synapseworkbench.proofread.ReviewQueue;
+import org.synapseworkbench.proofread.TruthComparison;
+
+/**
+ * The review queue beside the viewer: every predicted synapse and every place where the model may have missed one
+ * (found from a probability layer and an instance layer of the window, and with a ground-truth layer the true misses
+ * and false detections), in a sortable table. Selecting a row, or N / P / Enter, shows the item in all three views,
+ * zoomed and ringed; C, X and U accept, reject or mark it unsure and go on to the next; Ctrl+Z takes a decision back.
+ * The search runs in the background, with progress and a cancel button.
+ */
+final class ReviewPanel {
+    private static final String NONE = "(none)";
+    private final WorkbenchWindow window;
+    private final ComboBox<String> probability = new ComboBox<>();
+    private final ComboBox<String> instances = new ComboBox<>();
+    private final ComboBox<String> truth = new ComboBox<>();
+    private final Spinner<Double> low = new Spinner<>(0.01, 0.99, 0.15, 0.05);
+    private final Spinner<Double> high = new Spinner<>(0.02, 1.0, 0.5, 0.05);
+    private final Button find = new Button("Find");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Predict, or add a probability and an instance layer, then press Find.");
+    private final Label counter = new Label("");
+    private final TableView<Integer> table = new TableView<>();
+    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
+    private final VBox root;
+    private ReviewQueue queue;
+    private ProofreadingHistory history;
+    private AtomicBoolean cancelled = new AtomicBoolean();
+
+    ReviewPanel(WorkbenchWindow window) {
+        this.window = window;
+        for (Spinner<Double> s : List.of(low, high)) {
+            s.setEditable(true);
+            s.setPrefWidth(80);
+        }
+        low.setTooltip(new Tooltip("Probability from which a region counts as doubtful"));
+        high.setTooltip(new Tooltip("Probability at which a detection begins (the threshold that made the instances)"));
+        find.setId("review-find");
+        find.setOnAction(e -> find());
+        cancel.setOnAction(e -> cancelled.set(true));
+        cancel.setDisable(true);
+        probability.setOnShowing(e -> refreshLayers());
+        instances.setOnShowing(e -> refreshLayers());
+        truth.setOnShowing(e -> refreshLayers());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(4);
+        form.addRow(0, new Label("Probability"), probability);
+        form.addRow(1, new Label("Instances"), instances);
+        form.addRow(2, new Label("Ground truth"), truth);
+        form.addRow(3, new Label("Doubt band"), new HBox(4, low, new Label("to"), high));
+        HBox run = new HBox(6, find, cancel, progress);
+        run.setAlignment(Pos.CENTER_LEFT);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        status.setWrapText(true);
+
+        table.setId("review-table");
+        table.setPlaceholder(new Label("No items yet"));
+        table.getColumns().setAll(List.of(
+                column("#", i -> i + 1),
+                column("kind", i -> item(i).kind().label()),
+                column("id", i -> item(i).id()),
+                column("z", i -> item(i).centre()[0]),
+                column("y", i -> item(i).centre()[1]),
+                column("x", i -> item(i).centre()[2]),
+                column("voxels", i -> item(i).voxels()),
+                column("pre", i -> item(i).preVoxels()),
+                column("post", i -> item(i).postVoxels()),
+                column("mean", i -> round(item(i).mean())),
+                column("peak", i -> round(item(i).peak())),
+                column("score", i -> round(item(i).score())),
+                column("status", i -> queue.status(i).label())));
+        SortedList<Integer> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                show(now);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button accept = new Button("Accept (C)");
+        accept.setOnAction(e -> decide(ReviewQueue.Status.ACCEPTED));
+        Button reject = new Button("Reject (X)");
+        reject.setOnAction(e -> decide(ReviewQueue.Status.REJECTED));
+        Button unsure = new Button("Unsure (U)");
+        unsure.setOnAction(e -> decide(ReviewQueue.Status.UNSURE));
+        Button export = new Button("Export CSV...");
+        export.setOnAction(e -> export());
+        HBox decisions = new HBox(6, accept, reject, unsure, export);
+        root = new VBox(6, form, run, status, table, decisions, counter);
+        root.setPadding(new Insets(6));
+        window.addPanelKeys(root, this::key);
+    }
+
+    Region node() {
+        return root;
+    }
+
+    private ReviewQueue.Item item(int i) {
+        return queue.items().get(i);
+    }
+
+    private static Object round(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private <T> TableColumn<Integer, T> column(String name, Function<Integer, T> value) {
+        TableColumn<Integer, T> c = new TableColumn<>(name);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    /** The window's label layers by kind, in the choosers. */
+    private void refreshLayers() {
+        List<LabelLayer> layers = window.slice().layers();
+        fill(probability, layers.stream().filter(l -> l.kind() == LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
+        fill(instances, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
+        fill(truth, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), true);
+    }
+
+    private static void fill(ComboBox<String> box, List<String> names, boolean optional) {
+        String chosen = box.getValue();
+        ObservableList<String> items = FXCollections.observableArrayList(names);
+        if (optional) {
+            items.add(0, NONE);
+        }
+        box.setItems(items);
+        box.setValue(items.contains(chosen) ? chosen : items.isEmpty() ? null : items.get(optional ? 0 : items.size() - 1));
+    }
+
+    private LabelLayer layer(String name) {
+        return name == null ? null : window.slice().layers().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Chooses the layers to search by name (for tests and scripts); null leaves a chooser as it is. */
+    void choose(String probabilityLayer, String instanceLayer, String truthLayer) {
+        refreshLayers();
+        if (probabilityLayer != null) {
+            probability.setValue(probabilityLayer);
+        }
+        if (instanceLayer != null) {
+            instances.setValue(instanceLayer);
+        }
+        truth.setValue(truthLayer == null ? NONE : truthLayer);
+    }
+
+    /** Measures the detections and looks for misses on a background thread; the table fills when it is done. */
+    void find() {
+        refreshLayers();
+        LabelLayer p = layer(probability.getValue());
+        LabelLayer inst = layer(instances.getValue());
+        LabelLayer t = NONE.equals(truth.getValue()) ? null : layer(truth.getValue());
+        if (p == null || inst == null) {
+            status.setText("Choose a probability layer and an instance layer first (the Predict tab makes both).");
+            return;
+        }
+        double lo = low.getValue();
+        double hi = high.getValue();
+        MissCandidates search;
+        try {
+            search = new MissCandidates(lo, hi, 10);
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        boolean polarity = inst.kind() == LabelLayer.Kind.POLARITY;
+        AtomicBoolean stop = new AtomicBoolean();
+        cancelled = stop;
+        find.setDisable(true);
+        cancel.setDisable(false);
+        progress.setProgress(0);
+        status.setText("Measuring the detections...");
+        long t0 = System.nanoTime();
+        Thread worker = new Thread(() -> {
+            BackgroundPriority.lowerThisThread(); // the window stays first in line
+            try {
+                List<InstanceTable.Instance> found = InstanceTable.measure(inst.labels(), p.labels(), polarity,
+                        f -> Platform.runLater(() -> progress.setProgress(f / 2)), stop::get);
+                Platform.runLater(() -> status.setText("Looking for missed synapses..."));
+                List<MissCandidates.Candidate> misses = search.find(p.labels(), inst.labels(),
+                        f -> Platform.runLater(() -> progress.setProgress(0.5 + f / 2)), stop::get);
+                TruthComparison.Result compared = t == null ? null
+                        : TruthComparison.compare(inst.labels(), t.labels(), polarity, 0.5, stop::get);
+                ReviewQueue q = ReviewQueue.of(found, misses, compared);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Platform.runLater(() -> {
+                    setQueue(q);
+                    status.setText(String.format(Locale.ROOT, "%s%d detections, %d possible misses%s in %.1f s.",
+                            stop.get() ? "Cancelled; so far: " : "", found.size(), misses.size(),
+                            compared == null ? "" : ", " + compared.misses().size() + " true misses, "
+                                    + compared.falseDetections().size() + " false detections", seconds));
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.setText("The search failed: " + e.getMessage()));
+            } finally {
+                Platform.runLater(() -> {
+                    find.setDisable(false);
+                    cancel.setDisable(true);
+                    progress.setProgress(1);
+                });
+            }
+        }, "review-search");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Shows a queue in the table (the search's, or one loaded). */
+    void setQueue(ReviewQueue q) {
+        queue = q;
+        history = new ProofreadingHistory(null, q);
+        q.addListener(i -> {
+            table.refresh();
+            updateCounter();
+        });
+        rows.setAll(java.util.stream.IntStream.range(0, q.size()).boxed().toList());
+        updateCounter();
+    }
+
+    ReviewQueue queue() {
+        return queue;
+    }
+
+    TableView<Integer> table() {
+        return table;
+    }
+
+    Label counter() {
+        return counter;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    private void updateCounter() {
+        var c = queue.counts();
+        int todo = c.get(ReviewQueue.Status.TO_REVIEW);
+        counter.setText(String.format(Locale.ROOT, "%d of %d reviewed: %d accepted, %d rejected, %d unsure", queue.size() - todo,
+                queue.size(), c.get(ReviewQueue.Status.ACCEPTED), c.get(ReviewQueue.Status.REJECTED), c.get(ReviewQueue.Status.UNSURE)));
+    }
+
+    /** The item shown (the selected row), or -1. */
+    int current() {
+        Integer i = table.getSelectionModel().getSelectedItem();
+        return i == null ? -1 : i;
+    }
+
+    private void show(int item) {
+        ReviewQueue.Item t = item(item);
+        window.goTo(t.centre(), t.min(), t.max());
+    }
+
+    /** Moves the selection by {@code delta} rows of the table as sorted, and shows that item. */
+    void step(int delta) {
+        if (queue == null || table.getItems().isEmpty()) {
+            return;
+        }
+        int row = table.getSelectionModel().getSelectedIndex();
+        int next = row < 0 ? 0 : Math.floorMod(row + delta, table.getItems().size());
+        table.getSelectionModel().clearAndSelect(next);
+        table.scrollTo(Math.max(0, next - 3));
+    }
+
+    /** Gives the item shown a status and goes on to the next row. */
+    void decide(ReviewQueue.Status s) {
+        int i = current();
+        if (i < 0) {
+            step(1);
+            return;
+        }
+        history.decide(i, s);
+        step(1);
+    }
+
+    private boolean key(KeyEvent e) {
+        if (queue == null) {
+            return false;
+        }
+        if (Action.REVIEW_ACCEPT.matches(e)) {
+            decide(ReviewQueue.Status.ACCEPTED);
+        } else if (Action.REVIEW_REJECT.matches(e)) {
+            decide(ReviewQueue.Status.REJECTED);
+        } else if (Action.REVIEW_UNSURE.matches(e)) {
+            decide(ReviewQueue.Status.UNSURE);
+        } else if (Action.REVIEW_NEXT.matches(e)) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && current() >= 0) {
+                show(current());
+            } else {
+                step(1);
+            }
+        } else if (Action.REVIEW_PREVIOUS.matches(e)) {
+            step(-1);
+        } else if (Action.UNDO.matches(e)) {
+            history.undo();
+        } else if (Action.REDO.matches(e)) {
+            history.redo();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void export() {
+        if (queue == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the review");
+        chooser.setInitialFileName("review.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            try {
+                queue.export(f.toPath());
+                status.setText("Wrote " + f);
+            } catch (RuntimeException e) {
+                status.setText(e.getMessage());
+            }
+        }
+    }
+}
