@@ -10,8 +10,8 @@ import java.util.List;
  * decisions of the session go through here.
  */
 public final class ProofreadingHistory {
-    private final EditedLabels labels;
-    private final ReviewQueue queue;
+    private EditedLabels labels;
+    private ReviewQueue queue;
     private final List<Step> steps = new ArrayList<>();
     private int applied;
 
@@ -19,8 +19,23 @@ public final class ProofreadingHistory {
         String what();
     }
 
-    private record LabelStep(String what) implements Step {
+    /** {@code edits} label edits made as one step (a stroke's pieces, painted as the pointer moves). */
+    private static final class LabelStep implements Step {
+        final String what;
+        int edits;
+
+        LabelStep(String what) {
+            this.what = what;
+        }
+
+        @Override
+        public String what() {
+            return what;
+        }
     }
+
+    /** The stroke being painted, whose pieces join one step, or null. */
+    private LabelStep stroke;
 
     private record DecisionStep(int item, ReviewQueue.Status before, ReviewQueue.Status after) implements Step {
         @Override
@@ -35,13 +50,56 @@ public final class ProofreadingHistory {
         this.queue = queue;
     }
 
-    /** Sets voxels to a value as one step; returns the edit, or null when nothing changed (no step then). */
+    /** Edits these labels from now on; the steps so far are forgotten (they belonged to other labels). */
+    public void setLabels(EditedLabels l) {
+        labels = l;
+        forget();
+    }
+
+    /** Decides in this queue from now on; the steps so far are forgotten. */
+    public void setQueue(ReviewQueue q) {
+        queue = q;
+        forget();
+    }
+
+    private void forget() {
+        steps.clear();
+        applied = 0;
+        stroke = null;
+    }
+
+    public EditedLabels labels() {
+        return labels;
+    }
+
+    /**
+     * Sets voxels to a value: one step, or a piece of the stroke begun by {@link #beginStroke}. Returns the edit, or
+     * null when nothing changed.
+     */
     public LabelEdit paint(String what, long[] voxels, long value) {
         LabelEdit e = labels.set(what, voxels, value);
         if (e != null) {
-            push(new LabelStep(what));
+            if (stroke == null) {
+                LabelStep step = new LabelStep(what);
+                step.edits = 1;
+                push(step);
+            } else {
+                if (stroke.edits == 0) {
+                    push(stroke);
+                }
+                stroke.edits++;
+            }
         }
         return e;
+    }
+
+    /** Makes the edits until {@link #endStroke} one step (one undo takes back the whole stroke). */
+    public void beginStroke(String what) {
+        stroke = new LabelStep(what);
+    }
+
+    public void endStroke() {
+        stroke = null;
     }
 
     /** Gives an item a status as one step (none when it had that status). */
@@ -63,11 +121,14 @@ public final class ProofreadingHistory {
         if (applied == 0) {
             return false;
         }
+        stroke = null;
         Step s = steps.get(--applied);
         if (s instanceof DecisionStep d) {
             queue.decide(d.item(), d.before());
         } else {
-            labels.undo();
+            for (int i = 0; i < ((LabelStep) s).edits; i++) {
+                labels.undo();
+            }
         }
         return true;
     }
@@ -77,11 +138,14 @@ public final class ProofreadingHistory {
         if (applied == steps.size()) {
             return false;
         }
+        stroke = null;
         Step s = steps.get(applied++);
         if (s instanceof DecisionStep d) {
             queue.decide(d.item(), d.after());
         } else {
-            labels.redo();
+            for (int i = 0; i < ((LabelStep) s).edits; i++) {
+                labels.redo();
+            }
         }
         return true;
     }

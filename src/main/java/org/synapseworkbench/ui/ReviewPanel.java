@@ -59,11 +59,15 @@ final class ReviewPanel {
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
     private final VBox root;
     private ReviewQueue queue;
-    private ProofreadingHistory history;
+    /** Decisions here and strokes of the label painter, in one timeline. */
+    private final ProofreadingHistory history = new ProofreadingHistory(null, null);
+    private final LabelPainter painter;
     private AtomicBoolean cancelled = new AtomicBoolean();
 
-    ReviewPanel(WorkbenchWindow window) {
+    /** @param journals the folder for the journals of label edits (see {@link LabelPainter}) */
+    ReviewPanel(WorkbenchWindow window, java.nio.file.Path journals) {
         this.window = window;
+        painter = new LabelPainter(window, history, journals);
         for (Spinner<Double> s : List.of(low, high)) {
             s.setEditable(true);
             s.setPrefWidth(80);
@@ -124,7 +128,7 @@ final class ReviewPanel {
         Button export = new Button("Export CSV...");
         export.setOnAction(e -> export());
         HBox decisions = new HBox(6, accept, reject, unsure, export);
-        root = new VBox(6, form, run, status, table, decisions, counter);
+        root = new VBox(6, form, run, status, table, decisions, counter, painter.controls());
         root.setPadding(new Insets(6));
         window.addPanelKeys(root, this::key);
     }
@@ -244,7 +248,7 @@ final class ReviewPanel {
     /** Shows a queue in the table (the search's, or one loaded). */
     void setQueue(ReviewQueue q) {
         queue = q;
-        history = new ProofreadingHistory(null, q);
+        history.setQueue(q);
         q.addListener(i -> {
             table.refresh();
             updateCounter();
@@ -255,6 +259,14 @@ final class ReviewPanel {
 
     ReviewQueue queue() {
         return queue;
+    }
+
+    ProofreadingHistory history() {
+        return history;
+    }
+
+    LabelPainter painter() {
+        return painter;
     }
 
     TableView<Integer> table() {
@@ -310,6 +322,11 @@ final class ReviewPanel {
     }
 
     private boolean key(KeyEvent e) {
+        if (Action.UNDO.matches(e)) {
+            return history.undo();
+        } else if (Action.REDO.matches(e)) {
+            return history.redo();
+        }
         if (queue == null) {
             return false;
         }
@@ -327,10 +344,6 @@ final class ReviewPanel {
             }
         } else if (Action.REVIEW_PREVIOUS.matches(e)) {
             step(-1);
-        } else if (Action.UNDO.matches(e)) {
-            history.undo();
-        } else if (Action.REDO.matches(e)) {
-            history.redo();
         } else {
             return false;
         }

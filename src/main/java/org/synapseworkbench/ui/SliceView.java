@@ -332,12 +332,11 @@ final class SliceView extends Region {
     }
 
     /**
-     * Asks for the current section to be drawn. The section and the layers are read and composed on a render
-     * thread (through the volumes' chunk caches), so the window never waits for the disk; the frame is copied into
-     * the pixel buffer on the JavaFX thread, unless a newer request came meanwhile. Until then the previous frame
-     * stays on screen.
+     * Asks for the current section to be drawn (also after a layer's labels changed). The section and the layers are
+     * read and composed on a render thread (through the volumes' chunk caches), so the window never waits for the
+     * disk; the frame is copied into the pixel buffer on the JavaFX thread, unless a newer request came meanwhile.
      */
-    private void draw() {
+    void draw() {
         if (volume == null) {
             return;
         }

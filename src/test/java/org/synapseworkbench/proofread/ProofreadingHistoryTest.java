@@ -51,4 +51,30 @@ class ProofreadingHistoryTest {
         assertEquals(5, at(labels, 0, 0, 0));
         assertEquals(5, at(labels, 0, 1, 1));
     }
+
+    @Test
+    void theEditsOfOneStrokeAreOneStep() {
+        EditedLabels labels = new EditedLabels(EditedLabelsTest.base());
+        ProofreadingHistory h = new ProofreadingHistory(labels, null);
+        h.beginStroke("paint 50");
+        h.paint("paint 50", new long[] {labels.index(0, 0, 0)}, 50);
+        h.paint("paint 50", new long[] {labels.index(0, 0, 0)}, 50); // nothing new
+        h.paint("paint 50", new long[] {labels.index(0, 0, 1), labels.index(0, 0, 2)}, 50);
+        h.endStroke();
+        h.paint("paint 51", new long[] {labels.index(1, 0, 0)}, 51);
+        assertEquals(3, labels.edits().size(), "the labels keep each piece");
+        assertTrue(h.undo());
+        assertEquals(5, at(labels, 1, 0, 0));
+        assertEquals(50, at(labels, 0, 0, 2));
+        assertTrue(h.undo());
+        assertEquals(5, at(labels, 0, 0, 0), "the whole stroke went at once");
+        assertEquals(5, at(labels, 0, 0, 2));
+        assertFalse(h.undo());
+        assertTrue(h.redo());
+        assertEquals(50, at(labels, 0, 0, 1));
+        assertEquals(5, at(labels, 1, 0, 0), "only the stroke came back");
+        h.beginStroke("empty");
+        h.endStroke();
+        assertEquals("paint 50", h.undoName(), "a stroke that changed nothing is no step");
+    }
 }

@@ -30,6 +30,8 @@ class ReviewPanelTest {
     private WorkbenchWindow window;
     private ReviewPanel panel;
     @TempDir
+    static Path journals;
+    @TempDir
     Path dir;
 
     @Start
@@ -50,7 +52,7 @@ class ReviewPanelTest {
         }
         window.addLayer(new LabelLayer("cleft probability", new InMemoryVolume("p", p, RES), LabelLayer.Kind.PROBABILITY, LabelLayer.RED));
         window.addLayer(new LabelLayer("predicted clefts", new InMemoryVolume("ids", ids, RES), LabelLayer.Kind.INSTANCES));
-        panel = new ReviewPanel(window);
+        panel = new ReviewPanel(window, journals);
         window.addPanel("Review", panel.node());
         stage.setScene(window.scene());
         stage.show();

@@ -190,7 +190,7 @@ class WorkbenchWindowTest {
     }
 
     /** A pixel (column, row) of a plane view's frame, once drawn. */
-    private static int pixel(SliceView view, int x, int y) {
+    static int pixel(SliceView view, int x, int y) {
         WaitForAsyncUtils.waitForFxEvents(); // key events handled, so the frame they ask for is requested
         try {
             WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, view::upToDate);
