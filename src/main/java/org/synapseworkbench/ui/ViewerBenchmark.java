@@ -166,10 +166,71 @@ final class ViewerBenchmark {
                     median(coldFirst), max(coldFirst), median(cold), max(cold));
             System.out.printf(Locale.ROOT, "  warm cache (%d changes): median %.1f ms, 90th percentile %.1f ms, max %.1f ms%n",
                     warm.size(), median(warm), percentile(warm, 90), max(warm));
+            proofreading(window.get(), slice, open.get(2));
             if (trainSeconds > 0) {
                 trainingPauses(window.get(), slice);
             }
             onFx(() -> open.forEach(Hdf5Volume::close));
+        }
+
+        /**
+         * Paints into the polarity labels as the Review tab does (edits over the file, journalled, the view redrawn
+         * on each) and jumps to places as the review queue does: the time from the stroke, or the jump, to its frame.
+         * The views are fitted again afterwards.
+         */
+        private void proofreading(WorkbenchWindow window, SliceView slice, Hdf5Volume polarity) throws Exception {
+            Path journal = Files.createTempFile("viewer-benchmark", ".journal");
+            Files.delete(journal);
+            AtomicReference<org.synapseworkbench.proofread.EditedLabels> edited = new AtomicReference<>();
+            onFx(() -> {
+                var e = org.synapseworkbench.proofread.EditedLabels.open(polarity, journal).labels();
+                slice.layers().stream().filter(l -> l.labels() == polarity).findFirst().ifPresent(window::removeLayer);
+                window.addLayer(new LabelLayer("polarity", e, LabelLayer.Kind.POLARITY));
+                e.addListener(box -> Platform.runLater(slice::draw));
+                edited.set(e);
+            });
+            waitDrawn(slice);
+            java.util.Random random = new java.util.Random(3);
+            int[] shape = polarity.spatialShape();
+            List<Double> strokes = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int y = 50 + random.nextInt(shape[1] - 100);
+                int x = 50 + random.nextInt(shape[2] - 100);
+                AtomicLong t0 = new AtomicLong();
+                long id = 2L * (i % 5) + 1;
+                onFx(() -> {
+                    t0.set(System.nanoTime());
+                    edited.get().set("benchmark", new org.synapseworkbench.proofread.Brush(5, 1)
+                            .stroke(shape, slice.zProperty().get(), new int[] {y, x, y + 3, x + 20}), id);
+                });
+                onFx(() -> { }); // the redraw the edit posted has been asked for
+                strokes.add((waitDrawn(slice) - t0.get()) / 1e6);
+            }
+            List<Double> jumps = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int[] at = {random.nextInt(shape[0]), 20 + random.nextInt(shape[1] - 40), 20 + random.nextInt(shape[2] - 40)};
+                AtomicLong t0 = new AtomicLong();
+                onFx(() -> {
+                    t0.set(System.nanoTime());
+                    window.goTo(at, new int[] {at[0], at[1] - 12, at[2] - 12}, new int[] {at[0], at[1] + 12, at[2] + 12});
+                });
+                jumps.add((waitDrawn(slice) - t0.get()) / 1e6);
+            }
+            onFx(() -> {
+                for (SliceView v : List.of(slice, window.xz(), window.yz())) {
+                    v.setRing(null, 0);
+                    v.fit();
+                }
+                edited.get().journal().close();
+            });
+            waitDrawn(slice);
+            Files.deleteIfExists(journal);
+            System.out.printf(Locale.ROOT, "Proofreading on the %d x %d section (polarity labels under edit, journalled):%n",
+                    shape[1], shape[2]);
+            System.out.printf(Locale.ROOT, "  brush stroke (radius 5, 20 voxels long) to its drawn frame (%d strokes): median %.1f ms, max %.1f ms%n",
+                    strokes.size(), median(strokes), max(strokes));
+            System.out.printf(Locale.ROOT, "  jump to an item, zoomed and ringed, to the drawn section (%d jumps, warm cache): "
+                    + "median %.1f ms, max %.1f ms%n", jumps.size(), median(jumps), max(jumps));
         }
 
         /** The image, clefts and polarity of the file, all through one chunk cache. */
