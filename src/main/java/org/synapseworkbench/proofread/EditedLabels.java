@@ -26,6 +26,29 @@ public final class EditedLabels implements Volume {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Consumer<int[]>> listeners = new CopyOnWriteArrayList<>();
     private EditJournal journal;
+    /** Changes with every edit, undo and redo. */
+    private volatile long version;
+    /** The file's voxels of the last planes read sampled (one per view), keyed by what was asked. */
+    private final java.util.LinkedHashMap<PlaneKey, Block> sampledBase = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<PlaneKey, Block> eldest) {
+            return size() > 3;
+        }
+    };
+
+    /** A sampled plane as {@link #readSampled} is asked for it. */
+    private record PlaneKey(int axis, int index, int[] rows, int[] cols) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlaneKey k && k.axis == axis && k.index == index && Arrays.equals(k.rows, rows)
+                    && Arrays.equals(k.cols, cols);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * (31 * axis + index) + Arrays.hashCode(rows)) * 31 + Arrays.hashCode(cols);
+        }
+    }
 
     /** Corrections of {@code base}, none yet, kept in memory only. */
     public EditedLabels(Volume base) {
@@ -245,6 +268,12 @@ public final class EditedLabels implements Volume {
         for (int i = 0; i < voxels.length; i++) {
             overlay.put(voxels[i], values[i]);
         }
+        version++;
+    }
+
+    @Override
+    public long version() {
+        return version;
     }
 
     private void changed(LabelEdit e) {
@@ -343,9 +372,25 @@ public final class EditedLabels implements Volume {
         return b;
     }
 
+    /**
+     * The file's voxels, kept for the last three planes asked for (the viewer's three views), laid over with the
+     * edits: redrawing a view after a stroke reads only the edits.
+     */
     @Override
     public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse) {
-        Block b = base.readSampled(axis, index, rows, cols, reuse);
+        PlaneKey key = new PlaneKey(axis, index, rows, cols);
+        Block file;
+        synchronized (sampledBase) {
+            file = sampledBase.get(key);
+        }
+        if (file == null) {
+            file = base.readSampled(axis, index, rows, cols, null);
+            synchronized (sampledBase) {
+                sampledBase.put(key, file);
+            }
+        }
+        Block b = Block.reusing(reuse, file.type(), rows.length, cols.length);
+        System.arraycopy(file.data(), 0, b.data(), 0, file.size());
         lock.readLock().lock();
         try {
             overlay.patchSampled(b, axis, index, rows, cols);

@@ -22,6 +22,17 @@ final class FrameComposer {
      * much to allocate for every frame.
      */
     private final Map<Volume, Block> blocks = new WeakHashMap<>();
+    /**
+     * The last frame's image part, mapped to grey, and what it shows: a frame of the same plane, voxels and mapping
+     * (after a brush stroke, say) starts from it instead of reading and mapping the image again. Render thread only.
+     */
+    private int[] grey;
+    private Volume greyOf;
+    private int greyAxis;
+    private int greyPlane;
+    private GrayMapping greyMapping;
+    private int[] greyRows;
+    private int[] greyCols;
     /** Where the image is not read yet: a grey a little lighter than the view's background. */
     static final int PLACEHOLDER = 0xFF2E2E2E;
 
@@ -37,10 +48,16 @@ final class FrameComposer {
         int[] rows = shifted(sampling.rows(), region[0]);
         int[] cols = shifted(sampling.cols(), region[1]);
         long t0 = System.nanoTime();
-        Arrays.fill(frame, PLACEHOLDER);
-        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == SliceView.XY ? 1 : 0)];
         long map = 0;
-        for (int i0 = 0; i0 < rows.length;) {
+        boolean sameImage = grey != null && greyOf == v && greyAxis == axis && greyPlane == zi && m.equals(greyMapping)
+                && grey.length == frame.length && Arrays.equals(greyRows, rows) && Arrays.equals(greyCols, cols);
+        if (sameImage) { // only labels changed (a brush stroke): the image part is as it was
+            System.arraycopy(grey, 0, frame, 0, frame.length);
+        } else {
+            Arrays.fill(frame, PLACEHOLDER);
+        }
+        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == SliceView.XY ? 1 : 0)];
+        for (int i0 = sameImage ? rows.length : 0; i0 < rows.length;) {
             int i1 = i0 + 1;
             while (i1 < rows.length && rows[i1] / rowChunk == rows[i0] / rowChunk) {
                 i1++;
@@ -56,6 +73,16 @@ final class FrameComposer {
             if (i0 < rows.length || !shown.isEmpty()) {
                 progress.run();
             }
+        }
+        if (!sameImage) {
+            grey = grey != null && grey.length == frame.length ? grey : new int[frame.length];
+            System.arraycopy(frame, 0, grey, 0, frame.length);
+            greyOf = v;
+            greyAxis = axis;
+            greyPlane = zi;
+            greyMapping = m;
+            greyRows = rows;
+            greyCols = cols;
         }
         long t1 = System.nanoTime();
         long read = 0;
@@ -87,12 +114,32 @@ final class FrameComposer {
         return out;
     }
 
-    /** The sampled voxels of a volume's plane, into the block this view read of it last time (render thread only). */
+    /**
+     * The sampled voxels of a volume's plane, into the block this view read of it last time (render thread only); the
+     * block as it is when the volume, at the same version, was read at the same place last time (a brush stroke in
+     * another layer, say).
+     */
     private Block sampled(Volume v, int axis, int index, int[] rows, int[] cols) {
-        Block b = v.readSampled(axis, index, rows, cols, blocks.get(v));
+        Read last = lastRead.get(v);
+        Block kept = blocks.get(v);
+        if (last != null && kept != null && last.matches(axis, index, rows, cols, v.version())) {
+            return kept;
+        }
+        long version = v.version(); // before reading: an edit meanwhile makes the next frame read again
+        Block b = v.readSampled(axis, index, rows, cols, kept);
         blocks.put(v, b);
+        lastRead.put(v, new Read(axis, index, rows, cols, version));
         return b;
     }
+
+    /** What was read of a volume into its block. */
+    private record Read(int axis, int index, int[] rows, int[] cols, long version) {
+        boolean matches(int a, int i, int[] r, int[] c, long v) {
+            return a == axis && i == index && v == version && Arrays.equals(r, rows) && Arrays.equals(c, cols);
+        }
+    }
+
+    private final Map<Volume, Read> lastRead = new WeakHashMap<>();
 
     /** Milliseconds of the last composition: image read, image map, layers read, layers blend (for benchmarks). */
     static final AtomicReference<double[]> LAST_MILLIS = new AtomicReference<>();

@@ -205,6 +205,11 @@ final class ViewerBenchmark {
                 });
                 onFx(() -> { }); // the redraw the edit posted has been asked for
                 strokes.add((waitDrawn(slice) - t0.get()) / 1e6);
+                if (details) {
+                    double[] t = FrameComposer.LAST_MILLIS.get();
+                    System.out.printf(Locale.ROOT, "  stroke %d: %.1f ms (image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n",
+                            i, strokes.get(i), t[0], t[1], t[2], t[3]);
+                }
             }
             List<Double> jumps = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

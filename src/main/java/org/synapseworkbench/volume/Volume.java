@@ -72,6 +72,14 @@ public interface Volume {
         return out;
     }
 
+    /**
+     * A number that changes whenever the contents change, so that a reader may keep what it read while it stays the
+     * same. Volumes that never change return 0.
+     */
+    default long version() {
+        return 0;
+    }
+
     default int rank() {
         return shape().length;
     }

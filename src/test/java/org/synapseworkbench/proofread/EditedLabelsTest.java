@@ -79,6 +79,13 @@ class EditedLabelsTest {
         // the xz plane at y = 1: rows z, columns x 64..69
         Block xz = l.readSampled(1, 1, new int[] {0, 1}, new int[] {64, 66, 69}, null);
         assertArrayEquals(new long[] {5, 3, 5, 5, 3, 5}, xz.longs());
+        // the file's plane is kept for the next read of it; the edits made since are still laid over it
+        long before = l.version();
+        l.set("paint", new long[] {l.index(1, 0, 33)}, 4);
+        assertTrue(l.version() != before, "an edit changes the version");
+        assertArrayEquals(new long[] {5, 4, 5, 3, 5, 3}, l.readSampled(0, 1, new int[] {0, 1}, new int[] {0, 33, 66}, s).longs());
+        l.undo();
+        assertArrayEquals(new long[] {5, 5, 5, 3, 5, 3}, l.readSampled(0, 1, new int[] {0, 1}, new int[] {0, 33, 66}, null).longs());
     }
 
     @Test
