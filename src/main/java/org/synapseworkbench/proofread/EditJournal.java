@@ -187,15 +187,6 @@ public final class EditJournal implements Closeable {
         }
     }
 
-    /** Flushes the journal to the disk itself (the records are with the operating system already). */
-    public void sync() {
-        try {
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The journal " + file + " could not be flushed: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() {
         try {

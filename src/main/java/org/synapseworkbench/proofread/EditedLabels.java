@@ -222,16 +222,6 @@ public final class EditedLabels implements Volume {
         }
     }
 
-    /** Voxels whose value an edit has set (undone edits included: they set the value back). */
-    public long touchedVoxels() {
-        lock.readLock().lock();
-        try {
-            return overlay.voxels();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** The journal edits go to, or null. */
     public EditJournal journal() {
         return journal;

@@ -53,11 +53,6 @@ public final class MissCandidates {
         public double mean() {
             return mass / voxels;
         }
-
-        /** The middle of the region's bounding box. */
-        public int[] centre() {
-            return new int[] {(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2};
-        }
     }
 
     /**

@@ -7,7 +7,7 @@ import org.synapseworkbench.volume.Block;
 
 /**
  * Values that replace those of a 3-d volume at single voxels, kept per 64 x 64 x 64 brick in small primitive hash
- * tables: memory grows with the voxels painted (about 12-24 bytes each), never with the volume. Not thread-safe; the
+ * tables: memory grows with the voxels painted (16 to 32 bytes each), never with the volume. Not thread-safe; the
  * owner locks.
  */
 final class VoxelOverlay {
@@ -17,7 +17,6 @@ final class VoxelOverlay {
     private final int[] shape;
     private final int[] bricks;
     private final Map<Long, Brick> byBrick = new HashMap<>();
-    private long voxels;
 
     VoxelOverlay(int[] shape) {
         this.shape = shape.clone();
@@ -25,11 +24,6 @@ final class VoxelOverlay {
         for (int a = 0; a < 3; a++) {
             bricks[a] = (shape[a] + MASK) >> BITS;
         }
-    }
-
-    /** Voxels that have a value here. */
-    long voxels() {
-        return voxels;
     }
 
     /** Sets the value at a voxel given as a linear index into the volume (z, y, x, row-major). */
@@ -40,9 +34,7 @@ final class VoxelOverlay {
         int z = (int) (zy / shape[1]);
         long key = ((long) (z >> BITS) * bricks[1] + (y >> BITS)) * bricks[2] + (x >> BITS);
         Brick b = byBrick.computeIfAbsent(key, k -> new Brick());
-        if (b.put(((z & MASK) << (2 * BITS)) | ((y & MASK) << BITS) | (x & MASK), value)) {
-            voxels++;
-        }
+        b.put(((z & MASK) << (2 * BITS)) | ((y & MASK) << BITS) | (x & MASK), value);
     }
 
     /** The value at a voxel, or {@code otherwise} when the overlay has none. */
@@ -153,8 +145,7 @@ final class VoxelOverlay {
             return s;
         }
 
-        /** True when the key was new. */
-        boolean put(int key, long value) {
+        void put(int key, long value) {
             int s = slot(key);
             boolean added = keys[s] == -1;
             keys[s] = key;
@@ -162,7 +153,6 @@ final class VoxelOverlay {
             if (added && ++count * 4 > keys.length * 3) {
                 grow();
             }
-            return added;
         }
 
         long get(int key, long otherwise) {

@@ -24,10 +24,6 @@ final class Ring {
         return circle;
     }
 
-    boolean shown() {
-        return circle.isVisible();
-    }
-
     /** Draws the ring around {@code centre} with a radius in screen pixels, or hides it (null). */
     void place(Point2D centre, double radius) {
         circle.setVisible(centre != null);
