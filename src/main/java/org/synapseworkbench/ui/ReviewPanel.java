@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,11 +63,13 @@ final class ReviewPanel {
     /** Decisions here and strokes of the label painter, in one timeline. */
     private final ProofreadingHistory history = new ProofreadingHistory(null, null);
     private final LabelPainter painter;
+    private final Path journals;
     private AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** @param journals the folder for the journals of label edits (see {@link LabelPainter}) */
-    ReviewPanel(WorkbenchWindow window, java.nio.file.Path journals) {
+    /** @param journals the folder for the journals of label edits (see {@link LabelPainter}) and saved decisions */
+    ReviewPanel(WorkbenchWindow window, Path journals) {
         this.window = window;
+        this.journals = journals;
         painter = new LabelPainter(window, history, journals);
         for (Spinner<Double> s : List.of(low, high)) {
             s.setEditable(true);
@@ -223,13 +226,30 @@ final class ReviewPanel {
                 TruthComparison.Result compared = t == null ? null
                         : TruthComparison.compare(inst.labels(), t.labels(), polarity, 0.5, stop::get);
                 ReviewQueue q = ReviewQueue.of(found, misses, compared);
+                Path saved = journals.resolve("review-" + LabelPainter.journalName(inst.labels()).replace(".journal", ".csv"));
+                int restored;
+                String unreadable;
+                try {
+                    if (java.nio.file.Files.exists(saved)) {
+                        q.importStatuses(saved);
+                    }
+                    restored = q.size() - q.counts().get(ReviewQueue.Status.TO_REVIEW);
+                    unreadable = null;
+                } catch (RuntimeException e) { // the search stands; the decisions of before do not
+                    restored = 0;
+                    unreadable = e.getMessage();
+                }
+                int back = restored;
+                String problem = unreadable;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Platform.runLater(() -> {
-                    setQueue(q);
-                    status.setText(String.format(Locale.ROOT, "%s%d detections, %d possible misses%s in %.1f s.",
+                    setQueue(q, saved);
+                    status.setText(String.format(Locale.ROOT, "%s%d detections, %d possible misses%s in %.1f s%s.",
                             stop.get() ? "Cancelled; so far: " : "", found.size(), misses.size(),
                             compared == null ? "" : ", " + compared.misses().size() + " true misses, "
-                                    + compared.falseDetections().size() + " false detections", seconds));
+                                    + compared.falseDetections().size() + " false detections", seconds,
+                            back > 0 ? "; " + back + (back == 1 ? " decision of before is back" : " decisions of before are back")
+                                    : problem != null ? "; the decisions of before were not read: " + problem : ""));
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> status.setText("The search failed: " + e.getMessage()));
@@ -245,13 +265,23 @@ final class ReviewPanel {
         worker.start();
     }
 
-    /** Shows a queue in the table (the search's, or one loaded). */
-    void setQueue(ReviewQueue q) {
+    /**
+     * Shows a queue in the table (the search's, or one loaded); with a file, every decision is saved to it as CSV as
+     * it is made, and the next search of the same instances takes them back.
+     */
+    void setQueue(ReviewQueue q, Path decisions) {
         queue = q;
         history.setQueue(q);
         q.addListener(i -> {
             table.refresh();
             updateCounter();
+            if (decisions != null) {
+                try {
+                    q.export(decisions);
+                } catch (RuntimeException e) {
+                    status.setText("The decisions could not be saved: " + e.getMessage());
+                }
+            }
         });
         rows.setAll(java.util.stream.IntStream.range(0, q.size()).boxed().toList());
         updateCounter();

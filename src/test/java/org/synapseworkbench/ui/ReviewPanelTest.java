@@ -97,6 +97,14 @@ class ReviewPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, panel.current(), "from the first row back to the last");
 
+        // the decisions were saved as they were made; a new search of the same instances takes them back
+        robot.interact(() -> robot.lookup("#review-find").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> panel.queue() != q);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ReviewQueue.Status.ACCEPTED, panel.queue().status(0));
+        assertEquals(ReviewQueue.Status.TO_REVIEW, panel.queue().status(1));
+        assertTrue(panel.status().getText().contains("1 decision of before is back"), panel.status().getText());
+
         Path csv = dir.resolve("review.csv");
         q.export(csv);
         List<String> lines = Files.readAllLines(csv);
