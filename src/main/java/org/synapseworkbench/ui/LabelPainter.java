@@ -69,6 +69,8 @@ final class LabelPainter {
     private LabelLayer target;
     private long background;
     private int[] last;
+    /** True while the layer chooser is refilled (its change is then no choice of the person's). */
+    private boolean refreshing;
 
     /** @param journals the folder for the edit journals of the label volumes painted */
     LabelPainter(WorkbenchWindow window, ProofreadingHistory history, Path journals) {
@@ -87,6 +89,12 @@ final class LabelPainter {
             }
         });
         layer.setOnShowing(e -> refreshLayers());
+        layer.setOnAction(e -> {
+            if (!refreshing && paint.isSelected() && layer.getValue() != null
+                    && (target == null || !target.name().equals(layer.getValue()))) {
+                attach(); // painting goes on into the labels chosen now
+            }
+        });
         Button save = new Button("Save corrections...");
         save.setOnAction(e -> chooseAndSave());
         GridPane form = new GridPane();
@@ -117,8 +125,13 @@ final class LabelPainter {
         String chosen = layer.getValue();
         List<String> names = window.slice().layers().stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY)
                 .map(LabelLayer::name).toList();
-        layer.setItems(FXCollections.observableArrayList(names));
-        layer.setValue(names.contains(chosen) ? chosen : names.isEmpty() ? null : names.get(names.size() - 1));
+        refreshing = true;
+        try {
+            layer.setItems(FXCollections.observableArrayList(names));
+            layer.setValue(names.contains(chosen) ? chosen : names.isEmpty() ? null : names.get(names.size() - 1));
+        } finally {
+            refreshing = false;
+        }
     }
 
     /** Chooses what to paint (for tests and scripts) and turns painting on. */
