@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
+
+import org.synapseworkbench.AtomicFiles;
 
 /**
  * What a person checks, in order: the model's detections and the places where it may have missed a synapse, each
@@ -177,7 +178,11 @@ public final class ReviewQueue {
                     status[i].name().toLowerCase(Locale.ROOT), t.voxels(), t.preVoxels(), t.postVoxels(), t.mean(),
                     t.peak(), t.score(), t.min()[0], t.min()[1], t.min()[2], t.max()[0], t.max()[1], t.max()[2]));
         }
-        writeAtomically(file, b.toString());
+        try {
+            AtomicFiles.writeString(file, b.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + " (" + e.getMessage() + "); choose a folder you can write to.", e);
+        }
     }
 
     /**
@@ -219,21 +224,5 @@ public final class ReviewQueue {
             }
         }
         return matched;
-    }
-
-    static void writeAtomically(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + " (" + e.getMessage() + "); choose a folder you can write to.", e);
-        }
     }
 }

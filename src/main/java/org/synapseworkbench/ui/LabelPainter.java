@@ -192,8 +192,13 @@ final class LabelPainter {
 
     /** A journal name per volume (its name and shape), safe as a file name. */
     static String journalName(Volume v) {
+        return fileName(v, ".journal");
+    }
+
+    /** A file name that stands for a volume (its name and shape), with {@code extension}. */
+    static String fileName(Volume v, String extension) {
         String key = v.name() + java.util.Arrays.toString(v.shape());
-        return key.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(key.hashCode()) + ".journal";
+        return key.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(key.hashCode()) + extension;
     }
 
     /** CREMI clefts mark background with 2^64 - 1; other labels with 0. */

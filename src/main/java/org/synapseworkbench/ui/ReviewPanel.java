@@ -226,7 +226,7 @@ final class ReviewPanel {
                 TruthComparison.Result compared = t == null ? null
                         : TruthComparison.compare(inst.labels(), t.labels(), polarity, 0.5, stop::get);
                 ReviewQueue q = ReviewQueue.of(found, misses, compared);
-                Path saved = journals.resolve("review-" + LabelPainter.journalName(inst.labels()).replace(".journal", ".csv"));
+                Path saved = journals.resolve("review-" + LabelPainter.fileName(inst.labels(), ".csv"));
                 int restored;
                 String unreadable;
                 try {
