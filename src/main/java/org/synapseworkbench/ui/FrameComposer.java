@@ -103,6 +103,7 @@ final class FrameComposer {
             blend += System.nanoTime() - b;
         }
         LAST_MILLIS.set(new double[] {(t1 - t0 - map) / 1e6, map / 1e6, read / 1e6, blend / 1e6});
+        LAST_SPAN.set(new long[] {t0, System.nanoTime()});
         return true;
     }
 
@@ -143,5 +144,7 @@ final class FrameComposer {
 
     /** Milliseconds of the last composition: image read, image map, layers read, layers blend (for benchmarks). */
     static final AtomicReference<double[]> LAST_MILLIS = new AtomicReference<>();
+    /** When the last composition started and ended, {@link System#nanoTime()} (for benchmarks). */
+    static final AtomicReference<long[]> LAST_SPAN = new AtomicReference<>();
 
 }

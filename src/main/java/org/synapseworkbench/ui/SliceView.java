@@ -271,9 +271,7 @@ final class SliceView extends Region {
         layer.kindProperty().removeListener(redraw);
     }
 
-    /**
-     * Runs {@code r} on the render thread after the draws asked for so far (to close volumes they may still read).
-     */
+    /** Runs {@code r} on the render thread after the draws asked so far (to close volumes they may still read). */
     void afterPendingDraws(Runnable r) {
         render(r, true);
     }
@@ -514,9 +512,14 @@ final class SliceView extends Region {
         }
         double scale = scale();
         double rowScale = scale * aspect();
-        view.setFitWidth(shownRegion[3] * scale);
-        view.setFitHeight(shownRegion[2] * rowScale);
-        view.relocate(originX() + shownRegion[1] * scale, originY() + shownRegion[0] * rowScale);
+        double x = originX() + shownRegion[1] * scale;
+        double y = originY() + shownRegion[0] * rowScale;
+        // zoomed out, a frame has a pixel per screen pixel: unscaled at whole pixels, software rendering copies it
+        boolean wholeX = scale <= 1 && view.getImage() != null; // (4 times faster than resampling it)
+        boolean wholeY = rowScale <= 1 && view.getImage() != null;
+        view.setFitWidth(wholeX ? view.getImage().getWidth() : shownRegion[3] * scale);
+        view.setFitHeight(wholeY ? view.getImage().getHeight() : shownRegion[2] * rowScale);
+        view.relocate(wholeX ? Math.round(x) : x, wholeY ? Math.round(y) : y);
     }
 
     /** Screen pixels per voxel now. */

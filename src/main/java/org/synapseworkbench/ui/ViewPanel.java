@@ -1,7 +1,12 @@
 package org.synapseworkbench.ui;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,6 +45,11 @@ final class ViewPanel {
     private final Slider gamma = new Slider(0.25, 4, 1);
     private final Label window = new Label();
     private final VBox layerRows = new VBox(6);
+    /** Each layer's row, kept while the layer is open. */
+    private final Map<LabelLayer, LayerRow> rows = new IdentityHashMap<>();
+    /** Waits to bring the rows in step with the layers, while it does. */
+    private AnimationTimer rowsPending;
+    private static final long ROWS_AT_MOST_AFTER_NANOS = 300_000_000L;
     private final VBox root;
     /** True while the sliders are set from a mapping, so they do not set it back. */
     private boolean settingSliders;
@@ -78,7 +88,7 @@ final class ViewPanel {
         Label layersTitle = new Label("Layers (number keys show and hide them)");
         root = new VBox(8, new Label("Image"), image, buttons, new Separator(), layersTitle, layerRows);
         root.setPadding(new Insets(8));
-        slice.layerList().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> rebuildLayers());
+        slice.layerList().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> layersChanged());
         rebuildLayers();
         showWindow();
     }
@@ -180,75 +190,116 @@ final class ViewPanel {
         return window;
     }
 
-    private void rebuildLayers() {
-        layerRows.getChildren().clear();
-        int n = 1;
-        for (LabelLayer layer : slice.layers()) {
-            CheckBox shown = new CheckBox((n <= 9 ? n + "  " : "") + layer.name());
-            shown.selectedProperty().bindBidirectional(layer.visibleProperty());
-            HBox legend = new HBox(4);
-            legend.setAlignment(Pos.CENTER_LEFT);
-            HBox extra = new HBox(6);
-            extra.setAlignment(Pos.CENTER_LEFT);
-            switch (layer.kind()) {
-                case CLEFTS, POLARITY, INSTANCES -> {
-                    showLegend(legend, layer.kind());
-                    ChoiceBox<LabelLayer.Kind> colours = new ChoiceBox<>();
-                    colours.getItems().setAll(LabelLayer.Kind.CLEFTS, LabelLayer.Kind.POLARITY, LabelLayer.Kind.INSTANCES);
-                    colours.setValue(layer.kind());
-                    colours.setConverter(new StringConverter<>() {
-                        @Override
-                        public String toString(LabelLayer.Kind k) {
-                            return k == null ? "" : k.name().toLowerCase(Locale.ROOT);
-                        }
+    /**
+     * Asks for the layer rows to be brought in step with the layers once, a pulse after the xy view has shown a frame
+     * since the change (or after {@link #ROWS_AT_MOST_AFTER_NANOS}): new rows mean new controls to style and lay out,
+     * 50-100 ms on a slow machine, which would otherwise come before the first frame of a newly opened file.
+     */
+    private void layersChanged() {
+        if (rowsPending != null) {
+            return;
+        }
+        long framesBefore = slice.framesShown();
+        long asked = System.nanoTime();
+        rowsPending = new AnimationTimer() {
+            private boolean frameSeen;
 
-                        @Override
-                        public LabelLayer.Kind fromString(String s) {
-                            return LabelLayer.Kind.valueOf(s.toUpperCase(Locale.ROOT));
-                        }
-                    });
-                    colours.setTooltip(new Tooltip("Colours: clefts red; polarity pre magenta, post cyan; instances a colour each"));
-                    colours.valueProperty().addListener((obs, was, now) -> {
-                        layer.kindProperty().set(now);
-                        showLegend(legend, now);
-                    });
-                    extra.getChildren().add(colours);
-                }
-                case PROBABILITY -> {
-                    legend.getChildren().addAll(swatch(layer.tint()), new Label("probability"));
-                    Slider threshold = new Slider(0, 0.99, layer.thresholdProperty().get());
-                    threshold.valueProperty().bindBidirectional(layer.thresholdProperty());
-                    threshold.setTooltip(new Tooltip("0: fade by probability; above 0: solid where the probability reaches it"));
-                    Label value = new Label();
-                    value.textProperty().bind(layer.thresholdProperty().asString(Locale.ROOT, "%.2f"));
-                    HBox.setHgrow(threshold, Priority.ALWAYS);
-                    extra.getChildren().addAll(new Label("threshold"), threshold, value);
+            @Override
+            public void handle(long now) {
+                if (frameSeen || System.nanoTime() - asked > ROWS_AT_MOST_AFTER_NANOS || slice.volume() == null) {
+                    stop();
+                    rowsPending = null;
+                    rebuildLayers();
+                } else {
+                    frameSeen = slice.framesShown() != framesBefore; // this pulse draws it; the rows come next
                 }
             }
-            if (layer.kind() != LabelLayer.Kind.PROBABILITY) {
-                CheckBox outline = new CheckBox("outline");
-                outline.selectedProperty().bindBidirectional(layer.outlineProperty());
-                outline.setTooltip(new Tooltip("Draw only the edges, e.g. ground truth over a prediction"));
-                extra.getChildren().add(outline);
-            }
-            Slider opacity = new Slider(0, 1, layer.opacityProperty().get());
-            opacity.valueProperty().bindBidirectional(layer.opacityProperty());
-            opacity.setTooltip(new Tooltip("Opacity of " + layer.name()));
-            HBox.setHgrow(opacity, Priority.ALWAYS);
-            HBox row = new HBox(8, shown, legend);
-            row.setAlignment(Pos.CENTER_LEFT);
-            HBox fade = new HBox(8, new Label("opacity"), opacity);
-            fade.setAlignment(Pos.CENTER_LEFT);
-            extra.getChildren().add(0, fade);
-            HBox.setHgrow(fade, Priority.ALWAYS);
-            VBox block = new VBox(2, row, extra);
-            block.setPadding(new Insets(0, 0, 0, 4));
-            layerRows.getChildren().add(block);
+        };
+        rowsPending.start();
+    }
+
+    /** A layer's controls, and the check box whose text carries its number key. */
+    private record LayerRow(VBox block, CheckBox shown) {
+    }
+
+    private void rebuildLayers() {
+        List<LabelLayer> layers = slice.layers();
+        rows.keySet().removeIf(kept -> layers.stream().noneMatch(l -> l == kept));
+        List<javafx.scene.Node> blocks = new ArrayList<>();
+        int n = 1;
+        for (LabelLayer layer : layers) {
+            LayerRow row = rows.computeIfAbsent(layer, this::layerRow);
+            row.shown().setText((n <= 9 ? n + "  " : "") + layer.name());
+            blocks.add(row.block());
             n++;
         }
-        if (layerRows.getChildren().isEmpty()) {
-            layerRows.getChildren().add(new Label("No labels open (File > Add labels...)"));
+        if (blocks.isEmpty()) {
+            blocks.add(new Label("No labels open (File > Add labels...)"));
         }
+        layerRows.getChildren().setAll(blocks);
+    }
+
+    private LayerRow layerRow(LabelLayer layer) {
+        CheckBox shown = new CheckBox(layer.name());
+        shown.selectedProperty().bindBidirectional(layer.visibleProperty());
+        HBox legend = new HBox(4);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        HBox extra = new HBox(6);
+        extra.setAlignment(Pos.CENTER_LEFT);
+        switch (layer.kind()) {
+            case CLEFTS, POLARITY, INSTANCES -> {
+                showLegend(legend, layer.kind());
+                ChoiceBox<LabelLayer.Kind> colours = new ChoiceBox<>();
+                colours.getItems().setAll(LabelLayer.Kind.CLEFTS, LabelLayer.Kind.POLARITY, LabelLayer.Kind.INSTANCES);
+                colours.setValue(layer.kind());
+                colours.setConverter(new StringConverter<>() {
+                    @Override
+                    public String toString(LabelLayer.Kind k) {
+                        return k == null ? "" : k.name().toLowerCase(Locale.ROOT);
+                    }
+
+                    @Override
+                    public LabelLayer.Kind fromString(String s) {
+                        return LabelLayer.Kind.valueOf(s.toUpperCase(Locale.ROOT));
+                    }
+                });
+                colours.setTooltip(new Tooltip("Colours: clefts red; polarity pre magenta, post cyan; instances a colour each"));
+                colours.valueProperty().addListener((obs, was, now) -> {
+                    layer.kindProperty().set(now);
+                    showLegend(legend, now);
+                });
+                extra.getChildren().add(colours);
+            }
+            case PROBABILITY -> {
+                legend.getChildren().addAll(swatch(layer.tint()), new Label("probability"));
+                Slider threshold = new Slider(0, 0.99, layer.thresholdProperty().get());
+                threshold.valueProperty().bindBidirectional(layer.thresholdProperty());
+                threshold.setTooltip(new Tooltip("0: fade by probability; above 0: solid where the probability reaches it"));
+                Label value = new Label();
+                value.textProperty().bind(layer.thresholdProperty().asString(Locale.ROOT, "%.2f"));
+                HBox.setHgrow(threshold, Priority.ALWAYS);
+                extra.getChildren().addAll(new Label("threshold"), threshold, value);
+            }
+        }
+        if (layer.kind() != LabelLayer.Kind.PROBABILITY) {
+            CheckBox outline = new CheckBox("outline");
+            outline.selectedProperty().bindBidirectional(layer.outlineProperty());
+            outline.setTooltip(new Tooltip("Draw only the edges, e.g. ground truth over a prediction"));
+            extra.getChildren().add(outline);
+        }
+        Slider opacity = new Slider(0, 1, layer.opacityProperty().get());
+        opacity.valueProperty().bindBidirectional(layer.opacityProperty());
+        opacity.setTooltip(new Tooltip("Opacity of " + layer.name()));
+        HBox.setHgrow(opacity, Priority.ALWAYS);
+        HBox row = new HBox(8, shown, legend);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox fade = new HBox(8, new Label("opacity"), opacity);
+        fade.setAlignment(Pos.CENTER_LEFT);
+        extra.getChildren().add(0, fade);
+        HBox.setHgrow(fade, Priority.ALWAYS);
+        VBox block = new VBox(2, row, extra);
+        block.setPadding(new Insets(0, 0, 0, 4));
+        return new LayerRow(block, shown);
     }
 
     private static void showLegend(HBox legend, LabelLayer.Kind kind) {

@@ -359,11 +359,14 @@ final class ViewerBenchmark {
             }
             slice.zProperty().set(z);
         });
-        double ms = (waitDrawn(slice) - t0.get()) / 1e6;
+        long drawn = waitDrawn(slice);
+        double ms = (drawn - t0.get()) / 1e6;
         if (details) {
             double[] t = FrameComposer.LAST_MILLIS.get();
-            System.out.printf(Locale.ROOT, "  section %d: %.1f ms (image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n",
-                    z, ms, t[0], t[1], t[2], t[3]);
+            long[] span = FrameComposer.LAST_SPAN.get();
+            System.out.printf(Locale.ROOT, "  section %d: %.1f ms: queued %.1f, composed %.1f (image read %.1f, grey %.1f, "
+                    + "labels read %.1f, blend %.1f), shown after %.1f%n", z, ms, (span[0] - t0.get()) / 1e6,
+                    (span[1] - span[0]) / 1e6, t[0], t[1], t[2], t[3], (drawn - span[1]) / 1e6);
         }
         return ms;
     }

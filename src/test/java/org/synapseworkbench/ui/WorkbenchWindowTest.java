@@ -76,6 +76,31 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void layerRowsFollowTheLayersAndKeepTheirControls(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> layerBoxes(robot).size() == 2);
+        javafx.scene.control.CheckBox polarityRow = layerBoxes(robot).get(1);
+        assertEquals("2  polarity", polarityRow.getText());
+        LabelLayer clefts = window.slice().layers().get(0);
+        robot.interact(() -> {
+            window.removeLayer(clefts);
+            window.addLayer(new LabelLayer("more", labels(new long[5 * 20 * 30]), LabelLayer.Kind.INSTANCES));
+        });
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> layerBoxes(robot).size() == 2 && layerBoxes(robot).get(1).getText().equals("2  more"));
+        assertTrue(layerBoxes(robot).get(0) == polarityRow, "the polarity row is kept, not made again");
+        assertEquals("1  polarity", polarityRow.getText());
+        robot.interact(() -> polarityRow.setSelected(false));
+        assertEquals(false, window.slice().layers().get(0).visibleProperty().get(), "the kept row still drives its layer");
+    }
+
+    /** The layer rows' check boxes (not the outline ones), top to bottom. */
+    private static java.util.List<javafx.scene.control.CheckBox> layerBoxes(FxRobot robot) {
+        return robot.lookup(".check-box").queryAllAs(javafx.scene.control.CheckBox.class).stream()
+                .filter(b -> !b.getText().equals("outline") && b.getText().matches("\\d  .*"))
+                .sorted(java.util.Comparator.comparingDouble(b -> b.localToScene(0, 0).getY())).toList();
+    }
+
+    @Test
     void pageKeysAndArrowsMoveThroughSectionsAndThePixelsFollow(FxRobot robot) {
         assertEquals(0, window.slice().zProperty().get());
         assertEquals(grey(3 * 7 + 11), pixel(11, 7));
