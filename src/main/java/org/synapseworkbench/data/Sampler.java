@@ -13,7 +13,8 @@ import org.synapseworkbench.data.augment.Crop;
  * positions, a uniform position, a crop larger than the model input so that augmentations have margin,
  * augmentation, then the centre of the model's input size. With rejection sampling on (SIZE_THRES > 0) a
  * crop with fewer than SIZE_THRES labelled voxels is drawn again with probability P, at most NUM_TRIAL times.
- * The same seed gives the same crop.
+ * With a {@link SamplingFocus} a share of the crops is placed on its voxels instead (and not rejected). The same
+ * seed gives the same crop.
  */
 public final class Sampler {
     private final List<TrainingVolume> volumes;
@@ -24,6 +25,7 @@ public final class Sampler {
     private final int sizeThreshold;
     private final double rejectP;
     private final int trials;
+    private final SamplingFocus focus;
 
     /**
      * @param augmentor null for none
@@ -31,6 +33,16 @@ public final class Sampler {
      */
     public Sampler(TrainingSet set, Augmentor augmentor, int[] outputSize, int sizeThreshold, double rejectP,
             int trials) {
+        this(set, augmentor, outputSize, sizeThreshold, rejectP, trials, null);
+    }
+
+    /** As above, and crops cover the voxels of {@code focus} (null for none) more often. */
+    public Sampler(TrainingSet set, Augmentor augmentor, int[] outputSize, int sizeThreshold, double rejectP,
+            int trials, SamplingFocus focus) {
+        if (focus != null && (focus.volume() < 0 || focus.volume() >= set.volumes().size())) {
+            throw new IllegalArgumentException("focus on volume " + focus.volume() + " of " + set.volumes().size());
+        }
+        this.focus = focus;
         this.volumes = set.volumes();
         this.augmentor = augmentor;
         this.outputSize = outputSize.clone();
@@ -57,6 +69,9 @@ public final class Sampler {
     /** One augmented crop of the model's input size. */
     public Crop sample(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        if (focus != null && focus.share() > 0 && random.nextDouble() < focus.share()) {
+            return focused(random); // never rejected: a correction to background teaches as much as one to a synapse
+        }
         Crop crop = null;
         for (int trial = 0; trial < trials; trial++) {
             crop = draw(random);
@@ -80,6 +95,30 @@ public final class Sampler {
         for (int d = 0; d < 3; d++) {
             start[d] = random.nextInt(padded[d] - cropSize[d] + 1);
         }
+        return finish(volume, start, random);
+    }
+
+    /**
+     * A crop whose output part (its centre of {@code outputSize}, before augmentation moves it) holds a focus voxel
+     * drawn uniformly, at a uniform place within that part as far as the padded volume allows.
+     */
+    private Crop focused(SplittableRandom random) {
+        TrainingVolume volume = volumes.get(focus.volume());
+        long index = focus.voxels()[random.nextInt(focus.voxels().length)];
+        int[] shape = volume.label().spatialShape();
+        int[] at = {(int) (index / ((long) shape[1] * shape[2])), (int) (index / shape[2] % shape[1]), (int) (index % shape[2])};
+        int[] padded = volume.paddedShape();
+        int[] pad = volume.pad();
+        int[] start = new int[3];
+        for (int d = 0; d < 3; d++) {
+            int margin = (cropSize[d] - outputSize[d]) / 2;
+            int s = at[d] + pad[d] - margin - random.nextInt(outputSize[d]);
+            start[d] = Math.max(0, Math.min(padded[d] - cropSize[d], s));
+        }
+        return finish(volume, start, random);
+    }
+
+    private Crop finish(TrainingVolume volume, int[] start, SplittableRandom random) {
         Crop crop = volume.crop(start, cropSize);
         long augmentSeed = random.nextLong();
         return augmentor == null ? crop.centre(outputSize) : augmentor.apply(crop, outputSize, augmentSeed);

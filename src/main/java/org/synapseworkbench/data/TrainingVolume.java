@@ -41,6 +41,11 @@ public final class TrainingVolume {
         return label;
     }
 
+    /** Padding on each side, z, y, x. */
+    public int[] pad() {
+        return pad.clone();
+    }
+
     /** Shape after padding. */
     public int[] paddedShape() {
         return image.paddedShape();

@@ -29,6 +29,7 @@ import org.synapseworkbench.data.BatchLoader;
 import org.synapseworkbench.data.BatchMaker;
 import org.synapseworkbench.data.Sampler;
 import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.data.SamplingFocus;
 import org.synapseworkbench.data.TrainingSet;
 import org.synapseworkbench.data.augment.Augmentor;
 import org.synapseworkbench.model.ModelSpec;
@@ -66,10 +67,21 @@ public final class TrainingRun {
     private final Object pauseLock = new Object();
     private boolean paused;
     private volatile ModelProbe probe;
+    private TrainingSet data;
+    private SamplingFocus focus;
 
     public TrainingRun(Config config, Options options) {
         this.config = config;
         this.options = options;
+    }
+
+    /**
+     * Trains on {@code set} instead of the config's DATASET volumes (the caller keeps and closes it), with crops placed on the
+     * voxels of {@code focus} (null for none) more often: fine-tuning on a person's corrections, say.
+     */
+    public void useData(TrainingSet set, SamplingFocus focus) {
+        this.data = set;
+        this.focus = focus;
     }
 
     public void addListener(TrainingListener listener) {
@@ -179,20 +191,23 @@ public final class TrainingRun {
 
         Device device = options.device().resolve(config.getInt("SYSTEM.NUM_GPUS"));
         Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
-        TrainingSet set = TrainingSet.fromConfig(config, options.workingDirectory());
+        TrainingSet set = data != null ? data : TrainingSet.fromConfig(config, options.workingDirectory());
+        TrainingSet owned = data != null ? null : set; // closed at the end when the run opened it
         Sampler sampler;
         try {
             sampler = new Sampler(set, augmentor, inputSize, config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"),
-                    config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"));
+                    config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"), focus);
         } catch (RuntimeException e) {
-            set.close();
+            if (owned != null) {
+                owned.close();
+            }
             throw e;
         }
         BatchMaker maker = new BatchMaker(lossFunction.targets(), lossFunction.weightOptions(),
                 config.getDouble("DATASET.MEAN"), config.getDouble("DATASET.STD"));
         int threads = options.loaderThreads() > 0 ? options.loaderThreads()
                 : Math.max(1, Math.min(config.getInt("SYSTEM.NUM_CPUS"), Runtime.getRuntime().availableProcessors()));
-        try (set; NDManager manager = TorchEngine.get().newBaseManager(device);
+        try (owned; NDManager manager = TorchEngine.get().newBaseManager(device);
                 BatchLoader loader = new BatchLoader(sampler, maker, batchSize, options.seed(), first, threads, threads + 1)) {
             UNet3d net = new UNet3d(spec, options.seed());
             net.initialize(manager, DataType.FLOAT32, new Shape(batchSize, 1, inputSize[0], inputSize[1], inputSize[2]));

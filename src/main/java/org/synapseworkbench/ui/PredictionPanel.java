@@ -215,18 +215,13 @@ final class PredictionPanel {
             @Override
             protected Block call() {
                 updateMessage("Loading " + file + "...");
-                try (Predictor predictor = Predictor.load(Path.of(file), null,
-                        DeviceChoice.AUTO.resolve(settingsConfig.getInt("SYSTEM.NUM_GPUS")))) {
-                    targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
-                    VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settingsConfig));
-                    String device = DeviceChoice.describe(predictor.device());
-                    Progress p = (what, done, total, seconds) -> {
-                        updateProgress(done, total);
-                        updateMessage(String.format(Locale.ROOT, "Predicting on %s: %d of %d windows, %s left", device, done,
-                                total, TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
-                    };
-                    return inference.predict(image, p, c);
-                }
+                Prediction p = infer(Path.of(file), settingsConfig, image, (what, done, total, seconds) -> {
+                    updateProgress(done, total);
+                    updateMessage(String.format(Locale.ROOT, "Predicting on %s: %d of %d windows, %s left", what, done,
+                            total, TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
+                }, c);
+                targetCode = p.targetCode();
+                return p.probabilities();
             }
 
             @Override
@@ -252,6 +247,42 @@ final class PredictionPanel {
         t.start();
     }
 
+    /** A checkpoint's prediction of an image: uint8 probabilities per channel, and the model's first target. */
+    record Prediction(Block probabilities, String targetCode) {
+        TargetKind kind() {
+            return TargetKind.of(targetCode);
+        }
+    }
+
+    /**
+     * Predicts {@code image} with a checkpoint (its model and targets) and the window, stride and test-time
+     * augmentation of {@code settings}; {@code progress} hears the device's name as its "what".
+     */
+    static Prediction infer(Path checkpointFile, Config settings, Volume image, Progress progress, Cancellation cancel) {
+        try (Predictor predictor = Predictor.load(checkpointFile, null, DeviceChoice.AUTO.resolve(settings.getInt("SYSTEM.NUM_GPUS")))) {
+            String targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
+            VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settings));
+            String device = DeviceChoice.describe(predictor.device());
+            Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(device, done, total, seconds),
+                    cancel);
+            return new Prediction(probs, targetCode);
+        }
+    }
+
+    /** Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n. */
+    static Block instances(Block probs, TargetKind kind, double threshold, int minSize) {
+        if (kind == TargetKind.BINARY) {
+            return CleftInstances.toBlock(CleftInstances.of(probs, threshold, 26, minSize), 0);
+        }
+        return Polarity2Instance.instances(probs, new Polarity2Instance.Options(kind == TargetKind.POLARITY_CLASSES, threshold,
+                minSize, Polarity2Instance.DEFAULT_DILATION));
+    }
+
+    /** The score rows of instances against true labels: CREMI distances for clefts, F1 for polarity. */
+    static List<String[]> scoreRows(Block instances, Block truth, TargetKind kind, double[] resolution) {
+        return kind == TargetKind.BINARY ? cleftRows(instances, truth, resolution) : polarityRows(instances, truth);
+    }
+
     private static String message(Throwable e) {
         return e instanceof UserException ? e.getMessage() : e.toString();
     }
@@ -269,6 +300,29 @@ final class PredictionPanel {
         status.textProperty().unbind();
         status.setText(text);
         setBusy(false);
+    }
+
+    /** The threshold instances are cut at. */
+    double threshold() {
+        return threshold.getValue();
+    }
+
+    /** Pieces under this many voxels are dropped from the instances. */
+    int minSize() {
+        return minSize.getValue();
+    }
+
+    /**
+     * Shows a prediction made elsewhere (a retraining's) as if predicted here with {@code file}: its layers, instances
+     * and scores. False when this panel is busy with its own.
+     */
+    boolean showPrediction(Volume image, Prediction p, Path file) {
+        if (busy.get()) {
+            return false;
+        }
+        checkpoint.setText(file.toString());
+        shown(image, p.probabilities(), p.kind());
+        return true;
     }
 
     /** Shows a new prediction: its probability layers replace the old prediction's layers. */
@@ -323,23 +377,13 @@ final class PredictionPanel {
             @Override
             protected Outcome call() {
                 updateMessage("Finding instances...");
-                Block labels;
-                String summary;
-                if (kind == TargetKind.BINARY) {
-                    Components c = CleftInstances.of(probs, thr, 26, min);
-                    labels = CleftInstances.toBlock(c, 0);
-                    summary = c.count() + " clefts";
-                } else {
-                    labels = Polarity2Instance.instances(probs, new Polarity2Instance.Options(
-                            kind == TargetKind.POLARITY_CLASSES, thr, min, Polarity2Instance.DEFAULT_DILATION));
-                    summary = synapses(labels) + " synapses";
-                }
+                Block labels = instances(probs, kind, thr, min);
+                String summary = kind == TargetKind.BINARY ? clefts(labels) + " clefts" : synapses(labels) + " synapses";
                 List<String[]> rows = new ArrayList<>();
                 if (truth != null) {
                     updateMessage("Scoring against " + truth.name() + "...");
                     Volume t = truth.labels();
-                    Block real = t.read(new int[3], t.spatialShape());
-                    rows = kind == TargetKind.BINARY ? cleftRows(labels, real, image.resolution()) : polarityRows(labels, real);
+                    rows = scoreRows(labels, t.read(new int[3], t.spatialShape()), kind, image.resolution());
                 }
                 return new Outcome(labels, summary, rows);
             }
@@ -426,6 +470,11 @@ final class PredictionPanel {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static long clefts(Block labels) {
+        return Arrays.stream(labels.longs()).filter(id -> id != 0 && id != org.synapseworkbench.volume.Cremi.NO_CLEFT).distinct()
+                .count();
     }
 
     private static long synapses(Block labels) {

@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -59,6 +60,7 @@ final class ReviewPanel {
     private final TableView<Integer> table = new TableView<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
     private final VBox root;
+    private final ScrollPane scroller;
     private ReviewQueue queue;
     /** Decisions here and strokes of the label painter, in one timeline. */
     private final ProofreadingHistory history = new ProofreadingHistory(null, null);
@@ -133,11 +135,19 @@ final class ReviewPanel {
         HBox decisions = new HBox(6, accept, reject, unsure, export);
         root = new VBox(6, form, run, status, table, decisions, counter, painter.controls());
         root.setPadding(new Insets(6));
+        scroller = new ScrollPane(root);
+        scroller.setFitToWidth(true);
         window.addPanelKeys(root, this::key);
     }
 
+    /** The tab's content: the sections one below the other, scrolling when the window is short. */
     Region node() {
-        return root;
+        return scroller;
+    }
+
+    /** Adds a section below the painting controls. */
+    void addSection(Region section) {
+        root.getChildren().add(section);
     }
 
     private ReviewQueue.Item item(int i) {

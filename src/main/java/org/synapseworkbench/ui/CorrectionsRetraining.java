@@ -1,0 +1,143 @@
+package org.synapseworkbench.ui;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
+import org.synapseworkbench.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.data.SamplingFocus;
+import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.data.TrainingSet;
+import org.synapseworkbench.data.TrainingVolume;
+import org.synapseworkbench.proofread.EditedLabels;
+import org.synapseworkbench.proofread.LabelEdit;
+import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.train.TrainingEnd;
+import org.synapseworkbench.train.TrainingListener;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * "Retrain on corrections", without JavaFX so that a test runs it headless: scores the checkpoint's prediction of the
+ * image against the corrected labels, fine-tunes a copy of the checkpoint's model on the image and the corrected
+ * labels as they were when it started (a share of the crops placed on the corrected voxels), then predicts and
+ * scores again. The fine-tuning takes
+ * the checkpoint's own config (its model must match the weights) with the iterations asked for, counted from 0, and
+ * writes its checkpoints and TensorBoard logs to a new folder {@code corrections-<time>} beside the checkpoint.
+ */
+final class CorrectionsRetraining {
+    /**
+     * @param iterations fine-tuning iterations
+     * @param focusShare the share of crops placed on corrected voxels (the rest uniform)
+     * @param threshold and {@code minSize}: how probabilities become instances, as in the Predict tab
+     */
+    record Settings(int iterations, double focusShare, double threshold, int minSize) {
+        Settings {
+            if (iterations < 1) {
+                throw new UserException("Fine-tuning needs at least 1 iteration, but " + iterations + " were asked for.");
+            }
+        }
+    }
+
+    /** Metric, value before, value after: one row of the side-by-side table. */
+    record Comparison(String metric, String before, String after) {
+    }
+
+    /** What a retraining gave: the new checkpoint, its prediction and instances, and the scores before and after. */
+    record Outcome(Path checkpoint, PredictionPanel.Prediction prediction, Block instances, List<Comparison> scores,
+            TrainingEnd end) {
+    }
+
+    private CorrectionsRetraining() {
+    }
+
+    /**
+     * Runs the three steps; {@code progress} hears "Scoring before", "Fine-tuning" (iterations) and "Scoring after"
+     * (windows), {@code listener} the fine-tuning's events. Cancelling stops at the next window or iteration.
+     *
+     * @param settingsConfig the window's config: window, stride and test-time augmentation of the predictions
+     */
+    static Outcome run(Path checkpoint, Config settingsConfig, Volume image, EditedLabels corrected, Settings settings,
+            TrainingListener listener, Progress progress, Cancellation cancel) {
+        long[] voxels = correctedVoxels(corrected);
+        if (voxels.length == 0) {
+            throw new UserException("There are no corrections in " + corrected.name() + " yet; paint or erase labels first.");
+        }
+        Checkpoint from = Checkpoint.read(checkpoint);
+        // the labels as they are now: editing may go on meanwhile without reaching this run
+        Block truth = corrected.read(new int[3], corrected.spatialShape());
+        Volume frozen = new InMemoryVolume(corrected.name(), truth, corrected.resolution(), corrected.offset());
+
+        PredictionPanel.Prediction before = PredictionPanel.infer(checkpoint, settingsConfig, image,
+                (what, done, total, s) -> progress.update("Scoring before", done, total, s), cancel);
+        TargetKind kind = before.kind();
+        List<String[]> beforeRows = PredictionPanel.scoreRows(PredictionPanel.instances(before.probabilities(), kind,
+                settings.threshold(), settings.minSize()), truth, kind, image.resolution());
+
+        Path out = checkpoint.toAbsolutePath().getParent().resolve("corrections-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Config tuning = from.config()
+                .with("SOLVER.ITERATION_RESTART", true, "retraining on corrections")
+                .with("SOLVER.ITERATION_TOTAL", settings.iterations(), "retraining on corrections")
+                .with("SOLVER.ITERATION_SAVE", settings.iterations(), "retraining on corrections")
+                .with("DATASET.OUTPUT_PATH", out.toString(), "retraining on corrections");
+        int[] pad = tuning.getIntList("DATASET.PAD_SIZE").stream().mapToInt(Integer::intValue).toArray();
+        TrainingRun run = new TrainingRun(tuning, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, Path.of(""), 0));
+        run.useData(new TrainingSet(List.of(new TrainingVolume(image, frozen, pad))),
+                new SamplingFocus(0, voxels, settings.focusShare()));
+        run.addListener(new org.synapseworkbench.train.TensorBoardListener(out, 20));
+        run.addListener(listener);
+        long started = System.nanoTime();
+        run.addListener(new TrainingListener() {
+            @Override
+            public void iteration(org.synapseworkbench.train.IterationStats stats) {
+                progress.update("Fine-tuning", stats.iteration(), stats.total(), (System.nanoTime() - started) / 1e9);
+                if (cancel.isCancelled()) {
+                    run.cancel();
+                }
+            }
+        });
+        TrainingEnd end = run.run();
+        cancel.check();
+        if (end.reason() != TrainingEnd.Reason.FINISHED || end.lastCheckpoint() == null) {
+            throw new UserException("Fine-tuning did not finish: " + end.message());
+        }
+
+        PredictionPanel.Prediction after = PredictionPanel.infer(end.lastCheckpoint(), settingsConfig, image,
+                (what, done, total, s) -> progress.update("Scoring after", done, total, s), cancel);
+        Block instances = PredictionPanel.instances(after.probabilities(), kind, settings.threshold(), settings.minSize());
+        List<String[]> afterRows = PredictionPanel.scoreRows(instances, truth, kind, image.resolution());
+        return new Outcome(end.lastCheckpoint(), after, instances, sideBySide(beforeRows, afterRows), end);
+    }
+
+    /** Every voxel an edit in effect changed, once, as linear indices. */
+    static long[] correctedVoxels(EditedLabels labels) {
+        long[] all = labels.edits().stream().map(LabelEdit::voxels).flatMapToLong(Arrays::stream).toArray();
+        return SamplingFocus.distinct(all);
+    }
+
+    /** Rows of the same metrics, before and after, matched by name (a metric in only one gets "-" in the other). */
+    static List<Comparison> sideBySide(List<String[]> before, List<String[]> after) {
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        for (String[] r : before) {
+            rows.put(r[0], new String[] {r[1], "-"});
+        }
+        for (String[] r : after) {
+            rows.computeIfAbsent(r[0], k -> new String[] {"-", "-"})[1] = r[1];
+        }
+        List<Comparison> out = new ArrayList<>();
+        rows.forEach((metric, v) -> out.add(new Comparison(metric, v[0], v[1])));
+        return out;
+    }
+}
