@@ -144,6 +144,22 @@ final class LabelPainter {
         paint.setSelected(true);
     }
 
+    /** The kind of the labels under edit, or null. */
+    LabelLayer.Kind kind() {
+        return target == null ? null : target.kind();
+    }
+
+    /** The value that stands for no label in the labels under edit. */
+    long background() {
+        return background;
+    }
+
+    /** Paints with {@code m} and {@code n} from now on: an id, or a synapse's number for the pre and post sides. */
+    void use(Mode m, long n) {
+        mode.setValue(m);
+        id.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, n));
+    }
+
     /** The labels painted into, as edited so far, or null. */
     EditedLabels labels() {
         return target == null ? null : (EditedLabels) target.labels();

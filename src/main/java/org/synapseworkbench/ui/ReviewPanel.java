@@ -65,6 +65,7 @@ final class ReviewPanel {
     /** Decisions here and strokes of the label painter, in one timeline. */
     private final ProofreadingHistory history = new ProofreadingHistory(null, null);
     private final LabelPainter painter;
+    private final InstanceTools tools;
     private final Path journals;
     private AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -73,6 +74,7 @@ final class ReviewPanel {
         this.window = window;
         this.journals = journals;
         painter = new LabelPainter(window, history, journals);
+        tools = new InstanceTools(window, painter, history);
         for (Spinner<Double> s : List.of(low, high)) {
             s.setEditable(true);
             s.setPrefWidth(80);
@@ -133,7 +135,7 @@ final class ReviewPanel {
         Button export = new Button("Export CSV...");
         export.setOnAction(e -> export());
         HBox decisions = new HBox(6, accept, reject, unsure, export);
-        root = new VBox(6, form, run, status, table, decisions, counter, painter.controls());
+        root = new VBox(6, form, run, status, table, decisions, counter, painter.controls(), tools.node());
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
@@ -305,6 +307,10 @@ final class ReviewPanel {
         return history;
     }
 
+    InstanceTools tools() {
+        return tools;
+    }
+
     LabelPainter painter() {
         return painter;
     }
@@ -366,6 +372,8 @@ final class ReviewPanel {
             return history.undo();
         } else if (Action.REDO.matches(e)) {
             return history.redo();
+        } else if (tools.key(e)) {
+            return true;
         }
         if (queue == null) {
             return false;

@@ -332,6 +332,11 @@ final class WorkbenchWindow {
         updateCrosshairs();
     }
 
+    /** The voxel (z, y, x) under the mouse in the xy section, or null when the mouse is elsewhere. */
+    int[] voxelUnderMouse() {
+        return mouse == null ? null : slice.voxelAt(mouse.getX(), mouse.getY());
+    }
+
     Scene scene() {
         return scene;
     }
