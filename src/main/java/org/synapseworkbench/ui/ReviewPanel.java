@@ -2,8 +2,11 @@ package org.synapseworkbench.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -11,11 +14,13 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ProgressBar;
@@ -59,6 +64,14 @@ final class ReviewPanel {
     private final Label counter = new Label("");
     private final TableView<Integer> table = new TableView<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
+    private final FilteredList<Integer> shownRows = new FilteredList<>(rows);
+    private final SortedList<Integer> sorted = new SortedList<>(shownRows);
+    /** Each column's value of a row (rows are the queue's item numbers). */
+    private final Map<TableColumn<Integer, ?>, Function<Integer, ?>> values = new HashMap<>();
+    /** Which kind of item the table shows (null: every kind). */
+    private final ChoiceBox<ReviewQueue.Kind> kindShown = new ChoiceBox<>();
+    /** Which status the table shows (null: any). */
+    private final ChoiceBox<ReviewQueue.Status> statusShown = new ChoiceBox<>();
     private final VBox root;
     private final ScrollPane scroller;
     private ReviewQueue queue;
@@ -117,8 +130,22 @@ final class ReviewPanel {
                 column("peak", i -> round(item(i).peak())),
                 column("score", i -> round(item(i).score())),
                 column("status", i -> queue.status(i).label())));
-        SortedList<Integer> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        kindShown.getItems().add(null);
+        kindShown.getItems().addAll(ReviewQueue.Kind.values());
+        statusShown.getItems().add(null);
+        statusShown.getItems().addAll(ReviewQueue.Status.values());
+        kindShown.setConverter(labels(ReviewQueue.Kind::label, "every kind"));
+        statusShown.setConverter(labels(ReviewQueue.Status::label, "any status"));
+        kindShown.setValue(null);
+        statusShown.setValue(null);
+        kindShown.setId("review-kind-shown");
+        statusShown.setId("review-status-shown");
+        kindShown.valueProperty().addListener((obs, was, now) -> refilter());
+        statusShown.valueProperty().addListener((obs, was, now) -> refilter());
+        table.setSortPolicy(t -> {
+            sorted.setComparator(comparator());
+            return true;
+        });
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -135,7 +162,9 @@ final class ReviewPanel {
         Button export = new Button("Export CSV...");
         export.setOnAction(e -> export());
         HBox decisions = new HBox(6, accept, reject, unsure, export);
-        root = new VBox(6, form, run, status, table, decisions, counter, painter.controls(), tools.node());
+        HBox shownChoice = new HBox(6, new Label("Show"), kindShown, statusShown);
+        shownChoice.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(6, form, run, status, shownChoice, table, decisions, counter, painter.controls(), tools.node());
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
@@ -163,7 +192,29 @@ final class ReviewPanel {
     private <T> TableColumn<Integer, T> column(String name, Function<Integer, T> value) {
         TableColumn<Integer, T> c = new TableColumn<>(name);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        values.put(c, value);
         return c;
+    }
+
+    /**
+     * The table's sort order as a comparator over each sorted column's values, read once for every row when the order
+     * is set (sorting 10,000 rows through the cells' value factories took 1-2 s); a status sort follows decisions
+     * made later when the column is sorted again. Null for the queue's own order.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Comparator<Integer> comparator() {
+        Comparator<Integer> order = null;
+        for (TableColumn<Integer, ?> column : table.getSortOrder()) {
+            Function<Integer, ?> value = values.get(column);
+            Comparable[] keys = new Comparable[rows.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (Comparable) value.apply(i);
+            }
+            Comparator<Integer> one = (a, b) -> keys[a].compareTo(keys[b]);
+            one = column.getSortType() == TableColumn.SortType.DESCENDING ? one.reversed() : one;
+            order = order == null ? one : order.thenComparing(one);
+        }
+        return order;
     }
 
     /** The window's label layers by kind, in the choosers. */
@@ -285,6 +336,9 @@ final class ReviewPanel {
         queue = q;
         history.setQueue(q);
         q.addListener(i -> {
+            if (statusShown.getValue() != null) {
+                refilter(); // a decided row leaves a table of rows to review, an undone one comes back
+            }
             table.refresh();
             updateCounter();
             if (decisions != null) {
@@ -295,7 +349,9 @@ final class ReviewPanel {
                 }
             }
         });
+        sorted.setComparator(null); // its keys are the old queue's
         rows.setAll(java.util.stream.IntStream.range(0, q.size()).boxed().toList());
+        table.sort();
         updateCounter();
     }
 
@@ -356,15 +412,49 @@ final class ReviewPanel {
         table.scrollTo(Math.max(0, next - 3));
     }
 
-    /** Gives the item shown a status and goes on to the next row. */
+    /** Gives the item shown a status and goes on to the next row (the one taking its place if the filter hides it). */
     void decide(ReviewQueue.Status s) {
         int i = current();
         if (i < 0) {
             step(1);
             return;
         }
+        int row = table.getSelectionModel().getSelectedIndex();
         history.decide(i, s);
-        step(1);
+        if (table.getItems().contains(i)) {
+            step(1);
+        } else if (!table.getItems().isEmpty()) {
+            int next = Math.min(row, table.getItems().size() - 1);
+            table.getSelectionModel().clearAndSelect(next);
+            table.scrollTo(Math.max(0, next - 3));
+        }
+    }
+
+    /** Shows the rows of the kind and status chosen. */
+    private void refilter() {
+        ReviewQueue.Kind k = kindShown.getValue();
+        ReviewQueue.Status st = statusShown.getValue();
+        shownRows.setPredicate(i -> queue != null && (k == null || item(i).kind() == k) && (st == null || queue.status(i) == st));
+    }
+
+    /** Shows and filters (for tests and scripts). */
+    void show(ReviewQueue.Kind kind, ReviewQueue.Status s) {
+        kindShown.setValue(kind);
+        statusShown.setValue(s);
+    }
+
+    private static <T> javafx.util.StringConverter<T> labels(Function<T, String> label, String none) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? none : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("chosen, never typed");
+            }
+        };
     }
 
     private boolean key(KeyEvent e) {

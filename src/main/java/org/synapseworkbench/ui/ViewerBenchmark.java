@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import javafx.application.Platform;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import org.synapseworkbench.config.Config;
@@ -167,10 +170,110 @@ final class ViewerBenchmark {
             System.out.printf(Locale.ROOT, "  warm cache (%d changes): median %.1f ms, 90th percentile %.1f ms, max %.1f ms%n",
                     warm.size(), median(warm), percentile(warm, 90), max(warm));
             proofreading(window.get(), slice, open.get(2));
+            reviewTable(window.get());
             if (trainSeconds > 0) {
                 trainingPauses(window.get(), slice);
             }
             onFx(() -> open.forEach(Hdf5Volume::close));
+        }
+
+        /**
+         * The Review tab's table with 10,000 rows, scrolled 3 rows every 16 ms as a mouse wheel does for 300 steps: the
+         * styling and layout in each pulse meanwhile (the rows that come into view), the longest wait of a task posted
+         * to the JavaFX thread every 5 ms, and sorting the rows by score.
+         */
+        private void reviewTable(WorkbenchWindow window) throws Exception {
+            Path journals = Files.createTempDirectory("viewer-benchmark-journals");
+            java.util.Random random = new java.util.Random(5);
+            List<org.synapseworkbench.proofread.ReviewQueue.Item> items = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                int[] at = {random.nextInt(sections), random.nextInt(SIZE), random.nextInt(SIZE)};
+                items.add(new org.synapseworkbench.proofread.ReviewQueue.Item(i % 3 == 0
+                        ? org.synapseworkbench.proofread.ReviewQueue.Kind.MISS_CANDIDATE
+                        : org.synapseworkbench.proofread.ReviewQueue.Kind.DETECTION, i + 1, at, at, at,
+                        random.nextInt(5000), random.nextInt(2500), random.nextInt(2500), random.nextDouble(),
+                        random.nextDouble(), random.nextDouble() * 100));
+            }
+            AtomicReference<ReviewPanel> panel = new AtomicReference<>();
+            onFx(() -> {
+                ReviewPanel p = new ReviewPanel(window, journals);
+                window.addPanel("Review", p.node());
+                window.showPanel("Review");
+                panel.set(p);
+            });
+            Thread.sleep(1000); // the empty tab styled, laid out and drawn
+            long[] filled = new long[3];
+            Runnable layoutStart = () -> filled[1] = filled[1] == 0 ? System.nanoTime() : filled[1];
+            Runnable layoutEnd = () -> filled[2] = filled[1] != 0 && filled[2] == 0 ? System.nanoTime() : filled[2];
+            onFx(() -> {
+                window.scene().addPreLayoutPulseListener(layoutStart);
+                window.scene().addPostLayoutPulseListener(layoutEnd);
+                long t0 = System.nanoTime();
+                panel.get().setQueue(new org.synapseworkbench.proofread.ReviewQueue(items), null);
+                filled[0] = System.nanoTime() - t0;
+            });
+            Thread.sleep(1000);
+            onFx(() -> {
+                window.scene().removePreLayoutPulseListener(layoutStart);
+                window.scene().removePostLayoutPulseListener(layoutEnd);
+            });
+            AtomicBoolean scrolling = new AtomicBoolean(true);
+            List<Double> pulses = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Double> waits = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread probe = new Thread(() -> {
+                while (scrolling.get()) {
+                    long posted = System.nanoTime();
+                    CountDownLatch ran = new CountDownLatch(1);
+                    Platform.runLater(ran::countDown);
+                    try {
+                        ran.await();
+                        waits.add((System.nanoTime() - posted) / 1e6);
+                        if (details && waits.get(waits.size() - 1) > 50) {
+                            System.out.printf(Locale.ROOT, "  wait %.0f ms at probe %d of the scrolling, %d pulses in%n",
+                                    waits.get(waits.size() - 1), waits.size(), pulses.size());
+                        }
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "probe");
+            probe.start();
+            // the scene's styling and layout in each pulse while scrolling: from before CSS to after layout
+            long[] pre = {0};
+            Runnable before = () -> pre[0] = System.nanoTime();
+            Runnable after = () -> pulses.add((System.nanoTime() - pre[0]) / 1e6);
+            onFx(() -> {
+                window.scene().addPreLayoutPulseListener(before);
+                window.scene().addPostLayoutPulseListener(after);
+            });
+            for (int k = 0; k < 300; k++) {
+                onFx(() -> ((javafx.scene.control.skin.VirtualFlow<?>) panel.get().table().lookup(".virtual-flow"))
+                        .scrollPixels(3 * 24));
+                Thread.sleep(16);
+            }
+            onFx(() -> {
+                window.scene().removePreLayoutPulseListener(before);
+                window.scene().removePostLayoutPulseListener(after);
+            });
+            scrolling.set(false);
+            probe.join();
+            List<Double> steps = new ArrayList<>(pulses);
+            double sort = callFx(() -> {
+                long t0 = System.nanoTime();
+                TableView<Integer> t = panel.get().table();
+                TableColumn<Integer, ?> score = t.getColumns().get(11);
+                score.setSortType(TableColumn.SortType.DESCENDING);
+                t.getSortOrder().setAll(List.of(score));
+                t.applyCss();
+                t.layout();
+                return (System.nanoTime() - t0) / 1e6;
+            });
+            System.out.printf(Locale.ROOT, "Review table: %d rows put in it in %.1f ms, then styled and laid out in %.1f ms%n",
+                    items.size(), filled[0] / 1e6, (filled[2] - filled[1]) / 1e6);
+            System.out.printf(Locale.ROOT, "Review table of %d rows, scrolled 3 rows every 16 ms for 300 steps: styling and layout "
+                    + "per pulse (%d pulses) median %.2f ms, max %.1f ms; longest wait of a task meanwhile %.1f ms; sorting by "
+                    + "score %.1f ms%n", items.size(), steps.size(), median(steps), max(steps), max(waits), sort);
         }
 
         /**

@@ -112,4 +112,33 @@ class ReviewPanelTest {
         assertTrue(lines.get(1).contains(",accepted,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("miss_candidate,0,3,"), lines.get(2));
     }
+
+    @Test
+    void theTableShowsAKindOrAStatusAndDecidedRowsLeaveATableToReview(FxRobot robot) {
+        List<ReviewQueue.Item> items = new java.util.ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            ReviewQueue.Kind kind = k % 2 == 0 ? ReviewQueue.Kind.DETECTION : ReviewQueue.Kind.MISS_CANDIDATE;
+            items.add(new ReviewQueue.Item(kind, k + 1, new int[] {1, 4, 5 + k}, new int[] {1, 4, 5 + k},
+                    new int[] {1, 4, 5 + k}, 1, 0, 0, 0.5, 0.5, 6 - k));
+        }
+        ReviewQueue q = new ReviewQueue(items);
+        robot.interact(() -> panel.setQueue(q, null));
+        assertEquals(6, panel.table().getItems().size());
+        robot.interact(() -> panel.show(ReviewQueue.Kind.MISS_CANDIDATE, null));
+        assertEquals(List.of(1, 3, 5), List.copyOf(panel.table().getItems()), "the possible misses only");
+
+        robot.interact(() -> {
+            panel.show(null, ReviewQueue.Status.TO_REVIEW);
+            panel.table().getSelectionModel().clearAndSelect(2);
+            panel.decide(ReviewQueue.Status.ACCEPTED);
+        });
+        assertEquals(ReviewQueue.Status.ACCEPTED, q.status(2));
+        assertEquals(List.of(0, 1, 3, 4, 5), List.copyOf(panel.table().getItems()), "the accepted row left");
+        assertEquals(3, panel.current(), "the next row took its place and is shown");
+        robot.clickOn(window.slice());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ReviewQueue.Status.TO_REVIEW, q.status(2), "undone");
+        assertEquals(6, panel.table().getItems().size(), "and back in the table");
+    }
 }
