@@ -126,6 +126,16 @@ class ReviewPanelTest {
         assertEquals(6, panel.table().getItems().size());
         robot.interact(() -> panel.show(ReviewQueue.Kind.MISS_CANDIDATE, null));
         assertEquals(List.of(1, 3, 5), List.copyOf(panel.table().getItems()), "the possible misses only");
+        robot.interact(() -> {
+            panel.show(null, null);
+            var score = panel.table().getColumns().get(11);
+            assertEquals("score", score.getText());
+            score.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            panel.table().getSortOrder().setAll(List.of(score));
+        });
+        assertEquals(List.of(5, 4, 3, 2, 1, 0), List.copyOf(panel.table().getItems()), "by score, lowest first");
+        robot.interact(() -> panel.table().getSortOrder().clear());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), List.copyOf(panel.table().getItems()), "the queue's order again");
 
         robot.interact(() -> {
             panel.show(null, ReviewQueue.Status.TO_REVIEW);
