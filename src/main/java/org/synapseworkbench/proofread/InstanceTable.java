@@ -44,6 +44,8 @@ public final class InstanceTable {
         }
         double scale = probability == null ? 0 : MissCandidates.scale(probability.type());
         Map<Long, Measure> byId = new HashMap<>();
+        int[] chunk = (probability != null ? probability : instances).chunkShape();
+        int[] tile = {chunk[chunk.length - 2], chunk[chunk.length - 1]};
         int ny = shape[1];
         int nx = shape[2];
         for (int z = 0; z < shape[0]; z++) {
@@ -51,22 +53,32 @@ public final class InstanceTable {
                 break;
             }
             Block ids = instances.readSection(z);
-            Block p = probability == null ? null : MissCandidates.section(probability, z);
-            long lastId = 0;
-            Measure m = null;
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    int i = y * nx + x;
-                    long id = ids.getLong(i);
-                    if (id == 0) {
+            // the map is read only in the tiles (its chunks' rows and columns) that hold instance voxels
+            for (int ty = 0; ty < ny; ty += tile[0]) {
+                for (int tx = 0; tx < nx; tx += tile[1]) {
+                    int h = Math.min(tile[0], ny - ty);
+                    int w = Math.min(tile[1], nx - tx);
+                    if (!anyLabel(ids, nx, ty, tx, h, w)) {
                         continue;
                     }
-                    if (id != lastId || m == null) {
-                        long key = polarity ? SynapseIds.synapse(id) : id;
-                        m = byId.computeIfAbsent(key, k -> new Measure());
-                        lastId = id;
+                    Block p = probability == null ? null : tileOf(probability, z, ty, tx, h, w);
+                    long lastId = 0;
+                    Measure m = null;
+                    for (int y = ty; y < ty + h; y++) {
+                        for (int x = tx; x < tx + w; x++) {
+                            long id = ids.getLong(y * nx + x);
+                            if (id == 0) {
+                                continue;
+                            }
+                            if (id != lastId || m == null) {
+                                long key = polarity ? SynapseIds.synapse(id) : id;
+                                m = byId.computeIfAbsent(key, k -> new Measure());
+                                lastId = id;
+                            }
+                            double v = p == null ? Double.NaN : p.getDouble((y - ty) * w + (x - tx)) * scale;
+                            m.add(z, y, x, v, polarity && SynapseIds.isPre(id));
+                        }
                     }
-                    m.add(z, y, x, p == null ? Double.NaN : p.getDouble(i) * scale, polarity && SynapseIds.isPre(id));
                 }
             }
             if (progress != null) {
@@ -77,6 +89,24 @@ public final class InstanceTable {
         byId.forEach((id, m) -> out.add(m.instance(id, polarity)));
         out.sort((a, b) -> Long.compareUnsigned(a.id(), b.id()));
         return out;
+    }
+
+    /** Whether a tile of a section holds a label other than 0. */
+    private static boolean anyLabel(Block ids, int nx, int ty, int tx, int h, int w) {
+        for (int y = ty; y < ty + h; y++) {
+            for (int x = tx; x < tx + w; x++) {
+                if (ids.getLong(y * nx + x) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A tile of section z of a probability map (its first channel when it has channels), h x w from (ty, tx). */
+    private static Block tileOf(Volume probability, int z, int ty, int tx, int h, int w) {
+        return probability.rank() == 4 ? probability.read(new int[] {0, z, ty, tx}, new int[] {1, 1, h, w})
+                : probability.read(new int[] {z, ty, tx}, new int[] {1, h, w});
     }
 
     private static final class Measure {

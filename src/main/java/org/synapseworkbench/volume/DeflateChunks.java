@@ -73,11 +73,22 @@ final class DeflateChunks {
      * Undoes HDF5's shuffle: byte k of every element comes k-th, each such run of bytes after the other. Elements of
      * 8 and 4 bytes are put together from their byte runs and written one whole element at a time, in order: the
      * byte-by-byte pass wrote with a stride of the element size and took most of the time of reading uint64 labels.
+     * 8-byte elements whose upper six bytes are all 0 (label ids under 65,536) take only their low bytes' runs.
      */
     static byte[] unshuffle(byte[] in, int size) {
         int n = in.length / size;
         byte[] out = new byte[in.length];
-        if (size == 8) {
+        int planes = size == 8 ? nonZeroPlanes(in, n, size) : size;
+        if (size == 8 && planes <= 2) { // small ids, as in label volumes: only the low bytes, where they are not 0
+            for (int k = 0; k < planes; k++) {
+                for (int i = 0, from = k * n; i < n; i++) {
+                    byte b = in[from + i];
+                    if (b != 0) {
+                        out[i * 8 + k] = b;
+                    }
+                }
+            }
+        } else if (size == 8) {
             for (int i = 0; i < n; i++) {
                 long v = (in[i] & 0xFFL) | (in[n + i] & 0xFFL) << 8 | (in[2 * n + i] & 0xFFL) << 16
                         | (in[3 * n + i] & 0xFFL) << 24 | (in[4 * n + i] & 0xFFL) << 32 | (in[5 * n + i] & 0xFFL) << 40
@@ -97,6 +108,21 @@ final class DeflateChunks {
         int rest = n * size;
         System.arraycopy(in, rest, out, rest, in.length - rest);
         return out;
+    }
+
+    private static final byte[] ZEROS = new byte[1 << 16];
+
+    /** One more than the last byte run (of {@code n} bytes each) with a byte other than 0; 0 when all are 0. */
+    private static int nonZeroPlanes(byte[] in, int n, int size) {
+        for (int k = size - 1; k >= 0; k--) {
+            for (int from = k * n, end = from + n; from < end; from += ZEROS.length) {
+                int len = Math.min(ZEROS.length, end - from);
+                if (java.util.Arrays.mismatch(in, from, from + len, ZEROS, 0, len) >= 0) {
+                    return k + 1;
+                }
+            }
+        }
+        return 0;
     }
 
     private static void scatter(byte[] in, byte[] out, int size, int n) {

@@ -47,6 +47,7 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
     private final ChunkCache cache;
     /** Our own decoder for gzip chunks (faster than jhdf's), or null to let jhdf decode them. */
     private final DeflateChunks deflate;
+    private final RepeatedChunks repeats = new RepeatedChunks();
     private final double[] resolution;
     private final boolean resolutionStored;
     private final double[] offset;
@@ -363,7 +364,18 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
             byte[] raw = null;
             try {
                 if (deflate != null) {
-                    raw = deflate.decode(cd.getRawChunkBuffer(elementOffset), (int) Block.elementCount(chunk) * type.bytes());
+                    ByteBuffer stored = cd.getRawChunkBuffer(elementOffset);
+                    long bytes = Block.elementCount(chunk) * type.bytes();
+                    Block again = repeats.find(stored, bytes);
+                    if (again != null) {
+                        return again;
+                    }
+                    raw = deflate.decode(stored.duplicate(), (int) bytes);
+                    if (raw != null) {
+                        Block b = Block.decode(type, order, raw, chunk);
+                        repeats.remember(stored, b, bytes);
+                        return b;
+                    }
                 }
                 if (raw == null) {
                     raw = cd.getDecompressedChunk(elementOffset);

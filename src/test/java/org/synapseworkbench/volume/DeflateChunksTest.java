@@ -1,6 +1,7 @@
 package org.synapseworkbench.volume;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.ByteBuffer;
@@ -21,6 +22,26 @@ class DeflateChunksTest {
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, -1, 42, 43}, DeflateChunks.unshuffle(eight, 8));
         // three 2-byte elements, byte by byte
         assertArrayEquals(new byte[] {1, 4, 2, 5, 3, 6}, DeflateChunks.unshuffle(new byte[] {1, 2, 3, 4, 5, 6}, 2));
+    }
+
+    @Test
+    void eightByteElementsComeBackWhateverBytesAreZero() {
+        // ids under 256, under 65,536, all zero and full 64-bit values: each shuffled as HDF5 does, then undone
+        long[][] cases = {{0, 5, 0, 255, 7}, {0, 300, 65535, 2, 0}, {0, 0, 0, 0, 0}, {-1L, 1L << 40, 0, 42, Long.MIN_VALUE}};
+        for (long[] values : cases) {
+            int n = values.length;
+            byte[] shuffled = new byte[n * 8];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 8; k++) {
+                    shuffled[k * n + i] = (byte) (values[i] >>> (8 * k));
+                }
+            }
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(DeflateChunks.unshuffle(shuffled, 8))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) {
+                assertEquals(values[i], out.getLong(i * 8), java.util.Arrays.toString(values) + " element " + i);
+            }
+        }
     }
 
     @Test
