@@ -115,7 +115,10 @@ final class SliceView extends Region {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        z.addListener((obs, was, now) -> draw());
+        z.addListener((obs, was, now) -> {
+            draw();
+            placeCrosshair(); // the ring shows on its planes only
+        });
     }
 
     /** Shows {@code v} (3-d, or 4-d with the first channel shown) from its first section, without the old layers. */
@@ -188,19 +191,16 @@ final class SliceView extends Region {
         placeCrosshair();
     }
 
-    /** Rings the voxel at (row, column) with a radius in voxels, or hides the ring (null). */
-    void setRing(int[] rowCol, double radius) {
-        ringAt = rowCol == null ? null : new double[] {rowCol[0], rowCol[1], radius};
+    /** Rings the voxel at (row, column) with a radius in voxels on planes {@code lo..hi}, or hides the ring (null). */
+    void setRing(int[] rowCol, double radius, int lo, int hi) {
+        ringAt = rowCol == null ? null : new double[] {rowCol[0], rowCol[1], radius, lo, hi};
         placeCrosshair();
     }
 
     private void placeCrosshair() {
         cross.place(crosshair != null && volume != null ? centreOf(crosshair[0], crosshair[1]) : null, getWidth(), getHeight());
-        ring.place(ringAt != null && volume != null ? centreOf((int) ringAt[0], (int) ringAt[1]) : null, ringAt == null ? 0 : ringAt[2] * scale());
-    }
-
-    int axis() {
-        return axis;
+        boolean ringed = ringAt != null && volume != null && z.get() >= ringAt[3] && z.get() <= ringAt[4];
+        ring.place(ringed ? centreOf((int) ringAt[0], (int) ringAt[1]) : null, ringed ? ringAt[2] * scale() : 0);
     }
 
     /** Rows of the plane: y for xy, z otherwise. */

@@ -326,7 +326,7 @@ final class ViewerBenchmark {
             }
             onFx(() -> {
                 for (SliceView v : List.of(slice, window.xz(), window.yz())) {
-                    v.setRing(null, 0);
+                    v.setRing(null, 0, 0, 0);
                     v.fit();
                 }
                 edited.get().journal().close();

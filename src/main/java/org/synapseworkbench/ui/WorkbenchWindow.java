@@ -274,7 +274,7 @@ final class WorkbenchWindow {
 
     /**
      * Shows voxel {@code at} (z, y, x) in all three views, zoomed so that the box {@code min .. max} around it takes
-     * about a third of each view, and rings it.
+     * about a third of each view, and rings it on the planes through that box.
      */
     void goTo(int[] at, int[] min, int[] max) {
         slice.zProperty().set(at[0]);
@@ -284,9 +284,10 @@ final class WorkbenchWindow {
         centre(slice, at[1], at[2], radius);
         centre(xz, at[0], at[2], radius);
         centre(yz, at[0], at[1], radius);
-        slice.setRing(new int[] {at[1], at[2]}, radius);
-        xz.setRing(new int[] {at[0], at[2]}, radius);
-        yz.setRing(new int[] {at[0], at[1]}, radius);
+        // on the planes through the item's box and one more on each side: paging away hides the ring
+        slice.setRing(new int[] {at[1], at[2]}, radius, min[0] - 1, max[0] + 1);
+        xz.setRing(new int[] {at[0], at[2]}, radius, min[1] - 1, max[1] + 1);
+        yz.setRing(new int[] {at[0], at[1]}, radius, min[2] - 1, max[2] + 1);
     }
 
     private static void centre(SliceView v, int row, int col, double radius) {

@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -145,6 +146,14 @@ class ReviewPanelTest {
         assertEquals(ReviewQueue.Status.ACCEPTED, q.status(2));
         assertEquals(List.of(0, 1, 3, 4, 5), List.copyOf(panel.table().getItems()), "the accepted row left");
         assertEquals(3, panel.current(), "the next row took its place and is shown");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.slice().lookup("#review-ring").isVisible(), "ringed on its section");
+        robot.interact(() -> window.slice().zProperty().set(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.slice().lookup("#review-ring").isVisible(), "three sections away, no ring");
+        robot.interact(() -> window.slice().zProperty().set(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.slice().lookup("#review-ring").isVisible(), "one section beside the item's, the ring again");
         robot.clickOn(window.slice());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
