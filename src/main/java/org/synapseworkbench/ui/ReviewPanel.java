@@ -115,6 +115,8 @@ final class ReviewPanel {
         status.setWrapText(true);
 
         table.setId("review-table");
+        table.getStyleClass().add("review-table");
+        table.getStylesheets().add(ReviewPanel.class.getResource("review-table.css").toExternalForm());
         table.setPlaceholder(new Label("No items yet"));
         table.getColumns().setAll(List.of(
                 column("#", i -> i + 1),
@@ -168,6 +170,7 @@ final class ReviewPanel {
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
+        scroller.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;"); // see review-table.css
         window.addPanelKeys(root, this::key);
     }
 
