@@ -45,7 +45,6 @@ import org.synapseworkbench.eval.PolarityScores;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.post.CleftInstances;
-import org.synapseworkbench.post.Components;
 import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;

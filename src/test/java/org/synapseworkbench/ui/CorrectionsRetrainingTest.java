@@ -18,12 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.UserException;
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.proofread.EditedLabels;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.TrainingEnd;
@@ -42,18 +38,8 @@ class CorrectionsRetrainingTest {
     @BeforeAll
     static void trainATinyModel() throws Exception {
         Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        SyntheticVolumeWriter.writePytc(new SyntheticEmGenerator(SynthParams.of(new int[] {12, 96, 96}, 5).withDensity(24))
-                .generate(), data.resolve("tiny.h5"));
-        config = ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
-                List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
-                        "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",
-                        "DATASET.LABEL_NAME", "tiny-clefts.h5", "DATASET.OUTPUT_PATH", dir.resolve("out").toString(),
-                        "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "20",
-                        "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "3", "SOLVER.ITERATION_SAVE", "3",
-                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1",
-                        "INFERENCE.INPUT_SIZE", "[5,33,33]", "INFERENCE.OUTPUT_SIZE", "[5,33,33]",
-                        "INFERENCE.STRIDE", "[4,32,32]", "INFERENCE.PAD_SIZE", "[1,8,8]", "INFERENCE.SAMPLES_PER_BATCH", "1"));
+        TinyCleftModel.writeVolume(data);
+        config = TinyCleftModel.config(data, dir.resolve("out"), 3);
         TrainingEnd end = new TrainingRun(config, TrainingRun.Options.defaults()).run();
         assertEquals(TrainingEnd.Reason.FINISHED, end.reason());
         checkpoint = end.lastCheckpoint();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.Progress;
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.post.CleftInstances;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingRun;
@@ -51,23 +46,8 @@ class PredictionPanelTest {
     @Start
     void start(Stage stage) {
         Path data = dir.resolve("data");
-        Path out = dir.resolve("out");
-        try {
-            Files.createDirectories(data);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        SyntheticVolumeWriter.writePytc(new SyntheticEmGenerator(SynthParams.of(new int[] {12, 96, 96}, 5).withDensity(24))
-                .generate(), data.resolve("tiny.h5"));
-        config = ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
-                List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
-                        "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",
-                        "DATASET.LABEL_NAME", "tiny-clefts.h5", "DATASET.OUTPUT_PATH", out.toString(),
-                        "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "20",
-                        "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "3", "SOLVER.ITERATION_SAVE", "3",
-                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1",
-                        "INFERENCE.INPUT_SIZE", "[5,33,33]", "INFERENCE.OUTPUT_SIZE", "[5,33,33]",
-                        "INFERENCE.STRIDE", "[4,32,32]", "INFERENCE.PAD_SIZE", "[1,8,8]", "INFERENCE.SAMPLES_PER_BATCH", "1"));
+        TinyCleftModel.writeVolume(data);
+        config = TinyCleftModel.config(data, dir.resolve("out"), 3);
         TrainingEnd end = new TrainingRun(config, TrainingRun.Options.defaults()).run();
         assertEquals(TrainingEnd.Reason.FINISHED, end.reason());
         image = Hdf5Volume.open(data.resolve("tiny-image.h5"), null);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.volume.Hdf5Volume;
@@ -43,18 +38,8 @@ class RetrainSectionTest {
     @Start
     void start(Stage stage) throws Exception {
         Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        SyntheticVolumeWriter.writePytc(new SyntheticEmGenerator(SynthParams.of(new int[] {12, 96, 96}, 5).withDensity(24))
-                .generate(), data.resolve("tiny.h5"));
-        Config config = ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
-                List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
-                        "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",
-                        "DATASET.LABEL_NAME", "tiny-clefts.h5", "DATASET.OUTPUT_PATH", dir.resolve("out").toString(),
-                        "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "20",
-                        "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "2", "SOLVER.ITERATION_SAVE", "2",
-                        "SOLVER.WARMUP_ITERS", "2", "SYSTEM.NUM_CPUS", "1",
-                        "INFERENCE.INPUT_SIZE", "[5,33,33]", "INFERENCE.OUTPUT_SIZE", "[5,33,33]",
-                        "INFERENCE.STRIDE", "[4,32,32]", "INFERENCE.PAD_SIZE", "[1,8,8]", "INFERENCE.SAMPLES_PER_BATCH", "1"));
+        TinyCleftModel.writeVolume(data);
+        Config config = TinyCleftModel.config(data, dir.resolve("out"), 2);
         assertEquals(TrainingEnd.Reason.FINISHED, new TrainingRun(config, TrainingRun.Options.defaults()).run().reason());
         window = new WorkbenchWindow(Hdf5Volume.open(data.resolve("tiny-image.h5"), null));
         window.addLayer(new LabelLayer("clefts", Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null), LabelLayer.Kind.CLEFTS));
