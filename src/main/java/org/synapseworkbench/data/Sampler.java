@@ -106,7 +106,8 @@ public final class Sampler {
         TrainingVolume volume = volumes.get(focus.volume());
         long index = focus.voxels()[random.nextInt(focus.voxels().length)];
         int[] shape = volume.label().spatialShape();
-        int[] at = {(int) (index / ((long) shape[1] * shape[2])), (int) (index / shape[2] % shape[1]), (int) (index % shape[2])};
+        int[] at = {(int) (index / ((long) shape[1] * shape[2])), (int) (index / shape[2] % shape[1]),
+            (int) (index % shape[2])};
         int[] padded = volume.paddedShape();
         int[] pad = volume.pad();
         int[] start = new int[3];

@@ -28,8 +28,8 @@ import org.synapseworkbench.data.Batch;
 import org.synapseworkbench.data.BatchLoader;
 import org.synapseworkbench.data.BatchMaker;
 import org.synapseworkbench.data.Sampler;
-import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.data.SamplingFocus;
+import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.data.TrainingSet;
 import org.synapseworkbench.data.augment.Augmentor;
 import org.synapseworkbench.model.ModelSpec;
@@ -76,8 +76,8 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains on {@code set} instead of the config's DATASET volumes (the caller keeps and closes it), with crops placed on the
-     * voxels of {@code focus} (null for none) more often: fine-tuning on a person's corrections, say.
+     * Trains on {@code set} instead of the config's DATASET volumes (the caller keeps and closes it), with crops placed
+     * on the voxels of {@code focus} (null for none) more often: fine-tuning on a person's corrections, say.
      */
     public void useData(TrainingSet set, SamplingFocus focus) {
         this.data = set;
@@ -196,7 +196,8 @@ public final class TrainingRun {
         Sampler sampler;
         try {
             sampler = new Sampler(set, augmentor, inputSize, config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"),
-                    config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"), focus);
+                    config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"),
+                    focus);
         } catch (RuntimeException e) {
             if (owned != null) {
                 owned.close();

@@ -43,15 +43,16 @@ final class InstanceTools {
         this.painter = painter;
         this.history = history;
         newId.setId("labels-new-id");
-        newId.setTooltip(new Tooltip("Paint with an id no instance has yet: the largest plus one (a new synapse for polarity)"));
+        newId.setTooltip(new Tooltip("Paint with an id no instance has yet: the largest plus one "
+                + "(a new synapse for polarity)"));
         newId.setOnAction(e -> withNewId(n -> {
             painter.use(painter.kind() == LabelLayer.Kind.POLARITY ? LabelPainter.Mode.PRE : LabelPainter.Mode.ID, n);
             say(String.format(Locale.ROOT, "Painting %s %d, which no instance has yet.",
                     painter.kind() == LabelLayer.Kind.POLARITY ? "the pre side of new synapse" : "new id", n));
         }));
-        Label keys = new Label("At the mouse: " + Action.PICK_ID.keyText() + " takes its id, " + Action.DELETE_INSTANCE.keyText()
-                + " deletes, " + Action.MERGE_INSTANCES.keyText() + " merges (twice), " + Action.SPLIT_INSTANCE.keyText()
-                + " splits a piece off");
+        Label keys = new Label("At the mouse: " + Action.PICK_ID.keyText() + " takes its id, "
+                + Action.DELETE_INSTANCE.keyText() + " deletes, " + Action.MERGE_INSTANCES.keyText() + " merges (twice), "
+                + Action.SPLIT_INSTANCE.keyText() + " splits a piece off");
         keys.setWrapText(true);
         root = new HBox(8, newId, keys);
         root.setAlignment(Pos.CENTER_LEFT);
@@ -99,8 +100,8 @@ final class InstanceTools {
                 case PICK_ID -> {
                     painter.use(!polarity ? LabelPainter.Mode.ID : SynapseIds.isPre(id) ? LabelPainter.Mode.PRE
                             : LabelPainter.Mode.POST, polarity ? synapse : id);
-                    say(polarity ? "Painting the " + (SynapseIds.isPre(id) ? "pre" : "post") + " side of synapse " + synapse + "."
-                            : "Painting id " + id + ".");
+                    say(polarity ? "Painting the " + (SynapseIds.isPre(id) ? "pre" : "post") + " side of synapse "
+                            + synapse + "." : "Painting id " + id + ".");
                 }
                 case DELETE_INSTANCE -> {
                     long[] piece = InstancePieces.piece(labels, v, member(id, polarity), MAX_PIECE);
@@ -108,8 +109,8 @@ final class InstanceTools {
                     history.beginStroke(what);
                     history.paint(what, piece, painter.background());
                     history.endStroke();
-                    say(String.format(Locale.ROOT, "Deleted %s at %s: %d voxels.", polarity ? "synapse " + synapse : "instance " + id,
-                            where, piece.length));
+                    say(String.format(Locale.ROOT, "Deleted %s at %s: %d voxels.",
+                            polarity ? "synapse " + synapse : "instance " + id, where, piece.length));
                 }
                 case MERGE_INSTANCES -> merge(labels, v, id, polarity, where);
                 case SPLIT_INSTANCE -> {
@@ -139,8 +140,8 @@ final class InstanceTools {
         long into = mergeInto;
         mergeInto = 0;
         relabel(labels, piece, polarity, into, "merge into " + into);
-        say(String.format(Locale.ROOT, "Merged %d voxels at %s into %s %d.", piece.length, where, polarity ? "synapse" : "instance",
-                into));
+        say(String.format(Locale.ROOT, "Merged %d voxels at %s into %s %d.", piece.length, where,
+                polarity ? "synapse" : "instance", into));
     }
 
     /** Gives a piece id {@code n}, or for polarity synapse n's ids, pre to pre and post to post; one undo step. */

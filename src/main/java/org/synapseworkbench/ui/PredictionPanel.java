@@ -258,11 +258,12 @@ final class PredictionPanel {
      * augmentation of {@code settings}; {@code progress} hears the device's name as its "what".
      */
     static Prediction infer(Path checkpointFile, Config settings, Volume image, Progress progress, Cancellation cancel) {
-        try (Predictor predictor = Predictor.load(checkpointFile, null, DeviceChoice.AUTO.resolve(settings.getInt("SYSTEM.NUM_GPUS")))) {
+        var device = DeviceChoice.AUTO.resolve(settings.getInt("SYSTEM.NUM_GPUS"));
+        try (Predictor predictor = Predictor.load(checkpointFile, null, device)) {
             String targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
             VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settings));
-            String device = DeviceChoice.describe(predictor.device());
-            Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(device, done, total, seconds),
+            String on = DeviceChoice.describe(predictor.device());
+            Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(on, done, total, seconds),
                     cancel);
             return new Prediction(probs, targetCode);
         }
@@ -472,8 +473,8 @@ final class PredictionPanel {
     }
 
     private static long clefts(Block labels) {
-        return Arrays.stream(labels.longs()).filter(id -> id != 0 && id != org.synapseworkbench.volume.Cremi.NO_CLEFT).distinct()
-                .count();
+        return Arrays.stream(labels.longs()).filter(id -> id != 0 && id != org.synapseworkbench.volume.Cremi.NO_CLEFT)
+                .distinct().count();
     }
 
     private static long synapses(Block labels) {

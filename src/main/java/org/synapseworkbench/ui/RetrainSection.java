@@ -59,7 +59,8 @@ final class RetrainSection {
         iterations.setPrefWidth(90);
         share.setEditable(true);
         share.setPrefWidth(80);
-        iterations.setTooltip(new Tooltip("Fine-tuning iterations, counted from 0 (the checkpoint's own schedule and batch size)"));
+        iterations.setTooltip(new Tooltip("Fine-tuning iterations, counted from 0 (the checkpoint's own schedule and "
+                + "batch size)"));
         share.setTooltip(new Tooltip("The share of training crops placed on corrected voxels; the rest are drawn anywhere"));
         run.setTooltip(new Tooltip("Fine-tune the Predict tab's checkpoint on the image and the corrected labels, "
                 + "predict again and compare the scores"));
@@ -154,7 +155,8 @@ final class RetrainSection {
         task.setOnSucceeded(e -> {
             CorrectionsRetraining.Outcome o = task.getValue();
             scores.getItems().setAll(o.scores());
-            boolean shown = window.slice().volume() == image && prediction.showPrediction(image, o.prediction(), o.checkpoint());
+            boolean shown = window.slice().volume() == image
+                    && prediction.showPrediction(image, o.prediction(), o.checkpoint());
             ended("Fine-tuned " + o.end().iteration() + " iterations; checkpoint " + o.checkpoint()
                     + (shown ? ". The new prediction is in the Predict tab." : "."));
         });

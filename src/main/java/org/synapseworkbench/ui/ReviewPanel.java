@@ -19,11 +19,11 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -170,7 +170,8 @@ final class ReviewPanel {
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
-        scroller.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;"); // see review-table.css
+        // one plain fill, as review-table.css gives the table
+        scroller.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;");
         window.addPanelKeys(root, this::key);
     }
 
@@ -437,7 +438,8 @@ final class ReviewPanel {
     private void refilter() {
         ReviewQueue.Kind k = kindShown.getValue();
         ReviewQueue.Status st = statusShown.getValue();
-        shownRows.setPredicate(i -> queue != null && (k == null || item(i).kind() == k) && (st == null || queue.status(i) == st));
+        shownRows.setPredicate(i -> queue != null && (k == null || item(i).kind() == k)
+                && (st == null || queue.status(i) == st));
     }
 
     /** Shows and filters (for tests and scripts). */

@@ -271,9 +271,9 @@ final class ViewerBenchmark {
             });
             System.out.printf(Locale.ROOT, "Review table: %d rows put in it in %.1f ms, then styled and laid out in %.1f ms%n",
                     items.size(), filled[0] / 1e6, (filled[2] - filled[1]) / 1e6);
-            System.out.printf(Locale.ROOT, "Review table of %d rows, scrolled 3 rows every 16 ms for 300 steps: styling and layout "
-                    + "per pulse (%d pulses) median %.2f ms, max %.1f ms; longest wait of a task meanwhile %.1f ms; sorting by "
-                    + "score %.1f ms%n", items.size(), steps.size(), median(steps), max(steps), max(waits), sort);
+            System.out.printf(Locale.ROOT, "Review table of %d rows, scrolled 3 rows every 16 ms for 300 steps: styling "
+                    + "and layout per pulse (%d pulses) median %.2f ms, max %.1f ms; longest wait of a task meanwhile %.1f ms; "
+                    + "sorting by score %.1f ms%n", items.size(), steps.size(), median(steps), max(steps), max(waits), sort);
         }
 
         /**

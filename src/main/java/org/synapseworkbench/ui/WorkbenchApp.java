@@ -154,8 +154,10 @@ public final class WorkbenchApp extends Application {
             window.addPanel("Training", training.node());
             prediction = new PredictionPanel(window, () -> config.configProperty().get(), Path.of(""));
             window.addPanel("Predict", prediction.node());
-            ReviewPanel review = new ReviewPanel(window, Path.of(System.getProperty("user.home"), ".synapse-workbench", "journals"));
-            review.addSection(new RetrainSection(window, review.painter(), prediction, () -> config.configProperty().get()).node());
+            Path journals = Path.of(System.getProperty("user.home"), ".synapse-workbench", "journals");
+            ReviewPanel review = new ReviewPanel(window, journals);
+            review.addSection(new RetrainSection(window, review.painter(), prediction, () -> config.configProperty().get())
+                    .node());
             window.addPanel("Review", review.node());
             prediction.setOnPredicted(live::clear); // a prediction of the whole image replaces the training's glimpses
             training.runningProperty().addListener((obs, was, now) -> {
