@@ -105,9 +105,7 @@ public final class Sampler {
     private Crop focused(SplittableRandom random) {
         TrainingVolume volume = volumes.get(focus.volume());
         long index = focus.voxels()[random.nextInt(focus.voxels().length)];
-        int[] shape = volume.label().spatialShape();
-        int[] at = {(int) (index / ((long) shape[1] * shape[2])), (int) (index / shape[2] % shape[1]),
-            (int) (index % shape[2])};
+        int[] at = org.synapseworkbench.volume.Volume.position(volume.label().spatialShape(), index);
         int[] padded = volume.paddedShape();
         int[] pad = volume.pad();
         int[] start = new int[3];

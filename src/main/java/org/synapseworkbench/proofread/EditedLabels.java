@@ -283,9 +283,7 @@ public final class EditedLabels implements Volume {
 
     /** (z, y, x) of a linear index. */
     public int[] position(long index) {
-        int x = (int) (index % shape[2]);
-        long zy = index / shape[2];
-        return new int[] {(int) (zy / shape[1]), (int) (zy % shape[1]), x};
+        return Volume.position(shape, index);
     }
 
     /** The linear index of (z, y, x). */

@@ -42,10 +42,10 @@ public final class InstancePieces {
         seen.add(first);
         stack[top++] = first;
         while (top > 0) {
-            long v = stack[--top];
-            int z = (int) (v / plane);
-            int y = (int) (v / shape[2] % shape[1]);
-            int x = (int) (v % shape[2]);
+            int[] at = Volume.position(shape, stack[--top]);
+            int z = at[0];
+            int y = at[1];
+            int x = at[2];
             for (int dz = -1; dz <= 1; dz++) {
                 for (int dy = -1; dy <= 1; dy++) {
                     for (int dx = -1; dx <= 1; dx++) {
@@ -78,9 +78,10 @@ public final class InstancePieces {
     public static long[] withIds(Volume labels, long[] voxels, LongPredicate keep) {
         int[] shape = labels.spatialShape();
         Cubes cubes = new Cubes(labels, shape);
-        long plane = (long) shape[1] * shape[2];
-        return Arrays.stream(voxels).filter(v -> keep.test(cubes.id((int) (v / plane), (int) (v / shape[2] % shape[1]),
-                (int) (v % shape[2])))).toArray();
+        return Arrays.stream(voxels).filter(v -> {
+            int[] at = Volume.position(shape, v);
+            return keep.test(cubes.id(at[0], at[1], at[2]));
+        }).toArray();
     }
 
     /**
@@ -122,7 +123,7 @@ public final class InstancePieces {
             int cz = z / SIDE;
             int cy = y / SIDE;
             int cx = x / SIDE;
-            long key = ((long) cz * 1_000_003L + cy) * 1_000_003L + cx;
+            long key = ((long) cz * ceilDiv(shape[1]) + cy) * ceilDiv(shape[2]) + cx;
             Block b = read.get(key);
             if (b == null) {
                 int[] start = {cz * SIDE, cy * SIDE, cx * SIDE};
@@ -133,6 +134,10 @@ public final class InstancePieces {
             }
             return b.getLong(((z % SIDE) * b.dim(1) + y % SIDE) * b.dim(2) + x % SIDE);
         }
+    }
+
+    private static int ceilDiv(int n) {
+        return (n + SIDE - 1) / SIDE;
     }
 
     /** A growing set of voxel indices, open addressing. */

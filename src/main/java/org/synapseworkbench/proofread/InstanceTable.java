@@ -61,7 +61,7 @@ public final class InstanceTable {
                     if (!anyLabel(ids, nx, ty, tx, h, w)) {
                         continue;
                     }
-                    Block p = probability == null ? null : tileOf(probability, z, ty, tx, h, w);
+                    Block p = probability == null ? null : MissCandidates.tile(probability, z, ty, tx, h, w);
                     long lastId = 0;
                     Measure m = null;
                     for (int y = ty; y < ty + h; y++) {
@@ -101,12 +101,6 @@ public final class InstanceTable {
             }
         }
         return false;
-    }
-
-    /** A tile of section z of a probability map (its first channel when it has channels), h x w from (ty, tx). */
-    private static Block tileOf(Volume probability, int z, int ty, int tx, int h, int w) {
-        return probability.rank() == 4 ? probability.read(new int[] {0, z, ty, tx}, new int[] {1, 1, h, w})
-                : probability.read(new int[] {z, ty, tx}, new int[] {1, h, w});
     }
 
     private static final class Measure {

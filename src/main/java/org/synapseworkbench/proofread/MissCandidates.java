@@ -205,11 +205,14 @@ public final class MissCandidates {
 
     /** Section z of a 3-d volume, or of the first channel of a 4-d one. */
     static Block section(Volume v, int z) {
-        if (v.rank() == 4) {
-            int[] s = v.shape();
-            return v.read(new int[] {0, z, 0, 0}, new int[] {1, 1, s[2], s[3]});
-        }
-        return v.readSection(z);
+        int[] s = v.spatialShape();
+        return tile(v, z, 0, 0, s[1], s[2]);
+    }
+
+    /** The h x w voxels from (y0, x0) of section z of a map: its first channel when it has channels. */
+    static Block tile(Volume v, int z, int y0, int x0, int h, int w) {
+        return v.rank() == 4 ? v.read(new int[] {0, z, y0, x0}, new int[] {1, 1, h, w})
+                : v.read(new int[] {z, y0, x0}, new int[] {1, h, w});
     }
 
     /** What an element of a probability map of this type means as a fraction. */

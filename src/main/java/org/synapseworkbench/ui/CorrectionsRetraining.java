@@ -67,9 +67,11 @@ final class CorrectionsRetraining {
      * (windows), {@code listener} the fine-tuning's events. Cancelling stops at the next window or iteration.
      *
      * @param settingsConfig the window's config: window, stride and test-time augmentation of the predictions
+     * @param shown the checkpoint's prediction of the image with those settings when there is one already (the Predict
+     *     tab's), which is then not made again; else null
      */
     static Outcome run(Path checkpoint, Config settingsConfig, Volume image, EditedLabels corrected, Settings settings,
-            TrainingListener listener, Progress progress, Cancellation cancel) {
+            PredictionPanel.Prediction shown, TrainingListener listener, Progress progress, Cancellation cancel) {
         long[] voxels = correctedVoxels(corrected);
         if (voxels.length == 0) {
             throw new UserException("There are no corrections in " + corrected.name() + " yet; paint or erase labels first.");
@@ -79,8 +81,9 @@ final class CorrectionsRetraining {
         Block truth = corrected.read(new int[3], corrected.spatialShape());
         Volume frozen = new InMemoryVolume(corrected.name(), truth, corrected.resolution(), corrected.offset());
 
-        PredictionPanel.Prediction before = PredictionPanel.infer(checkpoint, settingsConfig, image,
-                (what, done, total, s) -> progress.update("Scoring before", done, total, s), cancel);
+        PredictionPanel.Prediction before = shown != null ? shown
+                : PredictionPanel.infer(checkpoint, settingsConfig, image,
+                        (what, done, total, s) -> progress.update("Scoring before", done, total, s), cancel);
         TargetKind kind = before.kind();
         List<String[]> beforeRows = PredictionPanel.scoreRows(PredictionPanel.instances(before.probabilities(), kind,
                 settings.threshold(), settings.minSize()), truth, kind, image.resolution());

@@ -46,6 +46,7 @@ import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.proofread.SynapseIds;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingRun;
@@ -82,6 +83,9 @@ final class PredictionPanel {
     private Block probabilities;
     private TargetKind target;
     private Volume predictedImage;
+    /** The checkpoint and the settings the shown prediction was made with. */
+    private Path predictedWith;
+    private Config predictedSettings;
     private final List<LabelLayer> shownLayers = new ArrayList<>();
     private Runnable onPredicted = () -> { };
 
@@ -167,6 +171,7 @@ final class PredictionPanel {
         }
         probabilities = null;
         predictedImage = null;
+        predictedWith = null;
         shownLayers.clear();
         scores.getItems().clear();
         findInstances.setDisable(true);
@@ -208,25 +213,21 @@ final class PredictionPanel {
         Config settingsConfig = config.get();
         Cancellation c = new Cancellation();
         cancellation = c;
-        Task<Block> task = new Task<>() {
-            private String targetCode;
-
+        Task<Prediction> task = new Task<>() {
             @Override
-            protected Block call() {
+            protected Prediction call() {
                 updateMessage("Loading " + file + "...");
-                Prediction p = infer(Path.of(file), settingsConfig, image, (what, done, total, seconds) -> {
+                return infer(Path.of(file), settingsConfig, image, (what, done, total, seconds) -> {
                     updateProgress(done, total);
                     updateMessage(String.format(Locale.ROOT, "Predicting on %s: %d of %d windows, %s left", what, done,
                             total, TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
                 }, c);
-                targetCode = p.targetCode();
-                return p.probabilities();
             }
 
             @Override
             protected void succeeded() {
                 if (window.slice().volume() == image) { // else another image was opened meanwhile
-                    shown(image, getValue(), TargetKind.of(targetCode));
+                    shown(image, getValue(), Path.of(file), settingsConfig);
                 } else {
                     ended("The image changed during the prediction; predict again.");
                 }
@@ -246,11 +247,8 @@ final class PredictionPanel {
         t.start();
     }
 
-    /** A checkpoint's prediction of an image: uint8 probabilities per channel, and the model's first target. */
-    record Prediction(Block probabilities, String targetCode) {
-        TargetKind kind() {
-            return TargetKind.of(targetCode);
-        }
+    /** A checkpoint's prediction of an image: uint8 probabilities per channel, and what the model's first target is. */
+    record Prediction(Block probabilities, TargetKind kind) {
     }
 
     /**
@@ -265,7 +263,7 @@ final class PredictionPanel {
             String on = DeviceChoice.describe(predictor.device());
             Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(on, done, total, seconds),
                     cancel);
-            return new Prediction(probs, targetCode);
+            return new Prediction(probs, TargetKind.of(targetCode));
         }
     }
 
@@ -313,24 +311,34 @@ final class PredictionPanel {
     }
 
     /**
-     * Shows a prediction made elsewhere (a retraining's) as if predicted here with {@code file}: its layers, instances
-     * and scores. False when this panel is busy with its own.
+     * Shows a prediction made elsewhere (a retraining's) as if predicted here with {@code file} and {@code settings}:
+     * its layers, instances and scores. False when this panel is busy with its own.
      */
-    boolean showPrediction(Volume image, Prediction p, Path file) {
+    boolean showPrediction(Volume image, Prediction p, Path file, Config settings) {
         if (busy.get()) {
             return false;
         }
         checkpoint.setText(file.toString());
-        shown(image, p.probabilities(), p.kind());
+        shown(image, p, file, settings);
         return true;
     }
 
+    /** The prediction shown, if it is of {@code image} by {@code file} with {@code settings}; else null. */
+    Prediction shownPrediction(Volume image, Path file, Config settings) {
+        return probabilities != null && predictedImage == image && file.equals(predictedWith)
+                && settings.equals(predictedSettings) ? new Prediction(probabilities, target) : null;
+    }
+
     /** Shows a new prediction: its probability layers replace the old prediction's layers. */
-    private void shown(Volume image, Block probs, TargetKind kind) {
+    private void shown(Volume image, Prediction p, Path file, Config settings) {
         onPredicted.run();
+        Block probs = p.probabilities();
+        TargetKind kind = p.kind();
         probabilities = probs;
         target = kind;
         predictedImage = image;
+        predictedWith = file;
+        predictedSettings = settings;
         shownLayers.forEach(window::removeLayer);
         shownLayers.clear();
         int[] shape = image.spatialShape();
@@ -378,7 +386,8 @@ final class PredictionPanel {
             protected Outcome call() {
                 updateMessage("Finding instances...");
                 Block labels = instances(probs, kind, thr, min);
-                String summary = kind == TargetKind.BINARY ? clefts(labels) + " clefts" : synapses(labels) + " synapses";
+                String summary = kind == TargetKind.BINARY ? distinct(labels, id -> id) + " clefts"
+                        : distinct(labels, SynapseIds::synapse) + " synapses";
                 List<String[]> rows = new ArrayList<>();
                 if (truth != null) {
                     updateMessage("Scoring against " + truth.name() + "...");
@@ -472,16 +481,12 @@ final class PredictionPanel {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static long clefts(Block labels) {
-        return Arrays.stream(labels.longs()).filter(id -> id != 0 && id != org.synapseworkbench.volume.Cremi.NO_CLEFT)
-                .distinct().count();
-    }
-
-    private static long synapses(Block labels) {
+    /** How many instances the labels (background 0) hold: distinct ids, or what {@code of} makes of them. */
+    private static long distinct(Block labels, java.util.function.LongUnaryOperator of) {
         java.util.BitSet seen = new java.util.BitSet();
         for (long id : labels.longs()) {
             if (id > 0 && id < Integer.MAX_VALUE) {
-                seen.set((int) ((id + 1) / 2));
+                seen.set((int) of.applyAsLong(id));
             }
         }
         return seen.cardinality();

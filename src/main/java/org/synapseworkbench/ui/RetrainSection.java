@@ -134,6 +134,7 @@ final class RetrainSection {
             return;
         }
         Config settingsConfig = config.get();
+        PredictionPanel.Prediction before = prediction.shownPrediction(image, Path.of(file), settingsConfig);
         Cancellation c = new Cancellation();
         cancellation = c;
         Task<CorrectionsRetraining.Outcome> task = new Task<>() {
@@ -145,7 +146,7 @@ final class RetrainSection {
                             what.startsWith("Fine") ? "iterations" : "windows",
                             TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
                 };
-                return CorrectionsRetraining.run(Path.of(file), settingsConfig, image, corrected, settings,
+                return CorrectionsRetraining.run(Path.of(file), settingsConfig, image, corrected, settings, before,
                         new TrainingListener() {
                         }, p, c);
             }
@@ -156,7 +157,7 @@ final class RetrainSection {
             CorrectionsRetraining.Outcome o = task.getValue();
             scores.getItems().setAll(o.scores());
             boolean shown = window.slice().volume() == image
-                    && prediction.showPrediction(image, o.prediction(), o.checkpoint());
+                    && prediction.showPrediction(image, o.prediction(), o.checkpoint(), settingsConfig);
             ended("Fine-tuned " + o.end().iteration() + " iterations; checkpoint " + o.checkpoint()
                     + (shown ? ". The new prediction is in the Predict tab." : "."));
         });

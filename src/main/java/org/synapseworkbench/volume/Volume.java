@@ -80,6 +80,12 @@ public interface Volume {
         return 0;
     }
 
+    /** (z, y, x) of linear index {@code (z * height + y) * width + x} in a volume of spatial shape {@code shape}. */
+    static int[] position(int[] shape, long index) {
+        long zy = index / shape[2];
+        return new int[] {(int) (zy / shape[1]), (int) (zy % shape[1]), (int) (index % shape[2])};
+    }
+
     default int rank() {
         return shape().length;
     }

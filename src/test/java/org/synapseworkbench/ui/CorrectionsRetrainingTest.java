@@ -71,7 +71,7 @@ class CorrectionsRetrainingTest {
                 }
             };
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(checkpoint, config, image, corrected,
-                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), heard, org.synapseworkbench.Progress.NONE,
+                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null, heard, org.synapseworkbench.Progress.NONE,
                     new Cancellation());
 
             assertEquals(List.of(1L, 2L), iterations, "two iterations, counted from 0");
@@ -113,7 +113,8 @@ class CorrectionsRetrainingTest {
         try (Hdf5Volume image = Hdf5Volume.open(data.resolve("tiny-image.h5"), null);
                 Hdf5Volume clefts = Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null)) {
             UserException e = assertThrows(UserException.class, () -> CorrectionsRetraining.run(checkpoint, config, image,
-                    new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), new TrainingListener() {
+                    new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null,
+                    new TrainingListener() {
                     }, org.synapseworkbench.Progress.NONE, new Cancellation()));
             assertTrue(e.getMessage().contains("paint or erase labels first"), e.getMessage());
         }
