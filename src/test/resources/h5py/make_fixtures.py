@@ -51,3 +51,12 @@ with h5py.File("sparse_fill.h5", "w") as f:
 
 with h5py.File("image_2d.h5", "w") as f:
     f.create_dataset("main", data=np.zeros((10, 10), np.uint8))
+
+# a volume that declares a huge shape but holds one written chunk: size checks must refuse work before it starts
+with h5py.File("huge_declared.h5", "w") as f:
+    d = f.create_dataset("volumes/raw", shape=(2000, 50000, 50000), dtype=np.uint8, chunks=(8, 128, 128),
+                         compression="gzip")
+    d[0:8, 0:128, 0:128] = 7
+    c = f.create_dataset("volumes/labels/clefts", shape=(2000, 50000, 50000), dtype=np.uint64, chunks=(8, 128, 128),
+                         compression="gzip", fillvalue=0xFFFFFFFFFFFFFFFF)
+    c[0:8, 0:128, 0:128] = 3

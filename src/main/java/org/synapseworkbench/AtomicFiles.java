@@ -3,9 +3,15 @@ package org.synapseworkbench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Writing files so that a crash never leaves a half-written file in place of a good one. */
 public final class AtomicFiles {
@@ -19,8 +25,11 @@ public final class AtomicFiles {
     public static Path temporaryBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeStale(dir);
+        long pid = ProcessHandle.current().pid();
         while (true) {
-            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path tmp = dir.resolve("." + target.getFileName() + "." + pid + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".tmp");
             try {
                 return Files.createFile(tmp);
             } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -30,6 +39,45 @@ public final class AtomicFiles {
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Our temporaries: ".NAME.PID-RANDOM.tmp", and ".NAME.RANDOM.tmp" of versions before the PID was in the name. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(?:(\\d+)-)?[0-9a-z]{1,13}\\.tmp");
+
+    /** Older than this, a temporary without a PID in its name is taken for a leftover. */
+    private static final Duration OLD = Duration.ofHours(1);
+
+    /**
+     * Deletes the temporaries of this class left in {@code dir} by processes that ended before renaming them (killed,
+     * say): those whose PID is no running process, and those without a PID that are over an hour old. Returns how
+     * many were deleted; a file that cannot be deleted is left for the next time.
+     */
+    public static int removeStale(Path dir) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                Matcher m = TEMPORARY.matcher(f.getFileName().toString());
+                if (!m.matches() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                boolean stale = m.group(1) != null ? !running(m.group(1))
+                        : Files.getLastModifiedTime(f).toInstant().isBefore(Instant.now().minus(OLD));
+                if (stale && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy: a folder that cannot be listed is written (or refused) as before
+        }
+        return removed;
+    }
+
+    private static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
 
     /** Renames a finished temporary file over the target, atomically where the file system can. */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {

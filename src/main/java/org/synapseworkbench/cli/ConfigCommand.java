@@ -4,6 +4,7 @@ import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigKey;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.workflow.ConfigCheck;
 import org.synapseworkbench.config.ConfigYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +57,7 @@ public final class ConfigCommand implements Callable<Integer> {
             return 0;
         }
         Config c = ConfigLoader.merge(base, file, overrides);
-        List<ConfigValidator.Problem> problems = ConfigValidator.check(c);
+        List<ConfigValidator.Problem> problems = ConfigCheck.problems(c);
         if (validate) {
             long errors = problems.stream().filter(p -> p.severity() == ConfigValidator.Severity.ERROR).count();
             for (ConfigValidator.Problem p : problems) {
@@ -64,7 +65,7 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             out.println(errors == 0 ? "The config is valid" + (problems.isEmpty() ? "." : " (with " + problems.size()
                     + " warning" + (problems.size() == 1 ? "" : "s") + ").") : errors + " error" + (errors == 1 ? "" : "s") + ".");
-            return errors == 0 ? 0 : 1;
+            return errors == 0 ? 0 : Main.NEGATIVE;
         }
         List<ConfigValidator.Problem> errors = problems.stream()
                 .filter(p -> p.severity() == ConfigValidator.Severity.ERROR).toList();

@@ -21,6 +21,7 @@ import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.MemoryBudget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Block pred;
         boolean polarityAsked = task != null && task.equalsIgnoreCase("polarity");
         try (Hdf5Volume p = Hdf5Volume.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
+            // the prediction, the truth (8 bytes), masks, distances and instances: measured at 10-14 bytes a voxel
+            MemoryBudget.require("evaluate holds the prediction and the truth in memory", p,
+                    p.type().bytes() * (double) p.elementCount() / spatialVoxels(p) + 16, WAY_OUT);
             pred = p.readAll();
         }
         int channels = pred.rank() == 4 ? pred.dim(0) : 1;
@@ -73,16 +77,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Block real;
         double[] resolution;
+        int[] predShape = Arrays.copyOfRange(pred.shape(), pred.rank() - 3, pred.rank());
         try (Hdf5Volume t = Hdf5Volume.open(truth, kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY, "main")) {
+            if (t.rank() != 3 || !Arrays.equals(t.shape(), predShape)) {
+                throw new UserException("The prediction " + prediction + " is " + Arrays.toString(predShape) + " (z, y, x) but "
+                        + "the truth " + truth + " is " + Arrays.toString(t.shape()) + "; compare volumes of the same region.");
+            }
             real = t.readAll();
             resolution = t.resolution();
         }
-        int[] shape = Arrays.copyOfRange(real.shape(), real.rank() - 3, real.rank());
-        int[] predShape = Arrays.copyOfRange(pred.shape(), pred.rank() - 3, pred.rank());
-        if (real.rank() != 3 || !Arrays.equals(shape, predShape)) {
-            throw new UserException("The prediction " + prediction + " is " + Arrays.toString(predShape) + " (z, y, x) but the truth "
-                    + truth + " is " + Arrays.toString(real.shape()) + "; compare volumes of the same region.");
-        }
+        int[] shape = predShape;
         JsonObject result = kind.equals("cleft") ? cleft(pred, real, shape, resolution) : polarity(pred, channels, real);
         if (json) {
             out.println(new GsonBuilder().serializeNulls().create().toJson(result));
@@ -91,6 +95,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static final String WAY_OUT = "crop the prediction and the truth to the region to score (e.g. with h5py), "
+            + "or run on a machine with more memory and a larger -Xmx.";
+
+    private static long spatialVoxels(Hdf5Volume v) {
+        int[] s = v.shape();
+        int r = s.length;
+        return (long) s[r - 3] * s[r - 2] * s[r - 1];
     }
 
     private JsonObject cleft(Block pred, Block real, int[] shape, double[] resolution) {

@@ -11,6 +11,7 @@ import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.workflow.ConfigCheck;
 import org.synapseworkbench.infer.InferenceRun;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.train.Checkpoint;
@@ -55,8 +56,7 @@ public final class InferCommand implements Callable<Integer> {
         Config config = base == null && file == null
                 ? ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), overrides)
                 : ConfigLoader.merge(base, file, overrides);
-        List<ConfigValidator.Problem> errors = ConfigValidator.check(config).stream()
-                .filter(p -> p.severity() == ConfigValidator.Severity.ERROR).toList();
+        List<ConfigValidator.Problem> errors = ConfigCheck.errors(config);
         if (!errors.isEmpty()) {
             errors.forEach(p -> err.println("error: " + p.message()));
             err.flush();
@@ -84,7 +84,7 @@ public final class InferCommand implements Callable<Integer> {
             return 0;
         } catch (Cancellation.CancelledException e) {
             err.println("Inference cancelled; files completed before are kept, nothing half-written is left.");
-            return 130;
+            return Main.INTERRUPTED;
         } finally {
             done.countDown();
             try {

@@ -27,6 +27,11 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--no-stats", description = "Skip the statistics (which read every voxel).")
     boolean noStats;
 
+    @Option(names = "--stats-limit", paramLabel = "VOXELS", defaultValue = "10000000000",
+            description = "Skip the statistics of datasets with more voxels than this (default ${DEFAULT-VALUE}, "
+                    + "minutes of reading).")
+    long statsLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -62,9 +67,15 @@ public final class InfoCommand implements Callable<Integer> {
                     bytes(v.storedBytes()), bytes(v.elementCount() * v.type().bytes()));
             out.printf(Locale.ROOT, "    resolution  %s nm (z, y, x)%s, offset %s nm%n", Arrays.toString(v.resolution()),
                     v.resolutionStored() ? "" : " (not stored; CREMI's assumed)", Arrays.toString(v.offset()));
-            if (!noStats) {
-                statistics(v, out);
+            if (noStats) {
+                return;
             }
+            if (v.elementCount() > statsLimit) {
+                out.printf(Locale.ROOT, "    statistics  skipped: %,d voxels are more than --stats-limit %,d; raise it to read "
+                        + "them all, or give --no-stats%n", v.elementCount(), statsLimit);
+                return;
+            }
+            statistics(v, out);
         }
     }
 

@@ -16,12 +16,24 @@ import java.util.concurrent.Callable;
         description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
                 + "Without a command: the demo on the built-in sample.",
         subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
-            InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:done, with a negative answer: 'config --validate' found errors, or 'train' stopped because the loss became "
+                + "NaN or infinite (the line starts with 'error:' and names the last good checkpoint)",
+            "2:a problem with the input that you can fix: one line starting with 'error:' names it and the way out",
+            "3:an internal error of the program (set SYNAPSE_DEBUG=1 for its trace, and please report it)",
+            "130:stopped by Ctrl-C ('train' first writes a checkpoint; 'infer' keeps the files it completed)"})
 public final class Main implements Callable<Integer> {
+    /** Exit code of a command that ran to its end but answers no: invalid config, diverged training. */
+    public static final int NEGATIVE = 1;
     /** Exit code for errors the user can fix (bad path, bad config). */
     public static final int USER_ERROR = 2;
     /** Exit code for a failure of the program itself. */
     public static final int INTERNAL_ERROR = 3;
+    /** Exit code of a command stopped by Ctrl-C (SIGINT), as shells report it. */
+    public static final int INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -122,6 +134,15 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return USER_ERROR;
         }
+        String full = diskFull(e);
+        if (full != null) {
+            err.println("error: " + full);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return USER_ERROR;
+        }
         err.println("internal error: " + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
                 + " (please report it; set SYNAPSE_DEBUG=1 for details)");
         if (debug) {
@@ -129,6 +150,24 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return INTERNAL_ERROR;
+    }
+
+    /**
+     * The sentence for a write that failed because the disk (or the user's quota) is full, or null when {@code e} is
+     * no such failure. Files are written through temporaries, so the file named is as it was before.
+     */
+    static String diskFull(Throwable e) {
+        String reason = null;
+        String file = "";
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t instanceof java.nio.file.FileSystemException f ? f.getReason() : t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                reason = m.strip(); // the innermost cause says it most plainly
+                file = t instanceof java.nio.file.FileSystemException f && f.getFile() != null ? " " + f.getFile() : file;
+            }
+        }
+        return reason == null ? null : "The disk is full: a file" + file + " could not be written (" + reason + "); files "
+                + "already there are intact. Free some space (or write to another disk) and run the command again.";
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

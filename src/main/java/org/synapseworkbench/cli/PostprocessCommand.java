@@ -13,6 +13,7 @@ import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.Hdf5Writer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,6 +81,12 @@ public final class PostprocessCommand implements Callable<Integer> {
         Block map;
         double[] resolution;
         try (Hdf5Volume v = Hdf5Volume.open(input, "vol0")) {
+            int[] s = v.shape();
+            long voxels = (long) s[s.length - 3] * s[s.length - 2] * s[s.length - 1];
+            // the map, the labels (8 bytes) and the components' work arrays (about 8 bytes)
+            MemoryBudget.require("postprocess holds the probability map and its labels in memory", v,
+                    v.type().bytes() * (double) v.elementCount() / voxels + 16, "crop the map into smaller volumes, "
+                    + "or run on a machine with more memory and a larger -Xmx.");
             map = v.readAll();
             resolution = v.resolution();
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.workflow.ConfigCheck;
 import org.synapseworkbench.model.ModelSpec;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.DeviceChoice;
@@ -62,8 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Config config = ConfigLoader.merge(base, file, overrides);
-        List<ConfigValidator.Problem> errors = ConfigValidator.check(config).stream()
-                .filter(p -> p.severity() == ConfigValidator.Severity.ERROR).toList();
+        List<ConfigValidator.Problem> errors = ConfigCheck.errors(config);
         if (!errors.isEmpty()) {
             errors.forEach(p -> err.println("error: " + p.message()));
             err.flush();
@@ -97,9 +97,15 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         out.println();
+        out.flush();
+        if (end.reason() == TrainingEnd.Reason.DIVERGED) {
+            err.println("error: " + end.message());
+            err.flush();
+            return Main.NEGATIVE;
+        }
         out.println(end.message());
         out.flush();
-        return end.reason() == TrainingEnd.Reason.DIVERGED ? 1 : 0;
+        return 0;
     }
 
     /** The --device option's value. */

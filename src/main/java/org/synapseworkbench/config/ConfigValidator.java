@@ -71,7 +71,24 @@ public final class ConfigValidator {
         return check(c).stream().filter(p -> p.severity() == Severity.ERROR).toList();
     }
 
+    /** Keys that training or prediction read and that have no meaning as None. */
+    private static final List<String> REQUIRED = List.of("MODEL.ARCHITECTURE", "MODEL.BLOCK_TYPE", "MODEL.NORM_MODE",
+            "MODEL.ACT_MODE", "MODEL.PAD_MODE", "MODEL.ISOTROPY", "MODEL.INPUT_SIZE", "MODEL.LOSS_OPTION", "SOLVER.NAME",
+            "SOLVER.LR_SCHEDULER_NAME", "SOLVER.WARMUP_METHOD", "SOLVER.BETAS", "DATASET.PAD_SIZE", "INFERENCE.STRIDE",
+            "INFERENCE.AUG_MODE");
+
     private void run() {
+        for (String k : REQUIRED) {
+            if (c.get(k) == null) {
+                error(k, "is None but training and prediction need a value (PyTC's default is "
+                        + ConfigYaml.formatValue(Config.defaults().get(k)) + ")");
+            }
+        }
+        for (Map.Entry<String, Object> e : c.values().entrySet()) {
+            if (!finite(e.getValue())) {
+                error(e.getKey(), "is " + ConfigYaml.formatValue(e.getValue()) + " but must hold finite numbers only");
+            }
+        }
         for (String k : List.of("MODEL.INPUT_SIZE", "MODEL.OUTPUT_SIZE", "INFERENCE.INPUT_SIZE", "INFERENCE.OUTPUT_SIZE",
                 "INFERENCE.STRIDE")) {
             size(k, 1);
@@ -212,6 +229,21 @@ public final class ConfigValidator {
                 }
             }
         }
+    }
+
+    /** False for NaN or an infinity, also inside (nested) lists. */
+    private static boolean finite(Object v) {
+        if (v instanceof Double d) {
+            return Double.isFinite(d);
+        }
+        if (v instanceof List<?> l) {
+            for (Object o : l) {
+                if (!finite(o)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")

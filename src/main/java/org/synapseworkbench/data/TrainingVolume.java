@@ -74,7 +74,7 @@ public final class TrainingVolume {
                 for (int x = 0; x < size[2]; x++, o++) {
                     int i = box.source(z, y, x);
                     long id = longs != null ? longs[i] : lab.getLong(i);
-                    ids[o] = id == Cremi.NO_CLEFT || id == Cremi.IGNORE ? 0 : id;
+                    ids[o] = Cremi.objectOrZero(id);
                 }
             }
         }

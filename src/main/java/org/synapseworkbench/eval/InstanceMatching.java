@@ -114,6 +114,6 @@ public final class InstanceMatching {
     }
 
     private static long label(long v) {
-        return v == Cremi.NO_CLEFT || v == Cremi.IGNORE ? 0 : v;
+        return Cremi.objectOrZero(v);
     }
 }

@@ -13,6 +13,7 @@ import org.synapseworkbench.Progress;
 import org.synapseworkbench.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.PaddedImage;
 import org.synapseworkbench.volume.Volume;
 
@@ -86,18 +87,14 @@ public final class VolumeInference {
      * @throws Cancellation.CancelledException when cancelled (between batches)
      */
     public Block predict(Volume image, Progress progress, Cancellation cancellation) {
+        int channels = predictor.outPlanes();
+        requireMemory(image, channels);
         PaddedImage padded = new PaddedImage(image, settings.pad);
         int[] shape = image.shape();
         int[] window = settings.window;
         int[] pad = settings.pad;
         List<int[]> positions = new SlidingWindows(padded.paddedShape(), window, settings.stride).positions();
-        int channels = predictor.outPlanes();
-        long voxels = (long) shape[0] * shape[1] * shape[2];
-        if (voxels * channels > Integer.MAX_VALUE - 8) {
-            throw new UserException(image.name() + " (" + Arrays.toString(shape) + ") is too large to predict in one piece; "
-                    + "split it into smaller volumes.");
-        }
-        int n = (int) voxels;
+        int n = (int) ((long) shape[0] * shape[1] * shape[2]);
         float[][] sum = new float[channels][n];
         float[] weightSum = new float[n];
         float[] weights = GaussianBlending.weights(window);
@@ -138,6 +135,16 @@ public final class VolumeInference {
             }
         }
         return result;
+    }
+
+    /**
+     * Refuses, before any work, an image whose sums (4 bytes per channel and voxel), weights (4) and result (1 per
+     * channel) do not fit in memory.
+     */
+    public static void requireMemory(Volume image, int channels) {
+        MemoryBudget.require("Prediction holds its sums for the whole image in memory", image, 5.0 * channels + 4,
+                "crop the image into smaller volumes and predict each, or run on a machine with more memory and a "
+                        + "larger -Xmx.");
     }
 
     /** Adds one window's outputs, weighted, where it overlaps the unpadded volume (window origin at z0, y0, x0). */

@@ -300,7 +300,7 @@ public final class EditedLabels implements Volume {
             case INT16 -> value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
             case UINT32 -> value >= 0 && value <= 0xFFFFFFFFL;
             case INT32 -> value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-            default -> t != DataType.UINT64 || value >= 0;
+            default -> true;   // 64 bits hold any id, CREMI's no-cleft (2^64 - 1) and ignore included
         };
         if (!fits) {
             throw new IllegalArgumentException("Label " + value + " does not fit the " + t.name().toLowerCase()

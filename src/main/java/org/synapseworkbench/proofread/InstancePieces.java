@@ -100,7 +100,7 @@ public final class InstancePieces {
                     slab != null && slab.dim(0) == depth ? slab : null);
             for (int i = 0; i < slab.size(); i++) {
                 long id = slab.getLong(i);
-                if (id != Cremi.NO_CLEFT && id != Cremi.IGNORE && Long.compareUnsigned(id, largest) > 0) {
+                if (Cremi.isObject(id) && Long.compareUnsigned(id, largest) > 0) {
                     largest = id;
                 }
             }

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
 
 /**
@@ -67,7 +68,7 @@ public final class InstanceTable {
                     for (int y = ty; y < ty + h; y++) {
                         for (int x = tx; x < tx + w; x++) {
                             long id = ids.getLong(y * nx + x);
-                            if (id == 0) {
+                            if (!Cremi.isObject(id)) {
                                 continue;
                             }
                             if (id != lastId || m == null) {
@@ -91,11 +92,11 @@ public final class InstanceTable {
         return out;
     }
 
-    /** Whether a tile of a section holds a label other than 0. */
+    /** Whether a tile of a section holds an object's id (not 0, CREMI's no-cleft or ignore). */
     private static boolean anyLabel(Block ids, int nx, int ty, int tx, int h, int w) {
         for (int y = ty; y < ty + h; y++) {
             for (int x = tx; x < tx + w; x++) {
-                if (ids.getLong(y * nx + x) != 0) {
+                if (Cremi.isObject(ids.getLong(y * nx + x))) {
                     return true;
                 }
             }

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Volume;
 
@@ -170,13 +171,13 @@ public final class MissCandidates {
             if (ids.type() == DataType.UINT64 || ids.type() == DataType.INT64) {
                 long[] raw = ids.longs();
                 for (int i = 0; i < n; i++) {
-                    if (raw[i] != 0) {
+                    if (Cremi.isObject(raw[i])) {
                         code[i] = DETECTED;
                     }
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    if (ids.getLong(i) != 0) {
+                    if (Cremi.isObject(ids.getLong(i))) {
                         code[i] = DETECTED;
                     }
                 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
 
 /**
@@ -56,7 +57,7 @@ public final class TruthComparison {
             for (int i = 0; i < p.size(); i++) {
                 long a = p.getLong(i);
                 long b = t.getLong(i);
-                if (a == 0 || b == 0) {
+                if (!Cremi.isObject(a) || !Cremi.isObject(b)) {
                     continue;
                 }
                 if (polarity) {

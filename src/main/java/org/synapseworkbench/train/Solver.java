@@ -55,24 +55,43 @@ public final class Solver {
         }
     }
 
-    public static Solver fromConfig(Config config, List<TrainableParameter> parameters) {
-        String name = config.getString("SOLVER.NAME");
-        Kind kind = switch (name) {
-            case "SGD" -> Kind.SGD;
-            case "Adam" -> Kind.ADAM;
-            case "AdamW" -> Kind.ADAMW;
-            default -> throw new UserException("SOLVER.NAME " + name + " is not supported; use SGD, Adam or AdamW.");
-        };
-        List<Double> betas = config.getDoubleList("SOLVER.BETAS");
-        double clip = 0;
-        if (config.getBool("SOLVER.CLIP_GRADIENTS.ENABLED")) {
-            if (!config.getString("SOLVER.CLIP_GRADIENTS.CLIP_TYPE").equals("value")) {
-                throw new UserException("SOLVER.CLIP_GRADIENTS.CLIP_TYPE " + config.getString("SOLVER.CLIP_GRADIENTS.CLIP_TYPE")
-                        + " is not supported; use value, or set SOLVER.CLIP_GRADIENTS.ENABLED False.");
+    /** The optimiser a config's SOLVER section asks for, read without the engine. */
+    public record Settings(Kind kind, double momentum, double beta1, double beta2, double clipValue) {
+        public static Settings fromConfig(Config config) {
+            String name = String.valueOf(config.getString("SOLVER.NAME"));
+            Kind kind = switch (name) {
+                case "SGD" -> Kind.SGD;
+                case "Adam" -> Kind.ADAM;
+                case "AdamW" -> Kind.ADAMW;
+                default -> throw new UserException("SOLVER.NAME " + name + " is not supported; use SGD, Adam or AdamW.");
+            };
+            List<Double> betas = config.getDoubleList("SOLVER.BETAS");
+            if (betas == null || betas.size() != 2) {
+                throw new UserException("SOLVER.BETAS needs two numbers (beta1, beta2), but is " + betas + ".");
             }
-            clip = config.getDouble("SOLVER.CLIP_GRADIENTS.CLIP_VALUE");
+            double clip = 0;
+            if (config.getBool("SOLVER.CLIP_GRADIENTS.ENABLED")) {
+                String type = config.getString("SOLVER.CLIP_GRADIENTS.CLIP_TYPE");
+                if (!"value".equals(type)) {
+                    throw new UserException("SOLVER.CLIP_GRADIENTS.CLIP_TYPE " + type
+                            + " is not supported; use value, or set SOLVER.CLIP_GRADIENTS.ENABLED False.");
+                }
+                clip = config.getDouble("SOLVER.CLIP_GRADIENTS.CLIP_VALUE");
+                if (!(clip > 0) || Double.isInfinite(clip)) {
+                    throw new UserException("SOLVER.CLIP_GRADIENTS.CLIP_VALUE is " + clip + " but must be a positive number.");
+                }
+            }
+            if (config.getBool("SOLVER.SWA.ENABLED")) {
+                throw new UserException("SOLVER.SWA.ENABLED is True, but stochastic weight averaging is not reproduced "
+                        + "here; set it False.");
+            }
+            return new Settings(kind, config.getDouble("SOLVER.MOMENTUM"), betas.get(0), betas.get(1), clip);
         }
-        return new Solver(kind, parameters, config.getDouble("SOLVER.MOMENTUM"), betas.get(0), betas.get(1), clip);
+    }
+
+    public static Solver fromConfig(Config config, List<TrainableParameter> parameters) {
+        Settings s = Settings.fromConfig(config);
+        return new Solver(s.kind(), parameters, s.momentum(), s.beta1(), s.beta2(), s.clipValue());
     }
 
     public Kind kind() {

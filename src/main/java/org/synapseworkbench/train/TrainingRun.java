@@ -1,7 +1,6 @@
 package org.synapseworkbench.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,28 +157,64 @@ public final class TrainingRun {
         }
     }
 
-    private TrainingEnd train() {
-        ModelSpec spec = ModelSpec.fromConfig(config);
-        LossFunction lossFunction = LossFunction.fromConfig(config);
-        if (spec.inPlanes() != 1) {
-            throw new UserException("MODEL.IN_PLANES is " + spec.inPlanes() + " but training images have one channel; set MODEL.IN_PLANES 1.");
-        }
-        int[] inputSize = config.getIntList("MODEL.INPUT_SIZE").stream().mapToInt(Integer::intValue).toArray();
-        if (inputSize.length != 3) {
-            throw new UserException("MODEL.INPUT_SIZE needs 3 numbers (z, y, x), but has " + inputSize.length + ".");
-        }
-        int batchSize = config.getInt("SOLVER.SAMPLES_PER_BATCH");
-        long total = config.getInt("SOLVER.ITERATION_TOTAL");
-        int saveEvery = Math.max(1, config.getInt("SOLVER.ITERATION_SAVE"));
-        List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
-        int snapshotEvery = monitor != null && monitor.size() > 1 ? Math.max(1, monitor.get(1)) : 200;
-        if (batchSize < 1) {
-            throw new UserException("SOLVER.SAMPLES_PER_BATCH must be at least 1, but is " + batchSize + ".");
-        }
+    /**
+     * Everything a run reads from its config, read and checked before any file is opened or the engine starts, so
+     * that {@code config --validate} can ask the very same questions (see {@code workflow.ConfigCheck}).
+     */
+    public record Settings(ModelSpec spec, LossFunction loss, Solver.Settings solver, LearningRateSchedule schedule,
+                           Augmentor augmentor, int[] inputSize, int batchSize, long total, int saveEvery, int snapshotEvery,
+                           int rejectSize, double rejectP, int rejectTrials, double mean, double std, int cpus,
+                           int gpus, boolean restart) {
 
+        /** @throws UserException naming the first key training cannot use */
+        public static Settings fromConfig(Config config) {
+            ModelSpec spec = ModelSpec.fromConfig(config);
+            LossFunction lossFunction = LossFunction.fromConfig(config);
+            if (spec.inPlanes() != 1) {
+                throw new UserException("MODEL.IN_PLANES is " + spec.inPlanes()
+                        + " but training images have one channel; set MODEL.IN_PLANES 1.");
+            }
+            List<Integer> size = config.getIntList("MODEL.INPUT_SIZE");
+            if (size == null || size.size() != 3) {
+                throw new UserException("MODEL.INPUT_SIZE needs 3 numbers (z, y, x), but is " + size + ".");
+            }
+            int[] inputSize = size.stream().mapToInt(Integer::intValue).toArray();
+            int batchSize = config.getInt("SOLVER.SAMPLES_PER_BATCH");
+            if (batchSize < 1) {
+                throw new UserException("SOLVER.SAMPLES_PER_BATCH must be at least 1, but is " + batchSize + ".");
+            }
+            List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
+            int snapshotEvery = monitor != null && monitor.size() > 1 ? Math.max(1, monitor.get(1)) : 200;
+            if (config.getBool("AUGMENTOR.COPYPASTE.ENABLED") && config.getBool("AUGMENTOR.ENABLED")) {
+                throw new UserException("AUGMENTOR.COPYPASTE.ENABLED is True, but copy-paste augmentation is not reproduced "
+                        + "here; set it False.");
+            }
+            Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
+            List<Integer> pad = config.getIntList("DATASET.PAD_SIZE");
+            if (pad == null || pad.size() != 3) {
+                throw new UserException("DATASET.PAD_SIZE needs 3 numbers (z, y, x), but is " + pad + ".");
+            }
+            return new Settings(spec, lossFunction, Solver.Settings.fromConfig(config), LearningRateSchedule.fromConfig(config),
+                    augmentor, inputSize, batchSize, config.getInt("SOLVER.ITERATION_TOTAL"),
+                    Math.max(1, config.getInt("SOLVER.ITERATION_SAVE")), snapshotEvery,
+                    config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"), config.getDouble("DATASET.REJECT_SAMPLING.P"),
+                    config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"), config.getDouble("DATASET.MEAN"),
+                    config.getDouble("DATASET.STD"), config.getInt("SYSTEM.NUM_CPUS"), config.getInt("SYSTEM.NUM_GPUS"),
+                    config.getBool("SOLVER.ITERATION_RESTART"));
+        }
+    }
+
+    private TrainingEnd train() {
+        Settings settings = Settings.fromConfig(config);
+        long total = settings.total();
         Checkpoint checkpoint = options.checkpoint() == null ? null : Checkpoint.read(options.checkpoint());
-        boolean restart = config.getBool("SOLVER.ITERATION_RESTART");
-        long first = checkpoint == null || restart ? 0 : checkpoint.iteration();
+        long first = checkpoint == null || settings.restart() ? 0 : checkpoint.iteration();
+        if (first >= total) {
+            throw new UserException("The checkpoint " + options.checkpoint() + " is at iteration " + first
+                    + ", which is not below SOLVER.ITERATION_TOTAL " + total + ", so there is nothing left to train; raise "
+                    + "SOLVER.ITERATION_TOTAL (e.g. SOLVER.ITERATION_TOTAL " + (first + total) + ") or fine-tune from its "
+                    + "weights with SOLVER.ITERATION_RESTART True.");
+        }
 
         Path outDir = outputDirectory();
         try {
@@ -188,26 +223,37 @@ public final class TrainingRun {
             throw new UserException("The output folder " + outDir + " cannot be created (" + e.getMessage()
                     + "); set DATASET.OUTPUT_PATH to a folder you can write.");
         }
+        try (OutputFolderLock lock = OutputFolderLock.acquire(outDir)) {
+            return train(settings, checkpoint, first, outDir);
+        }
+    }
 
-        Device device = options.device().resolve(config.getInt("SYSTEM.NUM_GPUS"));
-        Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
+    private TrainingEnd train(Settings settings, Checkpoint checkpoint, long first, Path outDir) {
+        ModelSpec spec = settings.spec();
+        LossFunction lossFunction = settings.loss();
+        int[] inputSize = settings.inputSize();
+        int batchSize = settings.batchSize();
+        long total = settings.total();
+        int saveEvery = settings.saveEvery();
+        int snapshotEvery = settings.snapshotEvery();
+        boolean restart = settings.restart();
+        Device device = options.device().resolve(settings.gpus());
+        Augmentor augmentor = settings.augmentor();
         TrainingSet set = data != null ? data : TrainingSet.fromConfig(config, options.workingDirectory());
         TrainingSet owned = data != null ? null : set; // closed at the end when the run opened it
         Sampler sampler;
         try {
-            sampler = new Sampler(set, augmentor, inputSize, config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"),
-                    config.getDouble("DATASET.REJECT_SAMPLING.P"), config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"),
-                    focus);
+            sampler = new Sampler(set, augmentor, inputSize, settings.rejectSize(), settings.rejectP(),
+                    settings.rejectTrials(), focus);
         } catch (RuntimeException e) {
             if (owned != null) {
                 owned.close();
             }
             throw e;
         }
-        BatchMaker maker = new BatchMaker(lossFunction.targets(), lossFunction.weightOptions(),
-                config.getDouble("DATASET.MEAN"), config.getDouble("DATASET.STD"));
+        BatchMaker maker = new BatchMaker(lossFunction.targets(), lossFunction.weightOptions(), settings.mean(), settings.std());
         int threads = options.loaderThreads() > 0 ? options.loaderThreads()
-                : Math.max(1, Math.min(config.getInt("SYSTEM.NUM_CPUS"), Runtime.getRuntime().availableProcessors()));
+                : Math.max(1, Math.min(settings.cpus(), Runtime.getRuntime().availableProcessors()));
         try (owned; NDManager manager = TorchEngine.get().newBaseManager(device);
                 BatchLoader loader = new BatchLoader(sampler, maker, batchSize, options.seed(), first, threads, threads + 1)) {
             UNet3d net = new UNet3d(spec, options.seed());
@@ -225,7 +271,7 @@ public final class TrainingRun {
             if (checkpoint != null && !restart) {
                 checkpoint.loadSolver(solver, manager);
             }
-            LearningRateSchedule schedule = LearningRateSchedule.fromConfig(config);
+            LearningRateSchedule schedule = settings.schedule();
             ParameterStore store = new ParameterStore(manager, false);
             List<String> partNames = lossFunction.partNames();
             TrainingStart start = new TrainingStart(first, total, DeviceChoice.describe(device), spec.toString(),
@@ -306,12 +352,12 @@ public final class TrainingRun {
                     p.probe(done, net, manager);
                 }
                 if (done % saveEvery == 0 || done == total) {
-                    lastCheckpoint = save(outDir, done, net, solver);
+                    lastCheckpoint = save(outDir, done, net, solver, lastCheckpoint);
                 }
             }
             if (cancelled.get()) {
                 if (done > first) {
-                    lastCheckpoint = save(outDir, done, net, solver);
+                    lastCheckpoint = save(outDir, done, net, solver, lastCheckpoint);
                 }
                 TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.CANCELLED, done, lastCheckpoint,
                         "Training stopped at iteration " + done + (lastCheckpoint == null ? "." : "; checkpoint " + lastCheckpoint + "."));
@@ -325,15 +371,26 @@ public final class TrainingRun {
         }
     }
 
-    private Path save(Path outDir, long iteration, UNet3d net, Solver solver) {
+    private Path save(Path outDir, long iteration, UNet3d net, Solver solver, Path previous) {
         Path file = outDir.resolve(checkpointName(iteration));
         try {
             Checkpoint.save(file, iteration, config, net, solver);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+            throw checkpointNotWritten(file, previous, e);
         }
         listeners.forEach(l -> l.checkpointSaved(file, iteration));
         return file;
+    }
+
+    /** The sentence for a checkpoint that could not be written (a full disk, say): which file, and what is intact. */
+    static UserException checkpointNotWritten(Path file, Path previous, IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(e.getMessage());
+        return new UserException("The checkpoint " + file + " could not be written (" + reason + "); "
+                + (previous == null ? "no checkpoint of this run was written before, and no file was left half-written"
+                : "the previous checkpoint " + previous + " is intact") + ". Free space on that disk or set "
+                + "DATASET.OUTPUT_PATH to another folder, then "
+                + (previous == null ? "train again." : "resume with --checkpoint " + previous + "."), e);
     }
 
     /** Parameters with gradients and their weight decay: SOLVER.WEIGHT_DECAY for weights, the NORM/BIAS values otherwise. */

@@ -40,6 +40,7 @@ import org.synapseworkbench.config.ConfigDocument;
 import org.synapseworkbench.config.ConfigKey;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.config.ConfigYaml;
+import org.synapseworkbench.workflow.ConfigCheck;
 
 /**
  * The config editor: every key of the config in a form grouped by section (typed editors, a description per key,
@@ -245,7 +246,7 @@ final class ConfigPanel {
         for (KeyItem item : items) {
             item.value.set(d.config().get(item.key.name()));
         }
-        problems.setAll(ConfigValidator.check(d.config()));
+        problems.setAll(ConfigCheck.problems(d.config()));
         showYaml();
         files.setText("File: " + (d.file() == null ? "not saved yet" : d.file()) + "    Base: "
                 + (d.baseFile() == null ? "PyTC defaults" : d.baseFile()));

@@ -18,6 +18,7 @@ import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.InstancePieces;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.SynapseIds;
+import org.synapseworkbench.volume.Cremi;
 
 /**
  * Whole-instance edits on the labels under edit, by keys at the mouse (see {@link Action}): take the id under the
@@ -90,7 +91,7 @@ final class InstanceTools {
         long id = labels.read(v, new int[] {1, 1, 1}).getLong(0);
         boolean polarity = painter.kind() == LabelLayer.Kind.POLARITY;
         String where = String.format(Locale.ROOT, "(z %d, y %d, x %d)", v[0], v[1], v[2]);
-        if (id == painter.background()) {
+        if (!Cremi.isObject(id)) {
             say("There is no instance at " + where + ".");
             return;
         }
@@ -161,12 +162,11 @@ final class InstanceTools {
 
     /** Ids of the instance {@code id} belongs to: the id, or for polarity both sides of its synapse. */
     private LongPredicate member(long id, boolean polarity) {
-        long background = painter.background();
         if (!polarity) {
             return v -> v == id;
         }
         long synapse = SynapseIds.synapse(id);
-        return v -> v != background && v != 0 && SynapseIds.synapse(v) == synapse;
+        return v -> Cremi.isObject(v) && SynapseIds.synapse(v) == synapse;
     }
 
     /** Finds the largest id on a background thread, then gives {@code then} a new id (a new synapse's number). */

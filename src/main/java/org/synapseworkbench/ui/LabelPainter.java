@@ -196,7 +196,7 @@ final class LabelPainter {
             window.removeLayer(chosen);
             window.addLayer(replaced);
             target = replaced;
-            background = backgroundOf(edited, chosen.kind());
+            background = Cremi.background(edited);
             history.setLabels(edited);
             edited.addListener(box -> Platform.runLater(this::redraw));
             return true;
@@ -217,13 +217,6 @@ final class LabelPainter {
         return key.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(key.hashCode()) + extension;
     }
 
-    /** CREMI clefts mark background with 2^64 - 1; other labels with 0. */
-    private static long backgroundOf(Volume v, LabelLayer.Kind kind) {
-        if (kind != LabelLayer.Kind.CLEFTS || v.type() != org.synapseworkbench.volume.DataType.UINT64) {
-            return 0;
-        }
-        return v.read(new int[] {0, 0, 0}, new int[] {1, 1, 1}).getLong(0) == Cremi.NO_CLEFT ? Cremi.NO_CLEFT : 0;
-    }
 
     private long value() {
         long n = id.getValue();

@@ -39,6 +39,7 @@ import javafx.util.Duration;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.workflow.ConfigCheck;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
@@ -179,7 +180,7 @@ final class TrainingPanel {
         Scene offScreen = new Scene(p.root, 700, 900);
         Config c = config.get();
         if (c != null) { // what Start does before the run's thread takes over
-            ConfigValidator.errors(c);
+            ConfigCheck.errors(c);
             new TensorBoardListener(new TrainingRun(c, TrainingRun.Options.defaults()).outputDirectory(), 20);
         }
         p.running.set(true);
@@ -243,7 +244,7 @@ final class TrainingPanel {
             return;
         }
         Config c = config.get();
-        List<ConfigValidator.Problem> errors = ConfigValidator.errors(c);
+        List<ConfigValidator.Problem> errors = ConfigCheck.errors(c);
         if (!errors.isEmpty()) {
             status.setText("The config has " + errors.size() + " problem" + (errors.size() > 1 ? "s" : "") + ", first: "
                     + errors.get(0).message() + " Fix it in the Config tab.");

@@ -18,6 +18,41 @@ public final class Cremi {
 
     /** True for a voxel that belongs to a cleft (neither background, no-cleft nor ignore). */
     public static boolean isCleft(long v) {
-        return v != 0 && v != NO_CLEFT && v != IGNORE;
+        return isObject(v);
+    }
+
+    /**
+     * True for the id of an object (a cleft, a synapse side, an instance): neither 0 nor CREMI's no-cleft and ignore
+     * values. Every reader of label ids asks this, so a CREMI file's background is never taken for an object.
+     */
+    public static boolean isObject(long id) {
+        return id != 0 && id != NO_CLEFT && id != IGNORE;
+    }
+
+    /**
+     * The background value of a label volume: {@link #NO_CLEFT} for uint64 labels whose first section holds more
+     * no-cleft voxels than zeros (a CREMI cleft file, or polarity written in its layout), otherwise 0.
+     */
+    public static long background(Volume labels) {
+        if (labels.type() != DataType.UINT64) {
+            return 0;
+        }
+        Block first = labels.readSection(0);
+        long noCleft = 0;
+        long zero = 0;
+        for (int i = 0; i < first.size(); i++) {
+            long v = first.getLong(i);
+            if (v == NO_CLEFT) {
+                noCleft++;
+            } else if (v == 0) {
+                zero++;
+            }
+        }
+        return noCleft > zero ? NO_CLEFT : 0;
+    }
+
+    /** The id, or 0 for background of either convention (0, no-cleft) and for ignore. */
+    public static long objectOrZero(long id) {
+        return isObject(id) ? id : 0;
     }
 }

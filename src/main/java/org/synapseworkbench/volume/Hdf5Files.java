@@ -55,6 +55,10 @@ public final class Hdf5Files {
         if (Files.isDirectory(file)) {
             throw new UserException("'" + file + "' is a folder, not an HDF5 file; give the path of an .h5 or .hdf file inside it.");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("'" + file + "' is not a regular file (a named pipe, socket or device); give the path "
+                    + "of an HDF5 file on disk.");
+        }
         if (!Files.isReadable(file)) {
             throw new UserException("File '" + file + "' cannot be read (permission denied); check its permissions.");
         }

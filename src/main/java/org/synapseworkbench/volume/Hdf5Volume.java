@@ -187,17 +187,25 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
 
     /** The storage filters in order, e.g. {@code shuffle} and {@code deflate 4}. */
     public List<String> filters() {
-        List<String> out = new ArrayList<>();
-        for (io.jhdf.filter.PipelineFilterWithData f : dataset.getFilters()) {
-            int[] data = f.getFilterData();
-            out.add(f.getName() + (f.getName().contains("deflate") && data.length > 0 ? " " + data[0] : ""));
+        try {
+            List<String> out = new ArrayList<>();
+            for (io.jhdf.filter.PipelineFilterWithData f : dataset.getFilters()) {
+                int[] data = f.getFilterData();
+                out.add(f.getName() + (f.getName().contains("deflate") && data.length > 0 ? " " + data[0] : ""));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw Hdf5Files.translate(file, e);
         }
-        return out;
     }
 
-    /** Bytes the dataset takes in the file. */
+    /** Bytes the dataset takes in the file (reads its chunk index). */
     public long storedBytes() {
-        return dataset.getStorageInBytes();
+        try {
+            return dataset.getStorageInBytes();
+        } catch (RuntimeException e) {
+            throw Hdf5Files.translate(file, e);
+        }
     }
 
     /** True when the data is stored in chunks (and may be compressed). */

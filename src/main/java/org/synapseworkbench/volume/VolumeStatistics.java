@@ -32,21 +32,45 @@ public final class VolumeStatistics {
         return voxels == 0 ? Double.NaN : sum / voxels;
     }
 
+    /** The most voxels read at once. */
+    private static final long BOX = 1L << 24;
+
     /**
-     * Scans a volume. Label statistics are gathered for integer volumes other than uint8 (which are images)
+     * Scans a volume box by box (whole chunks, at most 16 Mi voxels at once). Label statistics are gathered for integer volumes other than uint8 (which are images)
      * unless there are more than {@code maxIds} distinct ids, after which only counts go on.
      */
     public static VolumeStatistics of(Volume v, int maxIds) {
         VolumeStatistics s = new VolumeStatistics();
         boolean labels = v.type().isInteger() && v.type() != DataType.UINT8 && v.type() != DataType.INT8;
         int[] shape = v.shape();
-        int zAxis = shape.length - 3;
-        int step = Math.max(1, v.chunkShape()[zAxis]);
-        for (int z0 = 0; z0 < shape[zAxis]; z0 += step) {
-            int[] start = new int[shape.length];
-            int[] size = shape.clone();
-            start[zAxis] = z0;
-            size[zAxis] = Math.min(step, shape[zAxis] - z0);
+        int r = shape.length;
+        int[] chunk = v.chunkShape();
+        // boxes of whole chunks: a chunk deep, and as wide as whole rows of chunks allow within BOX elements
+        int[] step = new int[r];
+        long perPlane = 1;
+        for (int a = 0; a < r; a++) {
+            step[a] = a < r - 2 ? Math.max(1, chunk[a]) : shape[a];
+            perPlane *= a < r - 2 ? step[a] : 1;
+        }
+        int cy = Math.max(1, chunk[r - 2]);
+        int cx = Math.max(1, chunk[r - 1]);
+        if (perPlane * shape[r - 2] * shape[r - 1] > BOX) {
+            step[r - 1] = (int) Math.min(shape[r - 1], Math.max(cx, BOX / perPlane / cy / cx * cx));
+            step[r - 2] = (int) Math.min(shape[r - 2], Math.max(cy, BOX / perPlane / step[r - 1] / cy * cy));
+        }
+        int[] count = new int[r];
+        for (int a = 0; a < r; a++) {
+            count[a] = (shape[a] + step[a] - 1) / step[a];
+        }
+        java.util.List<int[]> boxes = new java.util.ArrayList<>();
+        Hdf5Volume.forEachIndex(count, boxes::add);
+        for (int[] g : boxes) {
+            int[] start = new int[r];
+            int[] size = new int[r];
+            for (int a = 0; a < r; a++) {
+                start[a] = g[a] * step[a];
+                size[a] = Math.min(step[a], shape[a] - start[a]);
+            }
             Block b = v.read(start, size);
             int n = b.size();
             s.voxels += n;

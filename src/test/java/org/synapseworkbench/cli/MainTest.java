@@ -78,13 +78,73 @@ class MainTest {
         assertTrue(key.err().contains("did you mean MODEL.FILTERS?"), key.err());
     }
 
+    /** An HDF5 fixture written by h5py (see src/test/resources/h5py/make_fixtures.py). */
+    static Path fixture(String name) throws Exception {
+        return Path.of(MainTest.class.getResource("/h5py/" + name).toURI());
+    }
+
+    private static void oneClearLine(Result r, String starts) {
+        assertEquals(Main.USER_ERROR, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: " + starts), r.err());
+    }
+
+    @Test
+    void damagedPipesAndHugeFilesGetOneClearSentence() throws Exception {
+        Path f = dir.resolve("g.h5");
+        assertEquals(0, run("generate", "--output", f.toString(), "--size", "16,200,200", "--layout", "cremi").code());
+        // cut inside the last dataset's chunk index: the metadata reads, the storage size does not
+        byte[] whole = Files.readAllBytes(f);
+        Path cut = dir.resolve("cut.h5");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 1000));
+        Result info = run("info", cut.toString());
+        oneClearLine(info, "'" + cut + "' is damaged or truncated (");
+
+        Path fifo = dir.resolve("pipe.h5");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        oneClearLine(run("info", fifo.toString()), "'" + fifo + "' is not a regular file (a named pipe, socket or device)");
+
+        Path huge = fixture("huge_declared.h5");
+        Result hugeInfo = run("info", huge.toString());
+        assertEquals(0, hugeInfo.code(), hugeInfo.err());
+        assertTrue(hugeInfo.out().contains("statistics  skipped: 5,000,000,000,000 voxels are more than --stats-limit"),
+                hugeInfo.out());
+        oneClearLine(run("evaluate", "--prediction", huge + ":volumes/raw", "--truth", huge.toString()),
+                "evaluate holds the prediction and the truth in memory, but");
+        oneClearLine(run("postprocess", "--input", huge + ":volumes/raw", "--output", dir.resolve("p.h5").toString()),
+                "postprocess holds the probability map and its labels in memory, but");
+        assertFalse(Files.exists(dir.resolve("p.h5")));
+    }
+
+    @Test
+    void aFullDiskIsAUserErrorAndExitCodesAreListed() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        Exception full = new java.io.UncheckedIOException(new java.nio.file.FileSystemException("/data/result.h5", null,
+                "No space left on device"));
+        assertEquals(Main.USER_ERROR, Main.report(full, new PrintWriter(err)));
+        assertEquals("error: The disk is full: a file /data/result.h5 could not be written (No space left on device); files "
+                + "already there are intact. Free some space (or write to another disk) and run the command again.",
+                err.toString().strip());
+        Result help = run("--help");
+        assertTrue(help.out().contains("Exit codes:") && help.out().contains("130") && help.out().contains("NaN"), help.out());
+    }
+
     @Test
     void configPrintsValidatesAndSaves() throws Exception {
         Result diff = run("config", "--diff", "SOLVER.BASE_LR", "0.01");
         assertEquals(0, diff.code(), diff.err());
         assertEquals("SOLVER:\n  BASE_LR: 0.01\n", diff.out());
         Result invalid = run("config", "--validate", "MODEL.OUT_PLANES", "2");
-        assertEquals(1, invalid.code());
+        assertEquals(Main.NEGATIVE, invalid.code());
+        Result none = run("config", "--config-file", "configs/Demo/Demo-Cleft.yaml", "--validate", "MODEL.INPUT_SIZE", "None",
+                "SOLVER.BASE_LR", "1e999");
+        assertEquals(Main.NEGATIVE, none.code());
+        assertTrue(none.out().contains("error: command line: MODEL.INPUT_SIZE is None but training and prediction need a value")
+                && none.out().contains("SOLVER.BASE_LR is .inf") && none.out().contains("2 errors."), none.out());
+        Result loss = run("config", "--config-file", "configs/Demo/Demo-Cleft.yaml", "--validate", "MODEL.LOSS_OPTION",
+                "[['WeightedBCEWithLogitsLoss','NoSuchLoss']]");
+        assertEquals(Main.NEGATIVE, loss.code());
+        assertTrue(loss.out().contains("NoSuchLoss"), loss.out());
         assertTrue(invalid.out().contains("error: command line: MODEL.OUT_PLANES is 2"), invalid.out());
         Path saved = dir.resolve("c.yaml");
         Result save = run("config", "--config-file", "configs/Demo/Demo-Cleft.yaml", "--output", saved.toString());

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 
@@ -97,5 +98,18 @@ class EditedLabelsTest {
         assertThrows(IllegalArgumentException.class, () -> l.set("paint", new long[] {4}, 1), "outside the volume");
         assertThrows(IllegalArgumentException.class, () -> new EditedLabels(new InMemoryVolume("image",
                 Block.zeros(DataType.FLOAT32, 1, 2, 2), new double[] {1, 1, 1})));
+    }
+
+    @Test
+    void cremiCleftsTakeTheirNoCleftBackground() {
+        Block b = Block.zeros(DataType.UINT64, 1, 2, 2);
+        b.fill(Cremi.NO_CLEFT);
+        b.setLong(1, 5);
+        EditedLabels l = new EditedLabels(new InMemoryVolume("clefts", b, new double[] {40, 4, 4}));
+        assertEquals(Cremi.NO_CLEFT, Cremi.background(l));
+        l.set("erase", new long[] {1}, Cremi.NO_CLEFT);
+        assertArrayEquals(new long[] {-1, -1, -1, -1}, l.read(new int[] {0, 0, 0}, new int[] {1, 2, 2}).longs());
+        assertEquals(0, Cremi.background(new InMemoryVolume("polarity",
+                Block.zeros(DataType.UINT64, 1, 2, 2), new double[] {40, 4, 4})));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 
@@ -64,6 +65,23 @@ class MissCandidatesTest {
         assertEquals(0.4, c.get(2).mass(), 1e-6);
         assertEquals(2, c.get(2).voxels());
         assertEquals(List.of(1 / 3.0, 2 / 3.0, 1.0), progress);
+    }
+
+    @Test
+    void cremiBackgroundOfTheInstancesIsNoDetection() {
+        InMemoryVolume zero = instances();
+        Block cremi = zero.read(new int[] {0, 0, 0}, zero.shape());
+        for (int i = 0; i < cremi.size(); i++) {
+            if (cremi.getLong(i) == 0) {
+                cremi.setLong(i, i % 7 == 0 ? Cremi.IGNORE : Cremi.NO_CLEFT);
+            }
+        }
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(),
+                new InMemoryVolume("instances", cremi, RES), null, null);
+        List<MissCandidates.Candidate> expected = new MissCandidates(0.15, 0.5, 1).find(map(), zero, null, null);
+        assertEquals(3, c.size());
+        assertEquals(expected.stream().map(MissCandidates.Candidate::mass).toList(),
+                c.stream().map(MissCandidates.Candidate::mass).toList());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 
@@ -46,6 +47,41 @@ class TruthComparisonTest {
         assertEquals(List.of(ReviewQueue.Kind.TRUE_MISS, ReviewQueue.Kind.TRUE_MISS, ReviewQueue.Kind.FALSE_DETECTION,
                 ReviewQueue.Kind.FALSE_DETECTION), q.items().stream().map(ReviewQueue.Item::kind).toList());
         assertEquals(2, q.items().get(0).id(), "the larger miss first");
+    }
+
+    /** The same clefts in CREMI's layout: background 2^64 - 1, one voxel "ignore" (2^64 - 2). */
+    private static InMemoryVolume cremi(InMemoryVolume v, long background) {
+        Block b = v.read(new int[] {0, 0, 0}, new int[] {1, 4, 6});
+        for (int i = 0; i < b.size(); i++) {
+            if (b.getLong(i) == 0) {
+                b.setLong(i, background);
+            }
+        }
+        b.setLong(b.index(0, 2, 5), Cremi.IGNORE);
+        return new InMemoryVolume(v.name(), b, new double[] {40, 4, 4});
+    }
+
+    @Test
+    void cremiBackgroundAndIgnoreAreNoInstances() {
+        InMemoryVolume truth = cremi(TRUTH, Cremi.NO_CLEFT);
+        assertEquals(List.of(1L, 2L, 3L), ids(InstanceTable.measure(truth, null, false, null, null)));
+        for (InMemoryVolume pred : List.of(PREDICTED, cremi(PREDICTED, Cremi.NO_CLEFT))) {
+            TruthComparison.Result r = TruthComparison.compare(pred, truth, false, 0.5, null);
+            assertEquals(2, r.matched(), pred.name());
+            assertEquals(List.of(3L), ids(r.misses()), "no miss with id -1 or -2");
+            assertEquals(List.of(8L), ids(r.falseDetections()));
+            ReviewQueue q = ReviewQueue.of(List.of(), List.of(), r);
+            assertEquals(2, q.items().size());
+        }
+        // polarity in CREMI's layout: synapse 1 (ids 1, 2) against its prediction as synapse 2 (ids 3, 4)
+        InMemoryVolume polTruth = v("truth", 1, 1, 2, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                -1, -1, -2, -2);
+        InMemoryVolume polPred = v("pred", 3, 4, 4, 4, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                -1, -1, -1, -1);
+        TruthComparison.Result p = TruthComparison.compare(polPred, polTruth, true, 0.5, null);
+        assertEquals(1, p.matched());
+        assertEquals(List.of(), p.misses());
+        assertEquals(List.of(), p.falseDetections());
     }
 
     @Test

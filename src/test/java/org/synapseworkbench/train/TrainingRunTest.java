@@ -122,6 +122,11 @@ class TrainingRunTest {
         }
         Checkpoint last = Checkpoint.read(out.resolve(TrainingRun.checkpointName(6)));
         assertEquals(6, last.iteration());
+        UserException nothingLeft = assertThrows(UserException.class, () -> run(c, out.resolve(TrainingRun.checkpointName(6))));
+        assertEquals("The checkpoint " + out.resolve(TrainingRun.checkpointName(6)) + " is at iteration 6, which is not below "
+                + "SOLVER.ITERATION_TOTAL 6, so there is nothing left to train; raise SOLVER.ITERATION_TOTAL (e.g. "
+                + "SOLVER.ITERATION_TOTAL 12) or fine-tune from its weights with SOLVER.ITERATION_RESTART True.",
+                nothingLeft.getMessage());
         assertEquals(c.getIntList("MODEL.FILTERS"), last.config().getIntList("MODEL.FILTERS"));
     }
 
@@ -178,6 +183,24 @@ class TrainingRunTest {
         UserException checkpoint = assertThrows(UserException.class,
                 () -> new TrainingRun(config(out), TrainingRun.Options.defaults().withCheckpoint(out.resolve("none.ckpt"))).run());
         assertTrue(checkpoint.getMessage().contains("does not exist"), checkpoint.getMessage());
+        try (OutputFolderLock busy = OutputFolderLock.acquire(out)) {
+            UserException second = assertThrows(UserException.class,
+                    () -> new TrainingRun(config(out), TrainingRun.Options.defaults()).run());
+            assertTrue(second.getMessage().startsWith("Another training run is writing into " + out), second.getMessage());
+        }
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenNamesTheFileAndWhatIsIntact() {
+        Path file = Path.of("out", TrainingRun.checkpointName(500));
+        java.io.IOException full = new java.nio.file.FileSystemException(file + ".tmp", null, "No space left on device");
+        assertEquals("The checkpoint " + file + " could not be written (No space left on device); the previous checkpoint "
+                + Path.of("out", TrainingRun.checkpointName(250)) + " is intact. Free space on that disk or set "
+                + "DATASET.OUTPUT_PATH to another folder, then resume with --checkpoint "
+                + Path.of("out", TrainingRun.checkpointName(250)) + ".",
+                TrainingRun.checkpointNotWritten(file, Path.of("out", TrainingRun.checkpointName(250)), full).getMessage());
+        assertTrue(TrainingRun.checkpointNotWritten(file, null, full).getMessage().contains("no checkpoint of this run was "
+                + "written before"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.testfx.api.FxRobot;
@@ -112,6 +113,32 @@ class ReviewPanelTest {
         assertTrue(lines.get(1).startsWith("detection,1,1,"), lines.get(1));
         assertTrue(lines.get(1).contains(",accepted,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("miss_candidate,0,3,"), lines.get(2));
+    }
+
+    @Test
+    void cremiTruthListsItsCleftsOnlyAsMisses(FxRobot robot) throws Exception {
+        // truth in CREMI's layout: cleft 7 under the detection, cleft 9 where nothing was found, no-cleft elsewhere
+        Block truth = Block.zeros(DataType.UINT64, 5, 20, 30);
+        truth.fill(Cremi.NO_CLEFT);
+        for (int y = 4; y <= 5; y++) {
+            for (int x = 5; x <= 6; x++) {
+                truth.setLong(truth.index(1, y, x), 7);
+                truth.setLong(truth.index(2, y + 10, x), 9);
+            }
+        }
+        truth.setLong(truth.index(4, 0, 0), Cremi.IGNORE);
+        robot.interact(() -> {
+            window.addLayer(new LabelLayer("true clefts", new InMemoryVolume("t", truth, RES), LabelLayer.Kind.CLEFTS));
+            panel.choose("cleft probability", "predicted clefts", "true clefts");
+            robot.lookup("#review-find").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> panel.queue() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ReviewQueue.Item> misses = panel.queue().items().stream()
+                .filter(i -> i.kind() == ReviewQueue.Kind.TRUE_MISS).toList();
+        assertEquals(List.of(9L), misses.stream().map(ReviewQueue.Item::id).toList(), "cleft 9 only, no id -1 or -2");
+        assertTrue(panel.queue().items().stream().noneMatch(i -> i.kind() == ReviewQueue.Kind.FALSE_DETECTION),
+                "the detection matches cleft 7");
     }
 
     @Test

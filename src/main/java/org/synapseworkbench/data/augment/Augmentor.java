@@ -41,6 +41,15 @@ public final class Augmentor {
      * labels), SMOOTH, SKIP lists and ROTATE.ROT90 False (only 90-degree rotations); all labels are moved as masks.
      */
     public static Augmentor fromConfig(Config c) {
+        try {
+            return build(c);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("The AUGMENTOR settings cannot be used: " + e.getMessage() + "; fix the value in the "
+                    + "config.", e);
+        }
+    }
+
+    private static Augmentor build(Config c) {
         List<Augmentation> list = new ArrayList<>();
         if (!c.getBool("AUGMENTOR.ENABLED")) {
             return new Augmentor(list);

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * move), each with chance 1/2.
  * <ul>
  * <li>With chance 1 - ROTATE_RATIO, a shift: the output window of (h - D) x (w - D) is read at offset (y0, x0) for
- *     the slices that stay and at (y1, x1) for those that move, all four uniform in 0..D.</li>
+ *     the slices that stay and at (y1, x1) for those that move, all four uniform in 0..D-1 as PyTC's
+ *     {@code randint(D)} (0 when D is 0).</li>
  * <li>With chance ROTATE_RATIO, a rotation: all slices are read at the centred window; the moving slices are rotated
  *     about the slice centre by an angle uniform in [-a, a]: PyTC's a = 2 asin((D/2) / (1.42 (size - D)/2)), but
  *     no more than the largest angle for which the rotated window stays inside the input (PyTC fills the corners
@@ -57,10 +58,11 @@ public final class Misalignment extends BaseAugmentation {
     }
 
     private Crop shifted(Crop crop, int oh, int ow, int k, int kEnd, SplittableRandom rng) {
-        int y0 = rng.nextInt(displacement + 1);
-        int x0 = rng.nextInt(displacement + 1);
-        int y1 = rng.nextInt(displacement + 1);
-        int x1 = rng.nextInt(displacement + 1);
+        int bound = Math.max(1, displacement);   // PyTC: randint(D), 0..D-1
+        int y0 = rng.nextInt(bound);
+        int x0 = rng.nextInt(bound);
+        int y1 = rng.nextInt(bound);
+        int x1 = rng.nextInt(bound);
         int d = crop.depth();
         int w = crop.width();
         int srcSlice = crop.height() * w;

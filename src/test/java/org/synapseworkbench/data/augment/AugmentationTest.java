@@ -189,6 +189,23 @@ class AugmentationTest {
             }
             assertTrue(found, "slice " + z);
         }
+        // offsets as PyTC's randint(D): 0..D-1, never D (seen over many draws)
+        int[] seen = new int[11];
+        Crop ramp = Crops.ramp(new int[]{4, 30, 30});
+        for (int seed = 0; seed < 400; seed++) {
+            Crop moved = new Misalignment(1, 10, 0).apply(ramp.copy(), new SplittableRandom(seed));
+            for (int z = 0; z < 4; z++) {
+                float first = moved.image()[z * 400];   // ramp value y * 30 + x of the window's corner
+                int oy = Math.round(first * 10_000) / 30 - z * 30;
+                int ox = Math.round(first * 10_000) % 30;
+                seen[oy]++;
+                seen[ox]++;
+            }
+        }
+        assertEquals(0, seen[10], "offset D drawn");
+        for (int o = 0; o < 10; o++) {
+            assertTrue(seen[o] > 0, "offset " + o + " never drawn");
+        }
         assertTrue(Misalignment.maxAngle(128, 128, 136, 136) > Math.toRadians(3)
                 && Misalignment.maxAngle(128, 128, 136, 136) < Math.toRadians(4));
     }

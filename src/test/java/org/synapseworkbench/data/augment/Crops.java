@@ -42,6 +42,16 @@ final class Crops {
         return new Crop(s, img, lab, lab2);
     }
 
+    /** Image value 1e-4 times the voxel's index (z, y, x in row-major order), so a window's corner tells its offset. */
+    static Crop ramp(int[] s) {
+        int n = s[0] * s[1] * s[2];
+        float[] img = new float[n];
+        for (int i = 0; i < n; i++) {
+            img[i] = i * 1e-4f;
+        }
+        return new Crop(s, img, new long[n]);
+    }
+
     /** Uniform noise in [0, 1] with some exact 0s and 1s, labels with ids {0, 5, 9}. */
     static Crop noisy(int[] s, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
