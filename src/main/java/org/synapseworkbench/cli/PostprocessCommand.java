@@ -13,8 +13,8 @@ import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
-import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.MemoryBudget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

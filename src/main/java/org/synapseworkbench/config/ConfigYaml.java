@@ -34,6 +34,10 @@ public final class ConfigYaml {
     /** Merges the keys a YAML file sets onto {@code base}. */
     public static Config merge(Config base, Path file) {
         String text;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UserException("Config file '" + file + "' is not a regular file (a folder, named pipe or device); "
+                    + "give the path of a YAML file.");
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

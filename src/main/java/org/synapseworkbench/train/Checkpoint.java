@@ -145,6 +145,10 @@ public final class Checkpoint {
         String yaml = null;
         byte[] model = null;
         byte[] solver = null;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UserException("The checkpoint " + file + " is not a regular file (a folder, named pipe or device); "
+                    + "give the path of a .ckpt file written by training.");
+        }
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file)); ZipInputStream zip = new ZipInputStream(is)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 byte[] bytes = zip.readAllBytes();

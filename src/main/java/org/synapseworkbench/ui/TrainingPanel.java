@@ -39,7 +39,6 @@ import javafx.util.Duration;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
-import org.synapseworkbench.workflow.ConfigCheck;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
@@ -51,6 +50,7 @@ import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.train.TrainingStart;
+import org.synapseworkbench.workflow.ConfigCheck;
 
 /**
  * Trains the model of the config in the background: start from scratch, resume from the newest checkpoint of the

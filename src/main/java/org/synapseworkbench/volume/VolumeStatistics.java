@@ -36,16 +36,22 @@ public final class VolumeStatistics {
     private static final long BOX = 1L << 24;
 
     /**
-     * Scans a volume box by box (whole chunks, at most 16 Mi voxels at once). Label statistics are gathered for integer volumes other than uint8 (which are images)
+     * Scans a volume box by box (whole chunks, at most 16 Mi voxels at once). Label statistics are gathered for
+     * integer volumes other than uint8 (which are images)
      * unless there are more than {@code maxIds} distinct ids, after which only counts go on.
      */
     public static VolumeStatistics of(Volume v, int maxIds) {
+        return of(v, maxIds, BOX);
+    }
+
+    /** {@link #of(Volume, int)} reading at most about {@code box} voxels at once (whole chunks, at least one). */
+    static VolumeStatistics of(Volume v, int maxIds, long box) {
         VolumeStatistics s = new VolumeStatistics();
         boolean labels = v.type().isInteger() && v.type() != DataType.UINT8 && v.type() != DataType.INT8;
         int[] shape = v.shape();
         int r = shape.length;
         int[] chunk = v.chunkShape();
-        // boxes of whole chunks: a chunk deep, and as wide as whole rows of chunks allow within BOX elements
+        // boxes of whole chunks: a chunk deep, and as wide as whole rows of chunks allow within the box's voxels
         int[] step = new int[r];
         long perPlane = 1;
         for (int a = 0; a < r; a++) {
@@ -54,9 +60,9 @@ public final class VolumeStatistics {
         }
         int cy = Math.max(1, chunk[r - 2]);
         int cx = Math.max(1, chunk[r - 1]);
-        if (perPlane * shape[r - 2] * shape[r - 1] > BOX) {
-            step[r - 1] = (int) Math.min(shape[r - 1], Math.max(cx, BOX / perPlane / cy / cx * cx));
-            step[r - 2] = (int) Math.min(shape[r - 2], Math.max(cy, BOX / perPlane / step[r - 1] / cy * cy));
+        if (perPlane * shape[r - 2] * shape[r - 1] > box) {
+            step[r - 1] = (int) Math.min(shape[r - 1], Math.max(cx, box / perPlane / cy / cx * cx));
+            step[r - 2] = (int) Math.min(shape[r - 2], Math.max(cy, box / perPlane / step[r - 1] / cy * cy));
         }
         int[] count = new int[r];
         for (int a = 0; a < r; a++) {

@@ -103,6 +103,8 @@ class MainTest {
         Path fifo = dir.resolve("pipe.h5");
         org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
         oneClearLine(run("info", fifo.toString()), "'" + fifo + "' is not a regular file (a named pipe, socket or device)");
+        oneClearLine(run("config", "--config-file", fifo.toString()), "Config file '" + fifo + "' is not a regular file");
+        oneClearLine(run("infer", "--checkpoint", fifo.toString()), "The checkpoint " + fifo + " is not a regular file");
 
         Path huge = fixture("huge_declared.h5");
         Result hugeInfo = run("info", huge.toString());

@@ -104,6 +104,21 @@ class VolumeInferenceTest {
         }
     }
 
+    @Test
+    void aVolumeTooLargeForMemoryIsRefusedBeforeAnyWindow() throws Exception {
+        java.nio.file.Path huge = java.nio.file.Path.of(getClass().getResource("/h5py/huge_declared.h5").toURI());
+        try (org.synapseworkbench.volume.Hdf5Volume v = org.synapseworkbench.volume.Hdf5Volume.open(huge, "volumes/raw")) {
+            java.util.List<Long> progress = new java.util.ArrayList<>();
+            org.synapseworkbench.UserException e = assertThrows(org.synapseworkbench.UserException.class,
+                    () -> new VolumeInference(half(), settings(new int[] {3, 8, 8}, new int[] {1, 3, 5}, new int[] {0, 0, 0}, 2,
+                            null, "mean")).predict(v, (task, done, total, seconds) -> progress.add(done), new Cancellation()));
+            assertTrue(e.getMessage().startsWith("Prediction holds its sums for the whole image in memory, but "
+                    + "huge_declared.h5:volumes/raw ([2000, 50000, 50000], 5,000,000,000,000 voxels) is larger than one piece"),
+                    e.getMessage());
+            assertEquals(java.util.List.of(), progress, "no window was predicted");
+        }
+    }
+
     /** Outputs 0.5 everywhere. */
     private static WindowModel half() {
         return new StandInModel(BASE, 1, x -> x.zerosLike().add(0.5f));

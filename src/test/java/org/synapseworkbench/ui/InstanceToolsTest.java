@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.testfx.api.FxRobot;
@@ -48,6 +49,14 @@ class InstanceToolsTest {
         ids.setLong(16 * 30 + 5, 2);
         window.addLayer(new LabelLayer("polarity", new InMemoryVolume("polarity", ids, new double[] {40, 4, 4}),
                 LabelLayer.Kind.POLARITY));
+        Block clefts = Block.zeros(DataType.UINT64, 5, 20, 30); // CREMI's layout: cleft 7 at y 10, x 3..5, no-cleft around
+        clefts.fill(Cremi.NO_CLEFT);
+        for (int x = 3; x <= 5; x++) {
+            clefts.setLong(10 * 30 + x, 7);
+        }
+        clefts.setLong(12 * 30 + 12, Cremi.IGNORE);
+        window.addLayer(new LabelLayer("clefts", new InMemoryVolume("clefts", clefts, new double[] {40, 4, 4}),
+                LabelLayer.Kind.CLEFTS));
         panel = new ReviewPanel(window, journals);
         window.addPanel("Review", panel.node());
         stage.setScene(window.scene());
@@ -111,5 +120,19 @@ class InstanceToolsTest {
         assertEquals("Painting the pre side of new synapse 3, which no instance has yet.", status());
         act(robot, 10, 10, Action.DELETE_INSTANCE);
         assertEquals("There is no instance at (z 0, y 10, x 10).", status());
+    }
+
+    @Test
+    void cremiCleftsAreDeletedToTheirNoCleftBackground(FxRobot robot) {
+        robot.interact(() -> panel.painter().paint("clefts", LabelPainter.Mode.ID, 9, 1));
+        act(robot, 10, 4, Action.DELETE_INSTANCE);
+        assertEquals("Deleted instance 7 at (z 0, y 10, x 4): 3 voxels.", status());
+        for (int x = 3; x <= 5; x++) {
+            assertEquals(Cremi.NO_CLEFT, at(10, x), "erased to no-cleft, as the file's background");
+        }
+        act(robot, 0, 0, Action.DELETE_INSTANCE);
+        assertEquals("There is no instance at (z 0, y 0, x 0).", status(), "no-cleft is no instance");
+        act(robot, 12, 12, Action.MERGE_INSTANCES);
+        assertEquals("There is no instance at (z 0, y 12, x 12).", status(), "nor is ignore");
     }
 }
