@@ -43,6 +43,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void aLossThatBecomesNaNExitsWithOneAndAnErrorLine() throws Exception {
+        float[] nan = new float[8 * 48 * 48];
+        java.util.Arrays.fill(nan, Float.NaN);
+        long[] labels = new long[nan.length];
+        labels[100] = 1;
+        new org.synapseworkbench.volume.Hdf5Writer().dataset("main", org.synapseworkbench.volume.Block.wrap(
+                org.synapseworkbench.volume.DataType.FLOAT32, nan, 8, 48, 48)).write(dir.resolve("nan-image.h5"));
+        new org.synapseworkbench.volume.Hdf5Writer().dataset("main", org.synapseworkbench.volume.Block.wrap(
+                org.synapseworkbench.volume.DataType.UINT64, labels, 8, 48, 48)).write(dir.resolve("nan-clefts.h5"));
+        MainTest.Result t = MainTest.run("train", "--config-file", "configs/Demo/Demo-Cleft.yaml", "--quiet",
+                "MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]", "DATASET.INPUT_PATH", dir.toString(),
+                "DATASET.IMAGE_NAME", "nan-image.h5", "DATASET.LABEL_NAME", "nan-clefts.h5", "DATASET.OUTPUT_PATH",
+                dir.resolve("out").toString(), "DATASET.PAD_SIZE", "[1,8,8]", "DATASET.REJECT_SAMPLING.SIZE_THRES", "-1",
+                "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "4", "SYSTEM.NUM_CPUS", "1");
+        assertEquals(Main.NEGATIVE, t.code(), t.out() + t.err());
+        assertEquals(1, t.err().strip().lines().count(), t.err());
+        assertTrue(t.err().startsWith("error: Training stopped at iteration 1: the loss became NaN"), t.err());
+    }
+
+    @Test
     void aBadCheckpointOrDeviceIsOneClearLine() {
         MainTest.Result bad = MainTest.run("train", "--config-file", "configs/Demo/Demo-Cleft.yaml", "--checkpoint",
                 dir.resolve("missing.ckpt").toString(), "DATASET.INPUT_PATH", dir.toString());
