@@ -67,7 +67,7 @@ public final class MallocRelaunch {
     }
 
     private static Integer run(Class<?> mainClass, String[] args, String tunables) {
-        List<String> command = childCommand(ProcessHandle.current().info().command().orElse(null),
+        List<String> command = childCommand(executable(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
                 mainClass.getName(), args);
         return command == null ? null : run(command, tunables);
@@ -83,11 +83,30 @@ public final class MallocRelaunch {
         return tunables == null || !allowed() ? null : run(mainClass, args, tunables);
     }
 
+    /**
+     * What started this process: the native launcher of an installed workbench (jpackage names it in
+     * {@value #APP_PATH}), else the running executable ({@code java}); null when unknown.
+     */
+    static String executable() {
+        String launcher = System.getProperty(APP_PATH);
+        return launcher != null ? launcher : ProcessHandle.current().info().command().orElse(null);
+    }
+
+    /** The system property in which jpackage's launcher names itself. */
+    static final String APP_PATH = "jpackage.app-path";
+
+    /**
+     * Set by jpackage's launcher (JDK 17 to 25) in its own environment; a launcher that inherits it takes its
+     * arguments for JVM options and a main class, so the child must not see it.
+     */
+    static final String JPACKAGE_MARK = "_JPACKAGE_LAUNCHER";
+
     /** Starts {@code command} with the tuned environment, waits for it and returns its exit code (null: not started). */
     static Integer run(List<String> command, String tunables) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("GLIBC_TUNABLES", tunables);
         builder.environment().put(VARIABLE, "0");
+        builder.environment().remove(JPACKAGE_MARK);
         Process child;
         try {
             child = builder.start();

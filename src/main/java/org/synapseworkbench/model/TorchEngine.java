@@ -6,10 +6,12 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import org.synapseworkbench.UserFolders;
 
 /**
  * DJL's PyTorch engine, set up for this program: libtorch comes from the jar on the classpath (no download,
- * {@code ai.djl.offline}), no usage tracking, and an optional thread count
+ * {@code ai.djl.offline}) and is unpacked into {@link UserFolders#engineCache()} unless DJL_CACHE_DIR or
+ * ENGINE_CACHE_DIR says otherwise, no usage tracking, and an optional thread count
  * ({@code -Dai.djl.pytorch.num_threads}, default: all cores).
  *
  * <p>By default it limits oneDNN, libtorch's CPU convolution library, to its AVX2 kernels. The AVX-512 convolution
@@ -80,6 +82,10 @@ public final class TorchEngine {
             setIfAbsent("ai.djl.offline", "true");
             setIfAbsent("OPT_OUT_TRACKING", "true");
             setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+            if (System.getenv(CACHE_VARIABLE) == null && System.getenv("ENGINE_CACHE_DIR") == null
+                    && System.getProperty("ENGINE_CACHE_DIR") == null) {
+                setIfAbsent(CACHE_VARIABLE, UserFolders.engineCache().toString());
+            }
             if (kernels == Kernels.TRAINING) {
                 limitConvolutionKernels();
             }
@@ -182,6 +188,9 @@ public final class TorchEngine {
             // no C library to call: libtorch keeps its defaults
         }
     }
+
+    /** DJL's cache folder, an environment variable or a system property of that name (environment first). */
+    public static final String CACHE_VARIABLE = "DJL_CACHE_DIR";
 
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {

@@ -62,6 +62,13 @@ public final class WorkbenchApp extends Application {
         String ws = getParameters().getNamed().get("workspace");
         workspaceFile = ws != null ? Path.of(ws) : Workspace.defaultFile();
         stage.setTitle("Synapse Workbench");
+        try (java.io.InputStream icon = WorkbenchApp.class.getResourceAsStream("synapse-workbench.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException ignored) {
+            // the window opens without its icon
+        }
         if (!args.isEmpty()) {
             open(stage, args.get(0));
             if (image != null) {
@@ -154,7 +161,7 @@ public final class WorkbenchApp extends Application {
             window.addPanel("Training", training.node());
             prediction = new PredictionPanel(window, () -> config.configProperty().get(), Path.of(""));
             window.addPanel("Predict", prediction.node());
-            Path journals = Path.of(System.getProperty("user.home"), ".synapse-workbench", "journals");
+            Path journals = org.synapseworkbench.UserFolders.data().resolve("journals");
             ReviewPanel review = new ReviewPanel(window, journals);
             review.addSection(new RetrainSection(window, review.painter(), prediction, () -> config.configProperty().get())
                     .node());

@@ -30,7 +30,7 @@ record Workspace(String image, List<String> labels, Path configBase, Path config
 
     /** {@code ~/.synapse-workbench/workspace.properties}. */
     static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), ".synapse-workbench", "workspace.properties");
+        return org.synapseworkbench.UserFolders.data().resolve("workspace.properties");
     }
 
     /** The workspace saved in {@code file}, or empty when there is none or it cannot be read. */

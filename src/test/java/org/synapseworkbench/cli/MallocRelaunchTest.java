@@ -52,4 +52,22 @@ class MallocRelaunchTest {
             System.exit(seen ? 7 : 1);
         }
     }
+
+    @Test
+    void underAnInstalledLauncherTheChildIsTheLauncher() {
+        String before = System.getProperty(MallocRelaunch.APP_PATH);
+        try {
+            System.setProperty(MallocRelaunch.APP_PATH, "/opt/synapse-workbench/bin/synapse-workbench");
+            org.junit.jupiter.api.Assertions.assertEquals("/opt/synapse-workbench/bin/synapse-workbench", MallocRelaunch.executable());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("/opt/synapse-workbench/bin/synapse-workbench", "train",
+                    "--config-file", "c.yaml"), MallocRelaunch.childCommand(MallocRelaunch.executable(), java.util.List.of("-Xmx1g"),
+                    "a.jar", new String[] {"train", "--config-file", "c.yaml"}), "no JVM options or class path for a launcher");
+        } finally {
+            if (before == null) {
+                System.clearProperty(MallocRelaunch.APP_PATH);
+            } else {
+                System.setProperty(MallocRelaunch.APP_PATH, before);
+            }
+        }
+    }
 }
