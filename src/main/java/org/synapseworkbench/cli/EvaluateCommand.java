@@ -66,8 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         boolean polarityAsked = task != null && task.equalsIgnoreCase("polarity");
         try (Hdf5Volume p = Hdf5Volume.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
             // the prediction, the truth (8 bytes), masks, distances and instances: measured at 10-14 bytes a voxel
-            MemoryBudget.require("evaluate holds the prediction and the truth in memory", p,
-                    p.type().bytes() * (double) p.elementCount() / spatialVoxels(p) + 16, WAY_OUT);
+            MemoryBudget.requireWhole("evaluate holds the prediction and the truth in memory", p, 16, WAY_OUT);
             pred = p.readAll();
         }
         int channels = pred.rank() == 4 ? pred.dim(0) : 1;
@@ -99,12 +98,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private static final String WAY_OUT = "crop the prediction and the truth to the region to score (e.g. with h5py), "
             + "or run on a machine with more memory and a larger -Xmx.";
-
-    private static long spatialVoxels(Hdf5Volume v) {
-        int[] s = v.shape();
-        int r = s.length;
-        return (long) s[r - 3] * s[r - 2] * s[r - 1];
-    }
 
     private JsonObject cleft(Block pred, Block real, int[] shape, double[] resolution) {
         CleftScores s = CleftMetrics.score(CleftMask.of(pred, threshold), CleftMask.of(real, null), CleftMask.ignored(real), shape, resolution);

@@ -4,6 +4,7 @@ import org.synapseworkbench.UserException;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.VolumeStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "    storage     %s%s, %s on disk for %s%n",
                     v.isChunked() ? "chunks " + Arrays.toString(v.chunkShape()) : "contiguous",
                     filters.isEmpty() ? "" : ", " + String.join(" + ", filters),
-                    bytes(v.storedBytes()), bytes(v.elementCount() * v.type().bytes()));
+                    MemoryBudget.bytes(v.storedBytes()), MemoryBudget.bytes(v.elementCount() * v.type().bytes()));
             out.printf(Locale.ROOT, "    resolution  %s nm (z, y, x)%s, offset %s nm%n", Arrays.toString(v.resolution()),
                     v.resolutionStored() ? "" : " (not stored; CREMI's assumed)", Arrays.toString(v.offset()));
             if (noStats) {
@@ -114,19 +115,5 @@ public final class InfoCommand implements Callable<Integer> {
 
     private static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

@@ -81,12 +81,9 @@ public final class PostprocessCommand implements Callable<Integer> {
         Block map;
         double[] resolution;
         try (Hdf5Volume v = Hdf5Volume.open(input, "vol0")) {
-            int[] s = v.shape();
-            long voxels = (long) s[s.length - 3] * s[s.length - 2] * s[s.length - 1];
             // the map, the labels (8 bytes) and the components' work arrays (about 8 bytes)
-            MemoryBudget.require("postprocess holds the probability map and its labels in memory", v,
-                    v.type().bytes() * (double) v.elementCount() / voxels + 16, "crop the map into smaller volumes, "
-                    + "or run on a machine with more memory and a larger -Xmx.");
+            MemoryBudget.requireWhole("postprocess holds the probability map and its labels in memory", v, 16,
+                    "crop the map into smaller volumes, or run on a machine with more memory and a larger -Xmx.");
             map = v.readAll();
             resolution = v.resolution();
         }

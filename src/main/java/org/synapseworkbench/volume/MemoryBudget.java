@@ -34,6 +34,16 @@ public final class MemoryBudget {
         require(work, v.name(), v.shape(), bytesPerVoxel, available(), wayOut);
     }
 
+    /**
+     * {@link #require} for work that reads volume {@code v} whole and keeps {@code extraPerVoxel} more bytes per voxel
+     * of its z, y, x extent (labels, masks, distances).
+     */
+    public static void requireWhole(String work, Volume v, double extraPerVoxel, String wayOut) {
+        int[] s = v.shape();
+        double channels = s.length == 4 ? s[0] : 1;
+        require(work, v, channels * v.type().bytes() + extraPerVoxel, wayOut);
+    }
+
     static void require(String work, String name, int[] shape, double bytesPerVoxel, long available, String wayOut) {
         int r = shape.length;
         long voxels = (long) shape[r - 3] * shape[r - 2] * shape[r - 1];
