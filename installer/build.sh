@@ -76,9 +76,32 @@ fi
 
 out=target/installer
 rm -rf "$out"
-mkdir -p "$out/input/lib"
+mkdir -p "$out/input/lib" "$out/input/libtorch" "$out/unpack"
 cp target/synapse-workbench.jar "$out/input/"
-cp target/lib/*.jar "$out/input/lib/"
+for jar in target/lib/*.jar; do
+  case "$(basename "$jar")" in pytorch-native-*) ;; *) cp "$jar" "$out/input/lib/" ;; esac
+done
+
+# libtorch goes in unpacked, with DJL's JNI library beside it: the program then loads it from the install folder
+# (TorchNatives, -Dsynapse.libtorch) and never unpacks 450 MB into each user's home, nor downloads anything.
+native_jar="$(ls target/lib/pytorch-native-*.jar | head -1)"
+(cd "$out/unpack" && "$jdk/bin/jar$exe" xf "../../../$native_jar")
+classifier="$(sed -n 's/^classifier=//p' "$out/unpack/native/lib/pytorch.properties" | tr -d '\r')"
+torch_version="$(sed -n 's/^version=\([0-9.]*\).*/\1/p' "$out/unpack/native/lib/pytorch.properties")"
+cp "$out"/unpack/pytorch/*/"$classifier"/* "$out/input/libtorch/"
+jni_jar="$(ls target/lib/pytorch-jni-*.jar | head -1)"
+djl_version="$(basename "$jni_jar" .jar)"; djl_version="${djl_version##*-}"
+case "$os" in linux) jni=libdjl_torch.so ;; mac) jni=libdjl_torch.dylib ;; windows) jni=djl_torch.dll ;; esac
+(cd "$out/unpack" && "$jdk/bin/jar$exe" xf "../../../$jni_jar")
+if [ -f "$out/unpack/jnilib/$classifier/cpu/$jni" ]; then
+  cp "$out/unpack/jnilib/$classifier/cpu/$jni" "$out/input/libtorch/"
+else
+  # DJL publishes the JNI library of macOS and Windows on its own site only; fetched here, at build time
+  url="https://publish.djl.ai/pytorch/$torch_version/jnilib/$djl_version/$classifier/cpu/$jni"
+  echo "download: $url"
+  curl -fsSL -o "$out/input/libtorch/$jni" "$url" || { echo "error: could not download $url; it is needed on $classifier" >&2; exit 2; }
+fi
+rm -rf "$out/unpack"
 
 echo "jlink: a runtime of $modules"
 "$jdk/bin/jlink$exe" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --strip-native-commands \
@@ -104,7 +127,7 @@ associations=(--file-associations installer/hdf5.properties --file-associations 
 echo "jpackage: app-image $out/$name"
 "$jdk/bin/jpackage$exe" --type app-image "${common[@]}" --input "$out/input" --main-jar synapse-workbench.jar \
   --main-class "$main_class" --runtime-image "$out/runtime" --icon "$icon" \
-  --java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true" ${launchers[@]+"${launchers[@]}"} ${sign[@]+"${sign[@]}"}
+  --java-options "-Dsynapse.libtorch=\$APPDIR/libtorch" --java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true" ${launchers[@]+"${launchers[@]}"} ${sign[@]+"${sign[@]}"}
 
 app_image="$out/$name"
 [ "$os" = mac ] && app_image="$out/$name.app"

@@ -3,7 +3,8 @@
 #   installer/check.sh LAUNCHER [JAR]
 # LAUNCHER: bin/synapse-workbench of an app-image, of an unpacked .deb, or /usr/bin/synapse-workbench once installed.
 # JAR: the jar to compare with (default target/synapse-workbench.jar); its results must be the launcher's.
-# Checks --version, generate, info, exit codes, two training iterations of the demo config in a child process that
+# Linux only (it reads /proc). Checks --version, doctor (libtorch from the install folder, nothing unpacked), generate,
+# info, exit codes, two training iterations of the demo config in a child process that
 # is the launcher itself with glibc's malloc tuned, Ctrl-C during training (a checkpoint, exit code 130), and infer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,14 @@ ok() {
 version="$("$launcher" --version)"
 [[ "$version" == "Synapse Workbench "* ]] || fail "--version printed '$version'"
 ok "$version"
+
+# libtorch from the install folder, nothing unpacked into DJL's cache
+DJL_CACHE_DIR="$work/djl-cache" "$launcher" doctor > "$work/doctor.txt" || fail "doctor: $(cat "$work/doctor.txt")"
+libtorch_dir="$(dirname "$(dirname "$launcher")")/lib/app/libtorch"
+grep -q "^libtorch: *2.7.1 cpu, the CPU libtorch installed with the program, loaded from $libtorch_dir\$" "$work/doctor.txt" \
+  || fail "doctor says: $(grep libtorch "$work/doctor.txt")"
+[ ! -e "$work/djl-cache" ] || fail "DJL unpacked into its cache: $(find "$work/djl-cache" | head -3)"
+ok "doctor: libtorch loaded from $libtorch_dir, nothing unpacked"
 
 "$launcher" generate --output "$work/s.h5" --size 12,96,96 --seed 5 --density 24 --layout both >/dev/null
 [ -f "$work/s-image.h5" ] && [ -f "$work/s-clefts.h5" ] || fail "generate wrote no sample"

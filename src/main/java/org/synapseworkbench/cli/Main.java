@@ -16,12 +16,14 @@ import java.util.concurrent.Callable;
         description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
                 + "Without a command: the demo on the built-in sample.",
         subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
-            InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
+            InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DoctorCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
             "1:done, with a negative answer: 'config --validate' found errors, or 'train' stopped because the loss became "
-                + "NaN or infinite (the line starts with 'error:' and names the last good checkpoint)",
+                + "NaN or infinite (the line starts with 'error:' and names the last good checkpoint), or 'doctor' could not "
+                + "load libtorch",
             "2:a problem with the input that you can fix: one line starting with 'error:' names it and the way out",
             "3:an internal error of the program (set SYNAPSE_DEBUG=1 for its trace, and please report it)",
             "130:stopped by Ctrl-C ('train' first writes a checkpoint; 'infer' keeps the files it completed)"})

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class MallocRelaunch {
     /** Set to 0 to run in one process; the child gets it set to 0. */
     static final String VARIABLE = "SYNAPSE_RELAUNCH";
-    private static final Set<String> TORCH_COMMANDS = Set.of("train", "infer");
+    private static final Set<String> TORCH_COMMANDS = Set.of("train", "infer", "doctor");
     private static final Set<String> TORCH_BENCHMARKS = Set.of("train", "infer", "learning");
 
     private MallocRelaunch() {

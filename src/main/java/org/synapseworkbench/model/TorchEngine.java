@@ -6,12 +6,13 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import org.synapseworkbench.UserException;
 import org.synapseworkbench.UserFolders;
 
 /**
- * DJL's PyTorch engine, set up for this program: libtorch comes from the jar on the classpath (no download,
- * {@code ai.djl.offline}) and is unpacked into {@link UserFolders#engineCache()} unless DJL_CACHE_DIR or
- * ENGINE_CACHE_DIR says otherwise, no usage tracking, and an optional thread count
+ * DJL's PyTorch engine, set up for this program: libtorch is the one {@link TorchNatives} chooses and checks (never
+ * downloaded, {@code ai.djl.offline}); what DJL unpacks goes into {@link UserFolders#engineCache()} unless
+ * DJL_CACHE_DIR or ENGINE_CACHE_DIR says otherwise; no usage tracking; an optional thread count
  * ({@code -Dai.djl.pytorch.num_threads}, default: all cores).
  *
  * <p>By default it limits oneDNN, libtorch's CPU convolution library, to its AVX2 kernels. The AVX-512 convolution
@@ -45,6 +46,8 @@ public final class TorchEngine {
     private static boolean started;
     private static Kernels kernels = Kernels.TRAINING;
     private static String allocatorTuning = "none";
+    private static TorchNatives.Choice natives;
+    private static UserException failure;
 
     /** Which convolution kernels a process uses; chosen once, when the engine starts. */
     public enum Kernels {
@@ -76,8 +79,14 @@ public final class TorchEngine {
         JniUtils.setGradMode(false);
     }
 
-    /** The engine, loading the native library on first use (a few seconds). */
+    /**
+     * The engine, loading the native library on first use (a few seconds). A libtorch that cannot be loaded (see
+     * {@link TorchNatives}) is a {@link UserException} naming it and the way out, each time it is asked for.
+     */
     public static synchronized Engine get() {
+        if (failure != null) {
+            throw failure;
+        }
         if (!started) {
             setIfAbsent("ai.djl.offline", "true");
             setIfAbsent("OPT_OUT_TRACKING", "true");
@@ -90,9 +99,44 @@ public final class TorchEngine {
                 limitConvolutionKernels();
             }
             allocatorTuning = NativeAllocator.tuneForTraining();
+            try {
+                natives = TorchNatives.choose();
+            } catch (UserException e) {
+                failure = e;
+                throw e;
+            }
+            TorchNatives.apply(natives);
             started = true;
+            try {
+                return Engine.getEngine("PyTorch");
+            } catch (RuntimeException | LinkageError e) {
+                failure = new UserException("libtorch could not be loaded from " + where(natives) + " (" + firstLine(e)
+                        + "); " + (natives.source() == TorchNatives.Source.USER ? "unset " + TorchNatives.PATH_VARIABLE
+                        + " to use the CPU libtorch that comes with the program, or see docs/gpu.md."
+                        : "install the program again, or run 'synapse-workbench doctor' and report what it says."), e);
+                throw failure;
+            }
         }
         return Engine.getEngine("PyTorch");
+    }
+
+    /** The libtorch chosen when the engine started (null before). */
+    public static synchronized TorchNatives.Choice natives() {
+        return natives;
+    }
+
+    /** Where a choice's libtorch lies, in words. */
+    public static String where(TorchNatives.Choice choice) {
+        return choice.folder() != null ? choice.folder().toString() : String.valueOf(choice.source());
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return message.lines().findFirst().orElse(message).trim();
     }
 
     /**
