@@ -62,6 +62,11 @@ description="Find, train on and proofread synapses in electron-microscopy volume
 main_class="org.synapseworkbench.ui.WorkbenchLauncher"
 # jdeps --print-module-deps on the jar and its libraries, plus jdk.unsupported.desktop (javafx.swing, reflectively)
 modules="java.base,java.compiler,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop"
+# Debian packages besides those jpackage finds with ldd, found on a clean Debian 12 (debootstrap --variant=minbase,
+# apt-get --no-install-recommends): with jpackage's list alone the headless commands ran but the window did not start.
+# libgtk-3-0: JavaFX's glass and pango libraries load GTK 3, Pango and Cairo; libgl1 and libxxf86vm1: its hardware
+# pipeline (prism_es2), without which it falls back to slower software drawing.
+deb_depends="libgtk-3-0, libgl1, libxxf86vm1"
 version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)"
 # installers take numbers only (MSI and macOS: 1 to 3 numbers); a -SNAPSHOT build is packaged as its release number
 number="${version%%-*}"
@@ -102,6 +107,8 @@ else
   curl -fsSL -o "$out/input/libtorch/$jni" "$url" || { echo "error: could not download $url; it is needed on $classifier" >&2; exit 2; }
 fi
 rm -rf "$out/unpack"
+# the configs, as files to start from (the program has them inside too)
+cp -r configs "$out/input/configs"
 
 echo "jlink: a runtime of $modules"
 "$jdk/bin/jlink$exe" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --strip-native-commands \
@@ -122,12 +129,12 @@ fi
 # on Windows a second launcher with a console for the headless commands; the first opens the window without one
 launchers=()
 [ "$os" = windows ] && launchers=(--add-launcher "$name-cli=installer/windows/cli-launcher.properties")
-associations=(--file-associations installer/hdf5.properties --file-associations installer/hdf5-long.properties)
+associations=(--file-associations installer/hdf5.properties)
 
 echo "jpackage: app-image $out/$name"
 "$jdk/bin/jpackage$exe" --type app-image "${common[@]}" --input "$out/input" --main-jar synapse-workbench.jar \
   --main-class "$main_class" --runtime-image "$out/runtime" --icon "$icon" \
-  --java-options "-Dsynapse.libtorch=\$APPDIR/libtorch" --java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true" ${launchers[@]+"${launchers[@]}"} ${sign[@]+"${sign[@]}"}
+  --java-options "-Dsynapse.libtorch=\$APPDIR/libtorch" --java-options "-Dsynapse.configs=\$APPDIR/configs" --java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true" ${launchers[@]+"${launchers[@]}"} ${sign[@]+"${sign[@]}"}
 
 app_image="$out/$name"
 [ "$os" = mac ] && app_image="$out/$name.app"
@@ -138,8 +145,8 @@ for type in $types; do
     deb | rpm)
       "$jdk/bin/jpackage$exe" --type "$type" "${common[@]}" --app-image "$app_image" --icon "$icon" \
         --license-file installer/LICENSE.txt --resource-dir installer/linux "${associations[@]}" \
-        --linux-package-name "$name" --linux-deb-maintainer "$maintainer" --linux-menu-group "Science;Education;" \
-        --linux-app-category science --linux-shortcut --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1"
+        --linux-package-name "$name" --linux-deb-maintainer "$maintainer" --linux-menu-group "Science;Biology;" \
+        --linux-app-category science --linux-shortcut --linux-package-deps "$deb_depends"
       ;;
     msi)
       "$jdk/bin/jpackage$exe" --type msi "${common[@]}" --app-image "$app_image" \

@@ -15,6 +15,16 @@ public final class UserFolders {
         return Path.of(System.getProperty("user.home"), ".synapse-workbench");
     }
 
+    /**
+     * The built-in sample that the window opens and {@code demo} shows: {@code datasets/synthetic/sample.h5} under the
+     * working folder in a source checkout; {@code sample/sample.h5} in {@link #data()} for an installed program, which
+     * a desktop menu may start in a folder the user cannot write to.
+     */
+    public static Path sample() {
+        return System.getProperty("jpackage.app-path") != null ? data().resolve("sample").resolve("sample.h5")
+                : Path.of("datasets", "synthetic", "sample.h5");
+    }
+
     /** Where DJL unpacks libtorch (about 450 MB, once per user and version): {@code ~/.synapse-workbench/djl}. */
     public static Path engineCache() {
         return data().resolve("djl");

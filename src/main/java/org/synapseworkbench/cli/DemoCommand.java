@@ -23,9 +23,10 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate the built-in sample (unless it exists) and show what is in it.")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = GenerateCommand.DEFAULT_OUTPUT,
-            description = "Where the sample lives (default: ${DEFAULT-VALUE}).")
-    Path output = Path.of(GenerateCommand.DEFAULT_OUTPUT);
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where the sample lives (default: datasets/synthetic/sample.h5 here; for the installed program "
+                    + "~/.synapse-workbench/sample/sample.h5, which the window opens too).")
+    Path output;
 
     @Option(names = "--regenerate", description = "Make the sample again even if it exists.")
     boolean regenerate;
@@ -36,6 +37,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+        if (output == null) {
+            output = org.synapseworkbench.UserFolders.sample();
+        }
         out.println("Synapse Workbench demo: the built-in synthetic sample (4 x 4 x 40 nm, like CREMI).");
         SynthParams params = SynthParams.of(SynthParams.SAMPLE_SIZE, 1);
         boolean exists = SyntheticVolumeWriter.bothLayoutsExist(output);
@@ -59,7 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Next: 'info " + output + "' for the datasets, 'config --config-file configs/Demo/Demo-Cleft.yaml' for the");
+        // an installed program's launcher names the folder of configs it carries
+        Path demoConfig = Path.of(System.getProperty("synapse.configs", "configs"), "Demo", "Demo-Cleft.yaml");
+        out.println("Next: 'info " + output + "' for the datasets, 'config --config-file " + demoConfig + "' for the");
         out.println("demo training config; on a machine with a display, 'workbench' opens the window.");
         return 0;
     }

@@ -37,11 +37,10 @@ import org.synapseworkbench.volume.Hdf5Volume;
 /**
  * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]}; without one, what was open last time
  * (the workspace, {@code --workspace=FILE}, default {@link Workspace#defaultFile()}), else the built-in sample's image
- * ({@code --sample=FILE}, default {@value #SAMPLE}), made on first start while a progress bar shows.
+ * ({@code --sample=FILE}, default {@link org.synapseworkbench.UserFolders#sample()}), made on first start while a
+ * progress bar shows.
  */
 public final class WorkbenchApp extends Application {
-    /** Where {@code demo} and {@code generate} put the built-in sample. */
-    static final String SAMPLE = "datasets/synthetic/sample.h5";
     private Hdf5Volume image;
     private final List<Hdf5Volume> opened = new java.util.ArrayList<>();
     private WorkbenchWindow window;
@@ -58,7 +57,8 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
-        sample = Path.of(getParameters().getNamed().getOrDefault("sample", SAMPLE));
+        String sampleFile = getParameters().getNamed().get("sample");
+        sample = sampleFile != null ? Path.of(sampleFile) : org.synapseworkbench.UserFolders.sample();
         String ws = getParameters().getNamed().get("workspace");
         workspaceFile = ws != null ? Path.of(ws) : Workspace.defaultFile();
         stage.setTitle("Synapse Workbench");
@@ -259,7 +259,9 @@ public final class WorkbenchApp extends Application {
             a.initOwner(window.scene().getWindow());
             a.show();
         });
-        return new Menu("Help", null, keys);
+        MenuItem about = new MenuItem("About Synapse Workbench");
+        about.setOnAction(e -> AboutDialog.show(window.scene().getWindow()));
+        return new Menu("Help", null, keys, about);
     }
 
     private void chooseImage(Stage stage) {
