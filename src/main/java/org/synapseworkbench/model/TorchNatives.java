@@ -94,6 +94,11 @@ public final class TorchNatives {
         if (userPath != null) {
             return userLibrary(userPath, askedFlavor, required, classifier);
         }
+        if (askedFlavor != null && !askedFlavor.startsWith("cpu")) {
+            throw new UserException(FLAVOR_VARIABLE + " is " + askedFlavor + " but " + PATH_VARIABLE + " is not set, and the "
+                    + "libtorch that comes with the program is a CPU build; set " + PATH_VARIABLE + " to a CUDA libtorch "
+                    + "(docs/gpu.md) or unset " + FLAVOR_VARIABLE + ".");
+        }
         String bundled = properties.apply(BUNDLED_PROPERTY);
         if (bundled != null) {
             Path folder = Path.of(bundled);

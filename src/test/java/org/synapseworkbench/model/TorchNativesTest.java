@@ -148,6 +148,16 @@ class TorchNativesTest {
     }
 
     @Test
+    void aCudaFlavourWithoutALibraryPathIsRefused() {
+        env.put(TorchNatives.FLAVOR_VARIABLE, "cu128");
+        assertEquals("PYTORCH_FLAVOR is cu128 but PYTORCH_LIBRARY_PATH is not set, and the libtorch that comes with the "
+                + "program is a CPU build; set PYTORCH_LIBRARY_PATH to a CUDA libtorch (docs/gpu.md) or unset PYTORCH_FLAVOR.",
+                refusal());
+        env.put(TorchNatives.FLAVOR_VARIABLE, "cpu");
+        assertEquals(TorchNatives.Source.CLASS_PATH, choose().source());
+    }
+
+    @Test
     void versionsAreComparedWithoutTheirSuffix() {
         assertEquals("2.7.1", TorchNatives.baseVersion("2.7.1+cu128"));
         assertEquals("2.7.1", TorchNatives.baseVersion("2.7.1-20250812"));
