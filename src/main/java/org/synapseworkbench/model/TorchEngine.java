@@ -44,6 +44,7 @@ public final class TorchEngine {
     public static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
     private static final String ISA_LIMIT = "AVX2";
     private static boolean started;
+    private static boolean prepared;
     private static Kernels kernels = Kernels.TRAINING;
     private static String allocatorTuning = "none";
     private static TorchNatives.Choice natives;
@@ -95,10 +96,7 @@ public final class TorchEngine {
                     && System.getProperty("ENGINE_CACHE_DIR") == null) {
                 setIfAbsent(CACHE_VARIABLE, UserFolders.engineCache().toString());
             }
-            if (kernels == Kernels.TRAINING) {
-                limitConvolutionKernels();
-            }
-            allocatorTuning = NativeAllocator.tuneForTraining();
+            prepareProcess();
             try {
                 natives = TorchNatives.choose();
             } catch (UserException e) {
@@ -118,6 +116,24 @@ public final class TorchEngine {
             }
         }
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * Sets up this process's environment for libtorch: oneDNN's ISA limit for the training kernels, glibc's malloc,
+     * huge pages ({@link NativeAllocator}); once, and before the engine starts. It changes environment variables
+     * (setenv), which is safe only while no other thread reads the environment: a window being opened by GTK at the
+     * same time crashed the JVM in getenv. So the window calls this from its main thread before JavaFX starts; the
+     * headless commands leave it to {@link #get()}, after they chose their kernels (Java threads read a copy of the
+     * environment, never libc's). Fixes the kernels: {@link #preferKernels} has no effect afterwards.
+     */
+    public static synchronized void prepareProcess() {
+        if (!prepared) {
+            if (kernels == Kernels.TRAINING) {
+                limitConvolutionKernels();
+            }
+            allocatorTuning = NativeAllocator.tuneForTraining();
+            prepared = true;
+        }
     }
 
     /** The libtorch chosen when the engine started (null before). */
@@ -140,11 +156,11 @@ public final class TorchEngine {
     }
 
     /**
-     * The kernels the engine will start with (training kernels unless set); no effect once it has started. Only a
-     * process that will never train should prefer {@link Kernels#INFERENCE}.
+     * The kernels the engine will start with (training kernels unless set); no effect once the process is prepared
+     * ({@link #prepareProcess}). Only a process that will never train should prefer {@link Kernels#INFERENCE}.
      */
     public static synchronized void preferKernels(Kernels choice) {
-        if (!started) {
+        if (!prepared) {
             kernels = choice;
         }
     }
@@ -173,7 +189,7 @@ public final class TorchEngine {
      */
     public static synchronized void requireTrainingKernels() {
         if (kernels == Kernels.INFERENCE) {
-            if (started) {
+            if (prepared) {
                 throw new IllegalStateException("This process runs oneDNN's inference-only convolution kernels, whose "
                         + "gradients are wrong; start training in a process of its own.");
             }
@@ -209,7 +225,7 @@ public final class TorchEngine {
     /** The ISA limit oneDNN sees ("ALL" when none is set). */
     public static synchronized String effectiveIsa() {
         String value = System.getenv(ISA_VARIABLE);
-        if (value == null && started && kernels == Kernels.TRAINING) {
+        if (value == null && prepared && kernels == Kernels.TRAINING) {
             value = isaLimit();
         }
         return value == null ? "ALL" : value;

@@ -9,6 +9,7 @@ import javafx.application.Application;
 
 import org.synapseworkbench.cli.Main;
 import org.synapseworkbench.cli.MallocRelaunch;
+import org.synapseworkbench.model.TorchEngine;
 
 /**
  * The program's entry point (a main class that is not an {@link Application}, as JavaFX on the class path needs).
@@ -29,9 +30,11 @@ public final class WorkbenchLauncher {
                 System.exit(Main.USER_ERROR);
             }
             relaunchTuned(args);
+            TorchEngine.prepareProcess();
             launch(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length >= 2 && args[0].equals("benchmark") && args[1].equals("viewer")) {
             JAVAFX_LOG.setLevel(Level.SEVERE);
+            TorchEngine.prepareProcess();
             try {
                 ViewerBenchmark.main(Arrays.copyOfRange(args, 2, args.length));
             } catch (Exception e) {
@@ -40,6 +43,7 @@ public final class WorkbenchLauncher {
             }
         } else if (args.length == 0 && displayAvailable()) {
             relaunchTuned(args);
+            TorchEngine.prepareProcess();
             launch(args);
         } else {
             Main.main(args);
