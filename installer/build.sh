@@ -111,8 +111,9 @@ rm -rf "$out/unpack"
 cp -r configs "$out/input/configs"
 
 echo "jlink: a runtime of $modules"
-# with the class-data sharing archive of those modules (which a jlink'd runtime lacks unless asked): without it the
-# launcher started the window slower than `java -jar`; jlink runs the runtime's java to make it, then java can go
+# with the class-data sharing archive of those modules, as the JDK that runs `java -jar` has (jlink leaves it out
+# unless asked; measured on `info`, the difference was within the noise); jlink runs the runtime's java to make it,
+# then bin/ can go
 "$jdk/bin/jlink$exe" --add-modules "$modules" --generate-cds-archive --strip-debug --no-man-pages --no-header-files \
   --output "$out/runtime"
 rm -rf "$out/runtime/bin"

@@ -25,7 +25,10 @@ public final class UserFolders {
                 : Path.of("datasets", "synthetic", "sample.h5");
     }
 
-    /** Where DJL unpacks libtorch (about 450 MB, once per user and version): {@code ~/.synapse-workbench/djl}. */
+    /**
+     * Where DJL unpacks libtorch (about 450 MB, once per user and version) when it comes from a jar, as in a source
+     * build: {@code ~/.synapse-workbench/djl}. The installed program carries it unpacked and writes nothing here.
+     */
     public static Path engineCache() {
         return data().resolve("djl");
     }
