@@ -13,7 +13,7 @@ import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.infer.InferenceRun;
 import org.synapseworkbench.infer.Predictor;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.workflow.ConfigCheck;
 import picocli.CommandLine.Command;

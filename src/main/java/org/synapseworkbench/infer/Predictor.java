@@ -18,7 +18,7 @@ import org.synapseworkbench.config.Config;
 import org.synapseworkbench.model.ModelSpec;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.UNet3d;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 
 /**
  * A trained model ready to predict: the network of a checkpoint in evaluation mode (norms use their running

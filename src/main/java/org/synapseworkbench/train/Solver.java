@@ -17,7 +17,7 @@ import org.synapseworkbench.config.Config;
  * by the learning rate, which differs once the rate changes). Updates run outside autograd, in place, and
  * clear the gradients afterwards. Optional gradient clipping by value (SOLVER.CLIP_GRADIENTS).
  */
-public final class Solver {
+public final class Solver implements org.synapseworkbench.model.OptimizerState {
     /** SOLVER.NAME. */
     public enum Kind {
         SGD, ADAM, ADAMW
@@ -94,6 +94,11 @@ public final class Solver {
         return new Solver(s.kind(), parameters, s.momentum(), s.beta1(), s.beta2(), s.clipValue());
     }
 
+    @Override
+    public String kindName() {
+        return kind.name();
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -143,15 +148,18 @@ public final class Solver {
     }
 
     /** Optimiser state for a checkpoint: per parameter name its buffers, and the step count. */
+    @Override
     public Map<String, NDArray[]> state() {
         return state;
     }
 
+    @Override
     public long stepCount() {
         return steps;
     }
 
     /** Restores buffers saved by {@link #state()}; parameters missing from {@code saved} keep zero buffers. */
+    @Override
     public void restore(Map<String, NDArray[]> saved, long stepCount) {
         for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
             NDArray[] from = saved.get(e.getKey());

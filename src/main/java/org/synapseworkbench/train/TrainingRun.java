@@ -1,5 +1,6 @@
 package org.synapseworkbench.train;
 
+import org.synapseworkbench.model.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

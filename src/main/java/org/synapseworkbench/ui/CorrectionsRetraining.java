@@ -19,7 +19,7 @@ import org.synapseworkbench.data.TrainingSet;
 import org.synapseworkbench.data.TrainingVolume;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.LabelEdit;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;

@@ -47,7 +47,7 @@ import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.proofread.SynapseIds;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.volume.Block;

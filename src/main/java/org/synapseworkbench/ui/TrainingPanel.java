@@ -40,7 +40,7 @@ import javafx.util.Duration;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.model.TorchEngine;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.LossFunction;

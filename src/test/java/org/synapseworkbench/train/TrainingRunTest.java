@@ -1,5 +1,6 @@
 package org.synapseworkbench.train;
 
+import org.synapseworkbench.model.Checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -20,7 +20,7 @@ import org.synapseworkbench.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.proofread.EditedLabels;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.BoxVolume;
 import org.synapseworkbench.volume.Hdf5Volume;

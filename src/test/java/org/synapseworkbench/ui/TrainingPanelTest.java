@@ -20,7 +20,7 @@ import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
-import org.synapseworkbench.train.Checkpoint;
+import org.synapseworkbench.model.Checkpoint;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,4 +1,4 @@
-package org.synapseworkbench.train;
+package org.synapseworkbench.model;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -32,8 +32,6 @@ import org.synapseworkbench.AtomicFiles;
 import org.synapseworkbench.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigYaml;
-import org.synapseworkbench.model.ModelSpec;
-import org.synapseworkbench.model.UNet3d;
 
 /**
  * A training checkpoint: one zip file holding {@code checkpoint.properties} (iteration, solver, format),
@@ -88,12 +86,12 @@ public final class Checkpoint {
     }
 
     /** Writes the state of a run. */
-    public static void save(Path file, long iteration, Config config, UNet3d net, Solver solver) throws IOException {
+    public static void save(Path file, long iteration, Config config, UNet3d net, OptimizerState solver) throws IOException {
         Properties p = new Properties();
         p.setProperty("format", Integer.toString(FORMAT));
         p.setProperty("iteration", Long.toString(iteration));
         p.setProperty("model", net.spec().toString());
-        p.setProperty("solver", solver == null ? "none" : solver.kind().name());
+        p.setProperty("solver", solver == null ? "none" : solver.kindName());
         p.setProperty("solver.steps", Long.toString(solver == null ? 0 : solver.stepCount()));
         p.setProperty("written", java.time.Instant.now().toString());
         Path tmp = AtomicFiles.temporaryBeside(file);
@@ -123,8 +121,8 @@ public final class Checkpoint {
         }
     }
 
-    private static void writeSolver(DataOutputStream out, Solver solver) throws IOException {
-        out.writeUTF(solver.kind().name());
+    private static void writeSolver(DataOutputStream out, OptimizerState solver) throws IOException {
+        out.writeUTF(solver.kindName());
         out.writeLong(solver.stepCount());
         out.writeInt(solver.state().size());
         for (Map.Entry<String, NDArray[]> e : solver.state().entrySet()) {
@@ -195,7 +193,7 @@ public final class Checkpoint {
     }
 
     /** Restores the optimiser's buffers when the checkpoint has them for the same optimiser. */
-    public boolean loadSolver(Solver target, NDManager manager) {
+    public boolean loadSolver(OptimizerState target, NDManager manager) {
         if (solver == null) {
             return false;
         }
@@ -203,7 +201,7 @@ public final class Checkpoint {
                 NDManager scratch = manager.newSubManager()) {
             String kind = in.readUTF();
             long steps = in.readLong();
-            if (!kind.equals(target.kind().name())) {
+            if (!kind.equals(target.kindName())) {
                 return false;
             }
             int n = in.readInt();
