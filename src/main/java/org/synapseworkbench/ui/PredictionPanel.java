@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,25 +35,14 @@ import org.synapseworkbench.Progress;
 import org.synapseworkbench.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
-import org.synapseworkbench.eval.CleftMask;
-import org.synapseworkbench.eval.CleftMetrics;
-import org.synapseworkbench.eval.CleftScores;
-import org.synapseworkbench.eval.InstanceMatching;
-import org.synapseworkbench.eval.MatchScores;
-import org.synapseworkbench.eval.PolarityScores;
-import org.synapseworkbench.infer.Predictor;
-import org.synapseworkbench.infer.VolumeInference;
-import org.synapseworkbench.post.CleftInstances;
-import org.synapseworkbench.post.Polarity2Instance;
-import org.synapseworkbench.proofread.SynapseIds;
 import org.synapseworkbench.model.Checkpoint;
-import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.workflow.PredictAndScore;
 
 /**
  * Predicts the open image with a checkpoint (in the background, with progress and cancel), shows the probabilities
@@ -75,7 +63,7 @@ final class PredictionPanel {
     private final Spinner<Integer> minSize = new Spinner<>(0, 1_000_000, 128, 16);
     private final Button findInstances = new Button("Find instances");
     private final Button save = new Button("Save prediction...");
-    private final TableView<String[]> scores = new TableView<>();
+    private final TableView<PredictAndScore.Score> scores = new TableView<>();
     private final VBox root;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private Cancellation cancellation;
@@ -124,11 +112,11 @@ final class PredictionPanel {
         post.setHgap(8);
         post.setVgap(4);
         post.addRow(0, new Label("Threshold"), threshold, new Label("Smallest piece (voxels)"), minSize);
-        TableColumn<String[], String> name = new TableColumn<>("Score");
-        name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue()[0]));
+        TableColumn<PredictAndScore.Score, String> name = new TableColumn<>("Score");
+        name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().measure()));
         name.setPrefWidth(260);
-        TableColumn<String[], String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(row -> new SimpleStringProperty(row.getValue()[1]));
+        TableColumn<PredictAndScore.Score, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().value()));
         value.setPrefWidth(200);
         scores.getColumns().add(name);
         scores.getColumns().add(value);
@@ -155,7 +143,7 @@ final class PredictionPanel {
         return status;
     }
 
-    TableView<String[]> scores() {
+    TableView<PredictAndScore.Score> scores() {
         return scores;
     }
 
@@ -213,11 +201,11 @@ final class PredictionPanel {
         Config settingsConfig = config.get();
         Cancellation c = new Cancellation();
         cancellation = c;
-        Task<Prediction> task = new Task<>() {
+        Task<PredictAndScore.Prediction> task = new Task<>() {
             @Override
-            protected Prediction call() {
+            protected PredictAndScore.Prediction call() {
                 updateMessage("Loading " + file + "...");
-                return infer(Path.of(file), settingsConfig, image, (what, done, total, seconds) -> {
+                return PredictAndScore.predict(Path.of(file), settingsConfig, image, (what, done, total, seconds) -> {
                     updateProgress(done, total);
                     updateMessage(String.format(Locale.ROOT, "Predicting on %s: %d of %d windows, %s left", what, done,
                             total, TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
@@ -245,40 +233,6 @@ final class PredictionPanel {
         }, "prediction");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** A checkpoint's prediction of an image: uint8 probabilities per channel, and what the model's first target is. */
-    record Prediction(Block probabilities, TargetKind kind) {
-    }
-
-    /**
-     * Predicts {@code image} with a checkpoint (its model and targets) and the window, stride and test-time
-     * augmentation of {@code settings}; {@code progress} hears the device's name as its "what".
-     */
-    static Prediction infer(Path checkpointFile, Config settings, Volume image, Progress progress, Cancellation cancel) {
-        var device = DeviceChoice.AUTO.resolve(settings.getInt("SYSTEM.NUM_GPUS"));
-        try (Predictor predictor = Predictor.load(checkpointFile, null, device)) {
-            String targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
-            VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settings));
-            String on = DeviceChoice.describe(predictor.device());
-            Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(on, done, total, seconds),
-                    cancel);
-            return new Prediction(probs, TargetKind.of(targetCode));
-        }
-    }
-
-    /** Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n. */
-    static Block instances(Block probs, TargetKind kind, double threshold, int minSize) {
-        if (kind == TargetKind.BINARY) {
-            return CleftInstances.toBlock(CleftInstances.of(probs, threshold, 26, minSize), 0);
-        }
-        return Polarity2Instance.instances(probs, new Polarity2Instance.Options(kind == TargetKind.POLARITY_CLASSES, threshold,
-                minSize, Polarity2Instance.DEFAULT_DILATION));
-    }
-
-    /** The score rows of instances against true labels: CREMI distances for clefts, F1 for polarity. */
-    static List<String[]> scoreRows(Block instances, Block truth, TargetKind kind, double[] resolution) {
-        return kind == TargetKind.BINARY ? cleftRows(instances, truth, resolution) : polarityRows(instances, truth);
     }
 
     private static String message(Throwable e) {
@@ -314,7 +268,7 @@ final class PredictionPanel {
      * Shows a prediction made elsewhere (a retraining's) as if predicted here with {@code file} and {@code settings}:
      * its layers, instances and scores. False when this panel is busy with its own.
      */
-    boolean showPrediction(Volume image, Prediction p, Path file, Config settings) {
+    boolean showPrediction(Volume image, PredictAndScore.Prediction p, Path file, Config settings) {
         if (busy.get()) {
             return false;
         }
@@ -324,13 +278,13 @@ final class PredictionPanel {
     }
 
     /** The prediction shown, if it is of {@code image} by {@code file} with {@code settings}; else null. */
-    Prediction shownPrediction(Volume image, Path file, Config settings) {
+    PredictAndScore.Prediction shownPrediction(Volume image, Path file, Config settings) {
         return probabilities != null && predictedImage == image && file.equals(predictedWith)
-                && settings.equals(predictedSettings) ? new Prediction(probabilities, target) : null;
+                && settings.equals(predictedSettings) ? new PredictAndScore.Prediction(probabilities, target) : null;
     }
 
     /** Shows a new prediction: its probability layers replace the old prediction's layers. */
-    private void shown(Volume image, Prediction p, Path file, Config settings) {
+    private void shown(Volume image, PredictAndScore.Prediction p, Path file, Config settings) {
         onPredicted.run();
         Block probs = p.probabilities();
         TargetKind kind = p.kind();
@@ -385,14 +339,13 @@ final class PredictionPanel {
             @Override
             protected Outcome call() {
                 updateMessage("Finding instances...");
-                Block labels = instances(probs, kind, thr, min);
-                String summary = kind == TargetKind.BINARY ? distinct(labels, id -> id) + " clefts"
-                        : distinct(labels, SynapseIds::synapse) + " synapses";
-                List<String[]> rows = new ArrayList<>();
+                Block labels = PredictAndScore.instances(probs, kind, thr, min);
+                String summary = PredictAndScore.count(labels, kind);
+                List<PredictAndScore.Score> rows = new ArrayList<>();
                 if (truth != null) {
                     updateMessage("Scoring against " + truth.name() + "...");
                     Volume t = truth.labels();
-                    rows = scoreRows(labels, t.read(new int[3], t.spatialShape()), kind, image.resolution());
+                    rows = PredictAndScore.scores(labels, t.read(new int[3], t.spatialShape()), kind, image.resolution());
                 }
                 return new Outcome(labels, summary, rows);
             }
@@ -428,7 +381,7 @@ final class PredictionPanel {
         t.start();
     }
 
-    private record Outcome(Block labels, String summary, List<String[]> rows) {
+    private record Outcome(Block labels, String summary, List<PredictAndScore.Score> rows) {
     }
 
     /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */
@@ -440,56 +393,6 @@ final class PredictionPanel {
             }
         }
         return null;
-    }
-
-    static List<String[]> cleftRows(Block labels, Block truth, double[] resolution) {
-        int[] shape = truth.shape();
-        CleftScores s = CleftMetrics.score(CleftMask.of(labels, null), CleftMask.of(truth, null), CleftMask.ignored(truth), shape,
-                resolution);
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"CREMI score (nm, lower is better)", number(s.cremiScore())});
-        rows.add(new String[] {"ADGT: predicted to truth (nm)", s.adgt().map(d -> fmt(d.mean())).orElse("undefined")});
-        rows.add(new String[] {"ADF: truth to predicted (nm)", s.adf().map(d -> fmt(d.mean())).orElse("undefined")});
-        rows.add(new String[] {"False positives (voxels > " + (int) CleftMetrics.COUNT_DISTANCE_NM + " nm from truth)",
-                Long.toString(s.falsePositives())});
-        rows.add(new String[] {"False negatives (voxels > " + (int) CleftMetrics.COUNT_DISTANCE_NM + " nm from prediction)",
-                Long.toString(s.falseNegatives())});
-        rows.add(new String[] {"Predicted / true cleft voxels", s.predictedVoxels() + " / " + s.truthVoxels()});
-        s.undefinedReason().ifPresent(r -> rows.add(new String[] {"Note", r}));
-        return rows;
-    }
-
-    static List<String[]> polarityRows(Block instances, Block truth) {
-        PolarityScores s = InstanceMatching.polarity(instances, truth, InstanceMatching.DEFAULT_IOU);
-        List<String[]> rows = new ArrayList<>();
-        for (Map.Entry<String, MatchScores> e : List.of(Map.entry("Synapses", s.synapses()), Map.entry("Pre", s.pre()),
-                Map.entry("Post", s.post()))) {
-            MatchScores m = e.getValue();
-            rows.add(new String[] {e.getKey() + " F1 (IoU > " + m.iouThreshold() + ")", number(m.f1())});
-            rows.add(new String[] {e.getKey() + " precision / recall", number(m.precision()) + " / " + number(m.recall())});
-            rows.add(new String[] {e.getKey() + " TP / FP / FN", m.truePositives() + " / " + m.falsePositives() + " / "
-                    + m.falseNegatives()});
-        }
-        return rows;
-    }
-
-    private static String number(OptionalDouble v) {
-        return v.isPresent() ? fmt(v.getAsDouble()) : "undefined";
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    /** How many instances the labels (background 0) hold: distinct ids, or what {@code of} makes of them. */
-    private static long distinct(Block labels, java.util.function.LongUnaryOperator of) {
-        java.util.BitSet seen = new java.util.BitSet();
-        for (long id : labels.longs()) {
-            if (id > 0 && id < Integer.MAX_VALUE) {
-                seen.set((int) of.applyAsLong(id));
-            }
-        }
-        return seen.cardinality();
     }
 
     /** Writes the probabilities as {@code infer} does (dataset vol0, probability x 255, with the resolution), in the background. */

@@ -19,6 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.synapseworkbench.workflow.CorrectionsRetraining;
+import org.synapseworkbench.workflow.PredictAndScore;
 import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.Progress;
 import org.synapseworkbench.UserException;
@@ -134,7 +136,7 @@ final class RetrainSection {
             return;
         }
         Config settingsConfig = config.get();
-        PredictionPanel.Prediction before = prediction.shownPrediction(image, Path.of(file), settingsConfig);
+        PredictAndScore.Prediction before = prediction.shownPrediction(image, Path.of(file), settingsConfig);
         Cancellation c = new Cancellation();
         cancellation = c;
         Task<CorrectionsRetraining.Outcome> task = new Task<>() {

@@ -13,6 +13,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.workflow.PredictAndScore;
+import org.synapseworkbench.workflow.TinyCleftModel;
 import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.Progress;
 import org.synapseworkbench.config.Config;
@@ -83,12 +85,13 @@ class PredictionPanelTest {
         assertArrayEquals(instances.longs(), layers.get(2).labels().read(new int[3], image.spatialShape()).longs());
         assertTrue(layers.get(0).outlineProperty().get(), "the truth is drawn as outlines over the prediction");
 
-        List<String[]> rows = PredictionPanel.cleftRows(instances, truth.read(new int[3], image.spatialShape()), image.resolution());
+        List<PredictAndScore.Score> rows = PredictAndScore.cleftScores(instances, truth.read(new int[3], image.spatialShape()),
+                image.resolution());
         assertEquals(rows.size(), panel.scores().getItems().size());
         for (int i = 0; i < rows.size(); i++) {
-            assertArrayEquals(rows.get(i), panel.scores().getItems().get(i));
+            assertEquals(rows.get(i), panel.scores().getItems().get(i));
         }
-        assertEquals("CREMI score (nm, lower is better)", rows.get(0)[0]);
+        assertEquals("CREMI score (nm, lower is better)", rows.get(0).measure());
         assertTrue(panel.status().getText().contains("scored against clefts"), panel.status().getText());
     }
 }

@@ -16,6 +16,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.workflow.CorrectionsRetraining;
+import org.synapseworkbench.workflow.TinyCleftModel;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingRun;

@@ -1,4 +1,4 @@
-package org.synapseworkbench.ui;
+package org.synapseworkbench.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,22 +86,22 @@ class CorrectionsRetrainingTest {
 
             // the same steps done by hand give the same table
             Block truth = corrected.read(new int[3], corrected.spatialShape());
-            List<String[]> before = PredictionPanel.scoreRows(PredictionPanel.instances(PredictionPanel.infer(checkpoint, config,
+            List<PredictAndScore.Score> before = PredictAndScore.scores(PredictAndScore.instances(PredictAndScore.predict(checkpoint, config,
                     image, org.synapseworkbench.Progress.NONE, new Cancellation()).probabilities(), TargetKind.BINARY, 0.5, 16),
                     truth, TargetKind.BINARY, image.resolution());
-            PredictionPanel.Prediction after = PredictionPanel.infer(o.checkpoint(), config, image,
+            PredictAndScore.Prediction after = PredictAndScore.predict(o.checkpoint(), config, image,
                     org.synapseworkbench.Progress.NONE, new Cancellation());
             assertArrayEquals(after.probabilities().bytes(), o.prediction().probabilities().bytes());
-            List<String[]> afterRows = PredictionPanel.scoreRows(o.instances(), truth, TargetKind.BINARY, image.resolution());
+            List<PredictAndScore.Score> afterRows = PredictAndScore.scores(o.instances(), truth, TargetKind.BINARY, image.resolution());
             assertEquals(before.size(), o.scores().size());
             for (int i = 0; i < before.size(); i++) {
                 CorrectionsRetraining.Comparison c = o.scores().get(i);
-                assertEquals(before.get(i)[0], c.metric());
-                assertEquals(before.get(i)[1], c.before(), c.metric());
-                assertEquals(afterRows.get(i)[1], c.after(), c.metric());
+                assertEquals(before.get(i).measure(), c.metric());
+                assertEquals(before.get(i).value(), c.before(), c.metric());
+                assertEquals(afterRows.get(i).value(), c.after(), c.metric());
             }
             assertEquals("CREMI score (nm, lower is better)", o.scores().get(0).metric());
-            assertFalse(java.util.Arrays.equals(PredictionPanel.infer(checkpoint, config, image,
+            assertFalse(java.util.Arrays.equals(PredictAndScore.predict(checkpoint, config, image,
                     org.synapseworkbench.Progress.NONE, new Cancellation()).probabilities().bytes(),
                     after.probabilities().bytes()), "fine-tuning changed the model");
         }
@@ -123,8 +123,8 @@ class CorrectionsRetrainingTest {
     @Test
     void sideBySideMatchesMetricsByName() {
         List<CorrectionsRetraining.Comparison> rows = CorrectionsRetraining.sideBySide(
-                List.of(new String[] {"F1", "0.500"}, new String[] {"Only before", "1"}),
-                List.of(new String[] {"F1", "0.750"}, new String[] {"Only after", "2"}));
+                List.of(new PredictAndScore.Score("F1", "0.500"), new PredictAndScore.Score("Only before", "1")),
+                List.of(new PredictAndScore.Score("F1", "0.750"), new PredictAndScore.Score("Only after", "2")));
         assertEquals(List.of(new CorrectionsRetraining.Comparison("F1", "0.500", "0.750"),
                 new CorrectionsRetraining.Comparison("Only before", "1", "-"),
                 new CorrectionsRetraining.Comparison("Only after", "-", "2")), rows);

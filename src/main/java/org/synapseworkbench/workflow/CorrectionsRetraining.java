@@ -1,4 +1,4 @@
-package org.synapseworkbench.ui;
+package org.synapseworkbench.workflow;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -29,21 +29,21 @@ import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Volume;
 
 /**
- * "Retrain on corrections", without JavaFX so that a test runs it headless: scores the checkpoint's prediction of the
+ * "Retrain on corrections" (the Review tab's; headless, so that a test or a command can run it): scores the checkpoint's prediction of the
  * image against the corrected labels, fine-tunes a copy of the checkpoint's model on the image and the corrected
  * labels as they were when it started (a share of the crops placed on the corrected voxels), then predicts and
  * scores again. The fine-tuning takes
  * the checkpoint's own config (its model must match the weights) with the iterations asked for, counted from 0, and
  * writes its checkpoints and TensorBoard logs to a new folder {@code corrections-<time>} beside the checkpoint.
  */
-final class CorrectionsRetraining {
+public final class CorrectionsRetraining {
     /**
      * @param iterations fine-tuning iterations
      * @param focusShare the share of crops placed on corrected voxels (the rest uniform)
      * @param threshold and {@code minSize}: how probabilities become instances, as in the Predict tab
      */
-    record Settings(int iterations, double focusShare, double threshold, int minSize) {
-        Settings {
+    public record Settings(int iterations, double focusShare, double threshold, int minSize) {
+        public Settings {
             if (iterations < 1) {
                 throw new UserException("Fine-tuning needs at least 1 iteration, but " + iterations + " were asked for.");
             }
@@ -51,11 +51,11 @@ final class CorrectionsRetraining {
     }
 
     /** Metric, value before, value after: one row of the side-by-side table. */
-    record Comparison(String metric, String before, String after) {
+    public record Comparison(String metric, String before, String after) {
     }
 
     /** What a retraining gave: the new checkpoint, its prediction and instances, and the scores before and after. */
-    record Outcome(Path checkpoint, PredictionPanel.Prediction prediction, Block instances, List<Comparison> scores,
+    public record Outcome(Path checkpoint, PredictAndScore.Prediction prediction, Block instances, List<Comparison> scores,
             TrainingEnd end) {
     }
 
@@ -70,8 +70,8 @@ final class CorrectionsRetraining {
      * @param shown the checkpoint's prediction of the image with those settings when there is one already (the Predict
      *     tab's), which is then not made again; else null
      */
-    static Outcome run(Path checkpoint, Config settingsConfig, Volume image, EditedLabels corrected, Settings settings,
-            PredictionPanel.Prediction shown, TrainingListener listener, Progress progress, Cancellation cancel) {
+    public static Outcome run(Path checkpoint, Config settingsConfig, Volume image, EditedLabels corrected, Settings settings,
+            PredictAndScore.Prediction shown, TrainingListener listener, Progress progress, Cancellation cancel) {
         long[] voxels = correctedVoxels(corrected);
         if (voxels.length == 0) {
             throw new UserException("There are no corrections in " + corrected.name() + " yet; paint or erase labels first.");
@@ -81,11 +81,11 @@ final class CorrectionsRetraining {
         Block truth = corrected.read(new int[3], corrected.spatialShape());
         Volume frozen = new InMemoryVolume(corrected.name(), truth, corrected.resolution(), corrected.offset());
 
-        PredictionPanel.Prediction before = shown != null ? shown
-                : PredictionPanel.infer(checkpoint, settingsConfig, image,
+        PredictAndScore.Prediction before = shown != null ? shown
+                : PredictAndScore.predict(checkpoint, settingsConfig, image,
                         (what, done, total, s) -> progress.update("Scoring before", done, total, s), cancel);
         TargetKind kind = before.kind();
-        List<String[]> beforeRows = PredictionPanel.scoreRows(PredictionPanel.instances(before.probabilities(), kind,
+        List<PredictAndScore.Score> beforeRows = PredictAndScore.scores(PredictAndScore.instances(before.probabilities(), kind,
                 settings.threshold(), settings.minSize()), truth, kind, image.resolution());
 
         Path out = checkpoint.toAbsolutePath().getParent().resolve("corrections-"
@@ -117,27 +117,27 @@ final class CorrectionsRetraining {
             throw new UserException("Fine-tuning did not finish: " + end.message());
         }
 
-        PredictionPanel.Prediction after = PredictionPanel.infer(end.lastCheckpoint(), settingsConfig, image,
+        PredictAndScore.Prediction after = PredictAndScore.predict(end.lastCheckpoint(), settingsConfig, image,
                 (what, done, total, s) -> progress.update("Scoring after", done, total, s), cancel);
-        Block instances = PredictionPanel.instances(after.probabilities(), kind, settings.threshold(), settings.minSize());
-        List<String[]> afterRows = PredictionPanel.scoreRows(instances, truth, kind, image.resolution());
+        Block instances = PredictAndScore.instances(after.probabilities(), kind, settings.threshold(), settings.minSize());
+        List<PredictAndScore.Score> afterRows = PredictAndScore.scores(instances, truth, kind, image.resolution());
         return new Outcome(end.lastCheckpoint(), after, instances, sideBySide(beforeRows, afterRows), end);
     }
 
     /** Every voxel an edit in effect changed, once, as linear indices. */
-    static long[] correctedVoxels(EditedLabels labels) {
+    public static long[] correctedVoxels(EditedLabels labels) {
         long[] all = labels.edits().stream().map(LabelEdit::voxels).flatMapToLong(Arrays::stream).toArray();
         return SamplingFocus.distinct(all);
     }
 
     /** Rows of the same metrics, before and after, matched by name (a metric in only one gets "-" in the other). */
-    static List<Comparison> sideBySide(List<String[]> before, List<String[]> after) {
+    static List<Comparison> sideBySide(List<PredictAndScore.Score> before, List<PredictAndScore.Score> after) {
         Map<String, String[]> rows = new LinkedHashMap<>();
-        for (String[] r : before) {
-            rows.put(r[0], new String[] {r[1], "-"});
+        for (PredictAndScore.Score r : before) {
+            rows.put(r.measure(), new String[] {r.value(), "-"});
         }
-        for (String[] r : after) {
-            rows.computeIfAbsent(r[0], k -> new String[] {"-", "-"})[1] = r[1];
+        for (PredictAndScore.Score r : after) {
+            rows.computeIfAbsent(r.measure(), k -> new String[] {"-", "-"})[1] = r.value();
         }
         List<Comparison> out = new ArrayList<>();
         rows.forEach((metric, v) -> out.add(new Comparison(metric, v[0], v[1])));

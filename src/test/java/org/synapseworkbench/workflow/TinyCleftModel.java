@@ -1,4 +1,4 @@
-package org.synapseworkbench.ui;
+package org.synapseworkbench.workflow;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,12 +12,12 @@ import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
 
 /** A synthetic 12 x 96 x 96 volume and the demo cleft config shrunk to a model that trains and predicts in seconds. */
-final class TinyCleftModel {
+public final class TinyCleftModel {
     private TinyCleftModel() {
     }
 
     /** Writes {@code tiny-image.h5} and {@code tiny-clefts.h5} (PyTC layout) into {@code data}. */
-    static void writeVolume(Path data) {
+    public static void writeVolume(Path data) {
         try {
             Files.createDirectories(data);
         } catch (IOException e) {
@@ -28,7 +28,7 @@ final class TinyCleftModel {
     }
 
     /** The config training on that volume for {@code iterations} (a checkpoint at the end) into {@code out}. */
-    static Config config(Path data, Path out, int iterations) {
+    public static Config config(Path data, Path out, int iterations) {
         return ConfigLoader.applyOverrides(ConfigLoader.merge(null, Path.of("configs/Demo/Demo-Cleft.yaml"), List.of()),
                 List.of("MODEL.INPUT_SIZE", "[5,33,33]", "MODEL.FILTERS", "[8,8,8,8,8]",
                         "DATASET.INPUT_PATH", data.toString(), "DATASET.IMAGE_NAME", "tiny-image.h5",

@@ -1,0 +1,135 @@
+package org.synapseworkbench.workflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.eval.CleftMask;
+import org.synapseworkbench.eval.CleftMetrics;
+import org.synapseworkbench.eval.CleftScores;
+import org.synapseworkbench.eval.InstanceMatching;
+import org.synapseworkbench.eval.MatchScores;
+import org.synapseworkbench.eval.PolarityScores;
+import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.infer.VolumeInference;
+import org.synapseworkbench.post.CleftInstances;
+import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.proofread.SynapseIds;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * Predict, cut into instances, score: the steps the Predict tab and the retraining on corrections share, headless.
+ * Predictions follow a checkpoint's model and first target; instances are 26-connected clefts or synapses with pre
+ * 2n-1 and post 2n; scores are CREMI's for clefts and IoU-matched F1 for polarity, as named rows.
+ */
+public final class PredictAndScore {
+    /** A checkpoint's prediction of an image: uint8 probabilities per channel, and what the model's first target is. */
+    public record Prediction(Block probabilities, TargetKind kind) {
+    }
+
+    /** One score, named for people, with its value formatted ("0.812", "undefined"). */
+    public record Score(String measure, String value) {
+    }
+
+    private PredictAndScore() {
+    }
+
+    /**
+     * Predicts {@code image} with a checkpoint (its model and targets) and the window, stride and test-time
+     * augmentation of {@code settings}; {@code progress} hears the device's name as its "what".
+     */
+    public static Prediction predict(Path checkpointFile, Config settings, Volume image, Progress progress,
+            Cancellation cancel) {
+        var device = DeviceChoice.AUTO.resolve(settings.getInt("SYSTEM.NUM_GPUS"));
+        try (Predictor predictor = Predictor.load(checkpointFile, null, device)) {
+            String targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
+            VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settings));
+            String on = DeviceChoice.describe(predictor.device());
+            Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(on, done, total, seconds),
+                    cancel);
+            return new Prediction(probs, TargetKind.of(targetCode));
+        }
+    }
+
+    /** Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n. */
+    public static Block instances(Block probs, TargetKind kind, double threshold, int minSize) {
+        if (kind == TargetKind.BINARY) {
+            return CleftInstances.toBlock(CleftInstances.of(probs, threshold, 26, minSize), 0);
+        }
+        return Polarity2Instance.instances(probs, new Polarity2Instance.Options(kind == TargetKind.POLARITY_CLASSES, threshold,
+                minSize, Polarity2Instance.DEFAULT_DILATION));
+    }
+
+    /** How many instances there are, in words: "12 clefts" or "5 synapses". */
+    public static String count(Block instances, TargetKind kind) {
+        return kind == TargetKind.BINARY ? distinct(instances, id -> id) + " clefts"
+                : distinct(instances, SynapseIds::synapse) + " synapses";
+    }
+
+    /** The scores of instances against true labels: CREMI distances for clefts, F1 for polarity. */
+    public static List<Score> scores(Block instances, Block truth, TargetKind kind, double[] resolution) {
+        return kind == TargetKind.BINARY ? cleftScores(instances, truth, resolution) : polarityScores(instances, truth);
+    }
+
+    /** CREMI's cleft scores: the CREMI score, ADGT, ADF, false positives and negatives at 200 nm, voxel counts. */
+    public static List<Score> cleftScores(Block labels, Block truth, double[] resolution) {
+        int[] shape = truth.shape();
+        CleftScores s = CleftMetrics.score(CleftMask.of(labels, null), CleftMask.of(truth, null), CleftMask.ignored(truth), shape,
+                resolution);
+        List<Score> rows = new ArrayList<>();
+        rows.add(new Score("CREMI score (nm, lower is better)", number(s.cremiScore())));
+        rows.add(new Score("ADGT: predicted to truth (nm)", s.adgt().map(d -> fmt(d.mean())).orElse("undefined")));
+        rows.add(new Score("ADF: truth to predicted (nm)", s.adf().map(d -> fmt(d.mean())).orElse("undefined")));
+        rows.add(new Score("False positives (voxels > " + (int) CleftMetrics.COUNT_DISTANCE_NM + " nm from truth)",
+                Long.toString(s.falsePositives())));
+        rows.add(new Score("False negatives (voxels > " + (int) CleftMetrics.COUNT_DISTANCE_NM + " nm from prediction)",
+                Long.toString(s.falseNegatives())));
+        rows.add(new Score("Predicted / true cleft voxels", s.predictedVoxels() + " / " + s.truthVoxels()));
+        s.undefinedReason().ifPresent(r -> rows.add(new Score("Note", r)));
+        return rows;
+    }
+
+    /** IoU-matched F1, precision / recall and TP / FP / FN for synapses, pre and post. */
+    public static List<Score> polarityScores(Block instances, Block truth) {
+        PolarityScores s = InstanceMatching.polarity(instances, truth, InstanceMatching.DEFAULT_IOU);
+        List<Score> rows = new ArrayList<>();
+        for (Map.Entry<String, MatchScores> e : List.of(Map.entry("Synapses", s.synapses()), Map.entry("Pre", s.pre()),
+                Map.entry("Post", s.post()))) {
+            MatchScores m = e.getValue();
+            rows.add(new Score(e.getKey() + " F1 (IoU > " + m.iouThreshold() + ")", number(m.f1())));
+            rows.add(new Score(e.getKey() + " precision / recall", number(m.precision()) + " / " + number(m.recall())));
+            rows.add(new Score(e.getKey() + " TP / FP / FN", m.truePositives() + " / " + m.falsePositives() + " / "
+                    + m.falseNegatives()));
+        }
+        return rows;
+    }
+
+    private static String number(OptionalDouble v) {
+        return v.isPresent() ? fmt(v.getAsDouble()) : "undefined";
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** How many instances the labels (background 0) hold: distinct ids, or what {@code of} makes of them. */
+    private static long distinct(Block labels, java.util.function.LongUnaryOperator of) {
+        BitSet seen = new BitSet();
+        for (long id : labels.longs()) {
+            if (id > 0 && id < Integer.MAX_VALUE) {
+                seen.set((int) of.applyAsLong(id));
+            }
+        }
+        return seen.cardinality();
+    }
+}
