@@ -36,11 +36,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-import org.synapseworkbench.proofread.InstanceTable;
-import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.ReviewQueue;
-import org.synapseworkbench.proofread.TruthComparison;
+import org.synapseworkbench.workflow.ReviewSearch;
 
 /**
  * The review queue beside the viewer: every predicted synapse and every place where the model may have missed one
@@ -267,9 +265,9 @@ final class ReviewPanel {
         }
         double lo = low.getValue();
         double hi = high.getValue();
-        MissCandidates search;
+        ReviewSearch search;
         try {
-            search = new MissCandidates(lo, hi, 10);
+            search = new ReviewSearch(lo, hi);
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;
@@ -280,43 +278,16 @@ final class ReviewPanel {
         find.setDisable(true);
         cancel.setDisable(false);
         progress.setProgress(0);
-        status.setText("Measuring the detections...");
-        long t0 = System.nanoTime();
+        Path saved = journals.resolve("review-" + LabelPainter.fileName(inst.labels(), ".csv"));
         Thread worker = new Thread(() -> {
             BackgroundPriority.lowerThisThread(); // the window stays first in line
             try {
-                List<InstanceTable.Instance> found = InstanceTable.measure(inst.labels(), p.labels(), polarity,
-                        f -> Platform.runLater(() -> progress.setProgress(f / 2)), stop::get);
-                Platform.runLater(() -> status.setText("Looking for missed synapses..."));
-                List<MissCandidates.Candidate> misses = search.find(p.labels(), inst.labels(),
-                        f -> Platform.runLater(() -> progress.setProgress(0.5 + f / 2)), stop::get);
-                TruthComparison.Result compared = t == null ? null
-                        : TruthComparison.compare(inst.labels(), t.labels(), polarity, 0.5, stop::get);
-                ReviewQueue q = ReviewQueue.of(found, misses, compared);
-                Path saved = journals.resolve("review-" + LabelPainter.fileName(inst.labels(), ".csv"));
-                int restored;
-                String unreadable;
-                try {
-                    if (java.nio.file.Files.exists(saved)) {
-                        q.importStatuses(saved);
-                    }
-                    restored = q.size() - q.counts().get(ReviewQueue.Status.TO_REVIEW);
-                    unreadable = null;
-                } catch (RuntimeException e) { // the search stands; the decisions of before do not
-                    restored = 0;
-                    unreadable = e.getMessage();
-                }
-                int back = restored;
-                String problem = unreadable;
-                double seconds = (System.nanoTime() - t0) / 1e9;
+                ReviewSearch.Result r = search.run(p.labels(), inst.labels(), t == null ? null : t.labels(), polarity, saved,
+                        f -> Platform.runLater(() -> progress.setProgress(f)),
+                        text -> Platform.runLater(() -> status.setText(text)), stop::get);
                 Platform.runLater(() -> {
-                    setQueue(q, saved);
-                    status.setText(String.format(Locale.ROOT, "%s%d detections, %d possible misses%s in %.1f s%s.",
-                            stop.get() ? "Cancelled; so far: " : "", found.size(), misses.size(),
-                            compared == null ? "" : ", " + compared.misses().size() + " true misses, "
-                                    + compared.falseDetections().size() + " false detections", seconds,
-                            back > 0 ? "; " + back + (back == 1 ? " decision of before is back" : " decisions of before are back")
-                                    : problem != null ? "; the decisions of before were not read: " + problem : ""));
+                    setQueue(r.queue(), saved);
+                    status.setText(r.summary());
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> status.setText("The search failed: " + e.getMessage()));

@@ -1,0 +1,79 @@
+package org.synapseworkbench.workflow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+
+import org.synapseworkbench.proofread.InstanceTable;
+import org.synapseworkbench.proofread.MissCandidates;
+import org.synapseworkbench.proofread.ReviewQueue;
+import org.synapseworkbench.proofread.TruthComparison;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * The Review tab's search, headless: measures every detection of an instance volume against its probabilities, looks
+ * for places where the probability rises between two thresholds with no detection (possible misses), compares with
+ * true labels when there are some, and makes one review queue of it all, taking back the decisions saved for the
+ * same instances before.
+ */
+public final class ReviewSearch {
+    private final MissCandidates misses;
+
+    /** What a search found; {@code restored} decisions of before came back, or {@code unreadable} says why not. */
+    public record Result(ReviewQueue queue, int detections, int possibleMisses, TruthComparison.Result compared, int restored,
+            String unreadable, boolean cancelled, double seconds) {
+        /** One sentence for the user, e.g. "12 detections, 3 possible misses, 1 true misses, 0 false detections in 0.4 s." */
+        public String summary() {
+            return String.format(Locale.ROOT, "%s%d detections, %d possible misses%s in %.1f s%s.",
+                    cancelled ? "Cancelled; so far: " : "", detections, possibleMisses,
+                    compared == null ? "" : ", " + compared.misses().size() + " true misses, "
+                            + compared.falseDetections().size() + " false detections", seconds,
+                    restored > 0 ? "; " + restored + (restored == 1 ? " decision of before is back" : " decisions of before are back")
+                            : unreadable != null ? "; the decisions of before were not read: " + unreadable : "");
+        }
+    }
+
+    /**
+     * A search for misses between the probabilities {@code low} and {@code high}.
+     *
+     * @throws IllegalArgumentException with a sentence for the user when the thresholds make no sense
+     */
+    public ReviewSearch(double low, double high) {
+        misses = new MissCandidates(low, high, 10);
+    }
+
+    /**
+     * Runs the search; {@code progress} hears 0 to 1, {@code stage} a sentence as each step begins, {@code stop} is
+     * asked often (a stopped search returns what it found so far).
+     *
+     * @param truth true labels to compare with, or null
+     * @param decisions the CSV file of earlier decisions for these instances (read when it exists), or null
+     */
+    public Result run(Volume probabilities, Volume instances, Volume truth, boolean polarity, Path decisions,
+            DoubleConsumer progress, Consumer<String> stage, BooleanSupplier stop) {
+        long t0 = System.nanoTime();
+        stage.accept("Measuring the detections...");
+        List<InstanceTable.Instance> found = InstanceTable.measure(instances, probabilities, polarity,
+                f -> progress.accept(f / 2), stop);
+        stage.accept("Looking for missed synapses...");
+        List<MissCandidates.Candidate> candidates = misses.find(probabilities, instances, f -> progress.accept(0.5 + f / 2), stop);
+        TruthComparison.Result compared = truth == null ? null : TruthComparison.compare(instances, truth, polarity, 0.5, stop);
+        ReviewQueue queue = ReviewQueue.of(found, candidates, compared);
+        int restored = 0;
+        String unreadable = null;
+        try {
+            if (decisions != null && Files.exists(decisions)) {
+                queue.importStatuses(decisions);
+            }
+            restored = queue.size() - queue.counts().get(ReviewQueue.Status.TO_REVIEW);
+        } catch (RuntimeException e) { // the search stands; the decisions of before do not
+            unreadable = e.getMessage();
+        }
+        return new Result(queue, found.size(), candidates.size(), compared, restored, unreadable, stop.getAsBoolean(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,67 @@
+package org.synapseworkbench.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.proofread.ReviewQueue;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
+
+/** The review search without the window: one detection, one possible miss, and decisions that come back. */
+class ReviewSearchTest {
+    private static final double[] RES = {40, 4, 4};
+
+    /** A detection (id 1, probability 0.9) in section 0 and, far from it, a 12-voxel patch of doubt (0.3) in section 2. */
+    private static InMemoryVolume[] volumes() {
+        Block p = Block.zeros(DataType.FLOAT32, 3, 16, 16);
+        Block i = Block.zeros(DataType.UINT64, 3, 16, 16);
+        for (int y = 1; y < 4; y++) {
+            for (int x = 1; x < 5; x++) {
+                p.setDouble(p.index(0, y, x), 0.9);
+                i.setLong(i.index(0, y, x), 1);
+                p.setDouble(p.index(2, y + 10, x + 10), 0.3);
+            }
+        }
+        return new InMemoryVolume[] {new InMemoryVolume("probability", p, RES), new InMemoryVolume("instances", i, RES)};
+    }
+
+    @Test
+    void findsTheDetectionAndTheMissAndTakesBackEarlierDecisions(@TempDir Path dir) {
+        InMemoryVolume[] v = volumes();
+        List<Double> progress = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
+        Path decisions = dir.resolve("review.csv");
+        ReviewSearch.Result r = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, decisions, progress::add, stages::add,
+                () -> false);
+        assertEquals(1, r.detections());
+        assertEquals(1, r.possibleMisses());
+        assertEquals(2, r.queue().size());
+        assertNull(r.compared());
+        assertEquals(List.of("Measuring the detections...", "Looking for missed synapses..."), stages);
+        assertEquals(1.0, progress.get(progress.size() - 1), 1e-9);
+        assertTrue(r.summary().startsWith("1 detections, 1 possible misses in "), r.summary());
+        assertTrue(r.summary().endsWith(" s."), r.summary());
+
+        r.queue().decide(0, ReviewQueue.Status.ACCEPTED);
+        r.queue().export(decisions);
+        ReviewSearch.Result again = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, decisions, f -> { }, s -> { },
+                () -> false);
+        assertEquals(1, again.restored());
+        assertEquals(ReviewQueue.Status.ACCEPTED, again.queue().status(0));
+        assertTrue(again.summary().endsWith("; 1 decision of before is back."), again.summary());
+    }
+
+    @Test
+    void thresholdsThatMakeNoSenseAreRefusedBeforeTheSearch() {
+        assertThrows(IllegalArgumentException.class, () -> new ReviewSearch(0.6, 0.4));
+    }
+}
