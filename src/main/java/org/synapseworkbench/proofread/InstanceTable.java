@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
@@ -18,6 +18,9 @@ import org.synapseworkbench.volume.Volume;
  * measured per synapse, with the sizes of both sides.
  */
 public final class InstanceTable {
+    /** The task name {@link #measure} reports progress under. */
+    public static final String MEASURING = "Measuring the detections";
+
     private InstanceTable() {
     }
 
@@ -34,9 +37,11 @@ public final class InstanceTable {
      * null), sorted by id.
      *
      * @param polarity whether ids pair up as pre 2n - 1 and post 2n
+     * @param progress hears sections done, as "Measuring the detections" (may be null)
+     * @param cancelled asked between sections; a cancelled measure returns the instances measured so far (may be null)
      */
-    public static List<Instance> measure(Volume instances, Volume probability, boolean polarity, DoubleConsumer progress,
-            BooleanSupplier cancelled) {
+    public static List<Instance> measure(Volume instances, Volume probability, boolean polarity, Progress progress,
+            Cancellation cancelled) {
         int[] shape = instances.spatialShape();
         if (probability != null && !Arrays.equals(probability.spatialShape(), shape)) {
             throw new IllegalArgumentException("The probability map " + probability.name() + " has shape "
@@ -49,8 +54,9 @@ public final class InstanceTable {
         int[] tile = {chunk[chunk.length - 2], chunk[chunk.length - 1]};
         int ny = shape[1];
         int nx = shape[2];
+        long t0 = System.nanoTime();
         for (int z = 0; z < shape[0]; z++) {
-            if (cancelled != null && cancelled.getAsBoolean()) {
+            if (cancelled != null && cancelled.isCancelled()) {
                 break;
             }
             Block ids = instances.readSection(z);
@@ -83,7 +89,7 @@ public final class InstanceTable {
                 }
             }
             if (progress != null) {
-                progress.accept((z + 1.0) / shape[0]);
+                progress.update(MEASURING, z + 1, shape[0], (System.nanoTime() - t0) / 1e9);
             }
         }
         List<Instance> out = new ArrayList<>(byId.size());

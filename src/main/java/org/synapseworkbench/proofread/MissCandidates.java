@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
@@ -30,6 +30,9 @@ import org.synapseworkbench.volume.Volume;
  * scanned) in runs along x, joined by union-find, so memory grows with the runs in the band, not with the volume.
  */
 public final class MissCandidates {
+    /** The task name {@link #find} reports progress under. */
+    public static final String SEARCHING = "Looking for missed synapses";
+
     private final double low;
     private final double high;
     private final long minVoxels;
@@ -61,10 +64,10 @@ public final class MissCandidates {
      * fractions of their type's largest value) given the predicted {@code instances} (same spatial shape, or null),
      * likeliest first.
      *
-     * @param progress hears the fraction of sections done (may be null)
+     * @param progress hears sections done, as "Looking for missed synapses" (may be null)
      * @param cancelled asked between sections; a cancelled search returns what it has found so far (may be null)
      */
-    public List<Candidate> find(Volume probability, Volume instances, DoubleConsumer progress, BooleanSupplier cancelled) {
+    public List<Candidate> find(Volume probability, Volume instances, Progress progress, Cancellation cancelled) {
         int[] shape = probability.spatialShape();
         if (instances != null && !Arrays.equals(instances.spatialShape(), shape)) {
             throw new IllegalArgumentException("The instances " + instances.name() + " have shape "
@@ -84,8 +87,9 @@ public final class MissCandidates {
         try {
             // the next section is read and classified on another thread while this one joins the runs of the last
             Future<Classified> next = reader.submit(() -> classify(probability, instances, 0, scale));
+            long t0 = System.nanoTime();
             for (int z = 0; z < shape[0]; z++) {
-                if (cancelled != null && cancelled.getAsBoolean()) {
+                if (cancelled != null && cancelled.isCancelled()) {
                     break;
                 }
                 Classified c = get(next);
@@ -124,7 +128,7 @@ public final class MissCandidates {
                 rows[ny] = runs.count;
                 previousRows = rows;
                 if (progress != null) {
-                    progress.accept((z + 1.0) / shape[0]);
+                    progress.update(SEARCHING, z + 1, shape[0], (System.nanoTime() - t0) / 1e9);
                 }
             }
         } finally {

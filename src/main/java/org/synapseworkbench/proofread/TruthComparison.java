@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
+import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
@@ -27,7 +27,7 @@ public final class TruthComparison {
     public record Result(List<InstanceTable.Instance> misses, List<InstanceTable.Instance> falseDetections, int matched) {
     }
 
-    public static Result compare(Volume predicted, Volume truth, boolean polarity, double iou, BooleanSupplier cancelled) {
+    public static Result compare(Volume predicted, Volume truth, boolean polarity, double iou, Cancellation cancelled) {
         if (!Arrays.equals(predicted.spatialShape(), truth.spatialShape())) {
             throw new IllegalArgumentException("The prediction " + predicted.name() + " has shape "
                     + Arrays.toString(predicted.spatialShape()) + " but the ground truth " + truth.name() + " has "
@@ -46,7 +46,7 @@ public final class TruthComparison {
         Map<Long, Map<Long, long[]>> overlap = new HashMap<>(); // prediction -> truth -> shared voxels
         int[] shape = predicted.spatialShape();
         for (int z = 0; z < shape[0]; z++) {
-            if (cancelled != null && cancelled.getAsBoolean()) {
+            if (cancelled != null && cancelled.isCancelled()) {
                 break;
             }
             Block p = predicted.readSection(z);

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import javafx.application.Platform;
@@ -36,6 +35,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.workflow.ReviewSearch;
@@ -78,7 +78,7 @@ final class ReviewPanel {
     private final LabelPainter painter;
     private final InstanceTools tools;
     private final Path journals;
-    private AtomicBoolean cancelled = new AtomicBoolean();
+    private Cancellation cancelled = new Cancellation();
 
     /** @param journals the folder for the journals of label edits (see {@link LabelPainter}) and saved decisions */
     ReviewPanel(WorkbenchWindow window, Path journals) {
@@ -94,7 +94,7 @@ final class ReviewPanel {
         high.setTooltip(new Tooltip("Probability at which a detection begins (the threshold that made the instances)"));
         find.setId("review-find");
         find.setOnAction(e -> find());
-        cancel.setOnAction(e -> cancelled.set(true));
+        cancel.setOnAction(e -> cancelled.cancel());
         cancel.setDisable(true);
         probability.setOnShowing(e -> refreshLayers());
         instances.setOnShowing(e -> refreshLayers());
@@ -273,7 +273,7 @@ final class ReviewPanel {
             return;
         }
         boolean polarity = inst.kind() == LabelLayer.Kind.POLARITY;
-        AtomicBoolean stop = new AtomicBoolean();
+        Cancellation stop = new Cancellation();
         cancelled = stop;
         find.setDisable(true);
         cancel.setDisable(false);
@@ -283,8 +283,10 @@ final class ReviewPanel {
             BackgroundPriority.lowerThisThread(); // the window stays first in line
             try {
                 ReviewSearch.Result r = search.run(p.labels(), inst.labels(), t == null ? null : t.labels(), polarity, saved,
-                        f -> Platform.runLater(() -> progress.setProgress(f)),
-                        text -> Platform.runLater(() -> status.setText(text)), stop::get);
+                        (task, done, total, seconds) -> Platform.runLater(() -> {
+                            progress.setProgress((double) done / total);
+                            status.setText(task + "...");
+                        }), stop);
                 Platform.runLater(() -> {
                     setQueue(r.queue(), saved);
                     status.setText(r.summary());

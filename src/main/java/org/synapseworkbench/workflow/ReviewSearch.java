@@ -4,10 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.proofread.ReviewQueue;
@@ -47,21 +46,25 @@ public final class ReviewSearch {
     }
 
     /**
-     * Runs the search; {@code progress} hears 0 to 1, {@code stage} a sentence as each step begins, {@code stop} is
-     * asked often (a stopped search returns what it found so far).
+     * Runs the search. {@code progress} hears both steps as one count of sections, 2 per section, under the step's name
+     * ({@link InstanceTable#MEASURING}, then {@link MissCandidates#SEARCHING}); {@code cancel} is asked between
+     * sections, and a cancelled search returns what it has found so far.
      *
      * @param truth true labels to compare with, or null
      * @param decisions the CSV file of earlier decisions for these instances (read when it exists), or null
      */
-    public Result run(Volume probabilities, Volume instances, Volume truth, boolean polarity, Path decisions,
-            DoubleConsumer progress, Consumer<String> stage, BooleanSupplier stop) {
+    public Result run(Volume probabilities, Volume instances, Volume truth, boolean polarity, Path decisions, Progress progress,
+            Cancellation cancel) {
         long t0 = System.nanoTime();
-        stage.accept("Measuring the detections...");
+        long sections = instances.spatialShape()[0];
+        progress.update(InstanceTable.MEASURING, 0, 2 * sections, 0);
         List<InstanceTable.Instance> found = InstanceTable.measure(instances, probabilities, polarity,
-                f -> progress.accept(f / 2), stop);
-        stage.accept("Looking for missed synapses...");
-        List<MissCandidates.Candidate> candidates = misses.find(probabilities, instances, f -> progress.accept(0.5 + f / 2), stop);
-        TruthComparison.Result compared = truth == null ? null : TruthComparison.compare(instances, truth, polarity, 0.5, stop);
+                (task, done, total, s) -> progress.update(task, done, 2 * sections, (System.nanoTime() - t0) / 1e9), cancel);
+        progress.update(MissCandidates.SEARCHING, sections, 2 * sections, (System.nanoTime() - t0) / 1e9);
+        List<MissCandidates.Candidate> candidates = misses.find(probabilities, instances,
+                (task, done, total, s) -> progress.update(task, sections + done, 2 * sections, (System.nanoTime() - t0) / 1e9),
+                cancel);
+        TruthComparison.Result compared = truth == null ? null : TruthComparison.compare(instances, truth, polarity, 0.5, cancel);
         ReviewQueue queue = ReviewQueue.of(found, candidates, compared);
         int restored = 0;
         String unreadable = null;
@@ -73,7 +76,7 @@ public final class ReviewSearch {
         } catch (RuntimeException e) { // the search stands; the decisions of before do not
             unreadable = e.getMessage();
         }
-        return new Result(queue, found.size(), candidates.size(), compared, restored, unreadable, stop.getAsBoolean(),
+        return new Result(queue, found.size(), candidates.size(), compared, restored, unreadable, cancel.isCancelled(),
                 (System.nanoTime() - t0) / 1e9);
     }
 }

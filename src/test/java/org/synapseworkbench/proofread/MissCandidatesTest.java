@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.synapseworkbench.Cancellation;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
@@ -49,8 +50,9 @@ class MissCandidatesTest {
 
     @Test
     void regionsInTheBandAwayFromDetectionsRankedByProbabilityMass() {
-        List<Double> progress = new ArrayList<>();
-        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(), progress::add, null);
+        List<String> progress = new ArrayList<>();
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(),
+                (task, done, total, seconds) -> progress.add(task + " " + done + "/" + total), null);
         assertEquals(3, c.size(), "A, E and F; B and C touch detections");
         MissCandidates.Candidate a = c.get(0);
         assertEquals(5, a.voxels());
@@ -64,7 +66,8 @@ class MissCandidatesTest {
         assertArrayEquals(new int[] {2, 5, 4}, c.get(1).peakAt());
         assertEquals(0.4, c.get(2).mass(), 1e-6);
         assertEquals(2, c.get(2).voxels());
-        assertEquals(List.of(1 / 3.0, 2 / 3.0, 1.0), progress);
+        assertEquals(List.of("Looking for missed synapses 1/3", "Looking for missed synapses 2/3",
+                "Looking for missed synapses 3/3"), progress);
     }
 
     @Test
@@ -109,8 +112,9 @@ class MissCandidatesTest {
 
     @Test
     void cancellingKeepsWhatWasFoundAndBadBandsAreRefused() {
-        int[] asked = {0};
-        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(), null, () -> asked[0]++ >= 1);
+        Cancellation cancel = new Cancellation();
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(),
+                (task, done, total, seconds) -> cancel.cancel(), cancel); // cancelled once section 0 is done
         assertEquals(1, c.size(), "only section 0 was read: the speck at (0, 0, 0)");
         assertThrows(IllegalArgumentException.class, () -> new MissCandidates(0.5, 0.15, 1));
         assertThrows(IllegalArgumentException.class, () -> new MissCandidates(0.15, 0.5, 1).find(map(),

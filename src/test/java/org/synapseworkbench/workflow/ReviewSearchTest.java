@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.Progress;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
@@ -37,27 +39,38 @@ class ReviewSearchTest {
     @Test
     void findsTheDetectionAndTheMissAndTakesBackEarlierDecisions(@TempDir Path dir) {
         InMemoryVolume[] v = volumes();
-        List<Double> progress = new ArrayList<>();
-        List<String> stages = new ArrayList<>();
+        List<String> progress = new ArrayList<>();
         Path decisions = dir.resolve("review.csv");
-        ReviewSearch.Result r = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, decisions, progress::add, stages::add,
-                () -> false);
+        ReviewSearch.Result r = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, decisions,
+                (task, done, total, seconds) -> progress.add(task + " " + done + "/" + total), new Cancellation());
         assertEquals(1, r.detections());
         assertEquals(1, r.possibleMisses());
         assertEquals(2, r.queue().size());
         assertNull(r.compared());
-        assertEquals(List.of("Measuring the detections...", "Looking for missed synapses..."), stages);
-        assertEquals(1.0, progress.get(progress.size() - 1), 1e-9);
+        assertEquals(List.of("Measuring the detections 0/6", "Measuring the detections 1/6", "Measuring the detections 2/6",
+                "Measuring the detections 3/6", "Looking for missed synapses 3/6", "Looking for missed synapses 4/6",
+                "Looking for missed synapses 5/6", "Looking for missed synapses 6/6"), progress);
         assertTrue(r.summary().startsWith("1 detections, 1 possible misses in "), r.summary());
         assertTrue(r.summary().endsWith(" s."), r.summary());
 
         r.queue().decide(0, ReviewQueue.Status.ACCEPTED);
         r.queue().export(decisions);
-        ReviewSearch.Result again = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, decisions, f -> { }, s -> { },
-                () -> false);
+        ReviewSearch.Result again = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, decisions, Progress.NONE,
+                new Cancellation());
         assertEquals(1, again.restored());
         assertEquals(ReviewQueue.Status.ACCEPTED, again.queue().status(0));
         assertTrue(again.summary().endsWith("; 1 decision of before is back."), again.summary());
+    }
+
+    @Test
+    void aCancelledSearchSaysSoAndKeepsWhatItFound(@TempDir Path dir) {
+        InMemoryVolume[] v = volumes();
+        Cancellation cancel = new Cancellation();
+        cancel.cancel();
+        ReviewSearch.Result r = new ReviewSearch(0.15, 0.5).run(v[0], v[1], null, false, null, Progress.NONE, cancel);
+        assertTrue(r.cancelled());
+        assertEquals(0, r.detections());
+        assertTrue(r.summary().startsWith("Cancelled; so far: 0 detections, 0 possible misses in "), r.summary());
     }
 
     @Test
