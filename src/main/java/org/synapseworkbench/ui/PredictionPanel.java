@@ -111,15 +111,22 @@ final class PredictionPanel {
         GridPane post = new GridPane();
         post.setHgap(8);
         post.setVgap(4);
-        post.addRow(0, new Label("Threshold"), threshold, new Label("Smallest piece (voxels)"), minSize);
+        Label thresholdLabel = new Label("Threshold");
+        Label minSizeLabel = new Label("Smallest piece (voxels)");
+        thresholdLabel.setMinWidth(Region.USE_PREF_SIZE); // the spinners give way, not the labels
+        minSizeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        threshold.setPrefWidth(90);
+        minSize.setPrefWidth(110);
+        post.addRow(0, thresholdLabel, threshold, minSizeLabel, minSize);
         TableColumn<PredictAndScore.Score, String> name = new TableColumn<>("Score");
         name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().measure()));
-        name.setPrefWidth(260);
+        name.setPrefWidth(330);
         TableColumn<PredictAndScore.Score, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().value()));
-        value.setPrefWidth(200);
+        value.setPrefWidth(130);
         scores.getColumns().add(name);
         scores.getColumns().add(value);
+        scores.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         scores.setPlaceholder(new Label("Scores appear here when ground-truth labels are open"));
         scores.setPrefHeight(220);
         status.setWrapText(true);
