@@ -88,12 +88,12 @@ public final class MallocRelaunch {
      * {@value #APP_PATH}), else the running executable ({@code java}); null when unknown.
      */
     static String executable() {
-        String launcher = System.getProperty(APP_PATH);
+        String launcher = org.synapseworkbench.UserFolders.installedLauncher();
         return launcher != null ? launcher : ProcessHandle.current().info().command().orElse(null);
     }
 
     /** The system property in which jpackage's launcher names itself. */
-    static final String APP_PATH = "jpackage.app-path";
+    static final String APP_PATH = org.synapseworkbench.UserFolders.LAUNCHER_PROPERTY;
 
     /**
      * Set by jpackage's launcher (JDK 17 to 25) in its own environment; a launcher that inherits it takes its

@@ -108,7 +108,7 @@ public final class TorchEngine {
             try {
                 return Engine.getEngine("PyTorch");
             } catch (RuntimeException | LinkageError e) {
-                failure = new UserException("libtorch could not be loaded from " + where(natives) + " (" + firstLine(e)
+                failure = new UserException("libtorch could not be loaded from " + where(natives) + " (" + UserException.rootReason(e)
                         + "); " + (natives.source() == TorchNatives.Source.USER ? "unset " + TorchNatives.PATH_VARIABLE
                         + " to use the CPU libtorch that comes with the program, or see docs/gpu.md."
                         : "install the program again, or run 'synapse-workbench doctor' and report what it says."), e);
@@ -144,15 +144,6 @@ public final class TorchEngine {
     /** Where a choice's libtorch lies, in words. */
     public static String where(TorchNatives.Choice choice) {
         return choice.folder() != null ? choice.folder().toString() : String.valueOf(choice.source());
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.lines().findFirst().orElse(message).trim();
     }
 
     /**
@@ -252,7 +243,8 @@ public final class TorchEngine {
     /** DJL's cache folder, an environment variable or a system property of that name (environment first). */
     public static final String CACHE_VARIABLE = "DJL_CACHE_DIR";
 
-    private static void setIfAbsent(String key, String value) {
+    /** Sets a system property unless it is set. */
+    static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
@@ -118,30 +119,26 @@ public final class TorchNatives {
     }
 
     private static Choice userLibrary(String value, String askedFlavor, String required, String classifier) {
-        Path folder = null;
-        for (String part : value.split(Pattern.quote(File.pathSeparator))) {
-            if (!part.isBlank() && Files.isRegularFile(Path.of(part).resolve(torchLibrary()))) {
-                folder = Path.of(part).toAbsolutePath();
-                break;
-            }
-        }
-        String wayOut = "point it to the folder that holds " + torchLibrary() + " (for a pip-installed torch: its torch"
-                + File.separator + "lib folder), or unset it to use the CPU libtorch that comes with the program.";
+        List<Path> parts = Stream.of(value.split(Pattern.quote(File.pathSeparator))).filter(p -> !p.isBlank()).map(Path::of)
+                .toList();
+        Path folder = parts.stream().filter(p -> Files.isRegularFile(p.resolve(torchLibrary()))).findFirst()
+                .map(Path::toAbsolutePath).orElse(null);
         if (folder == null) {
-            boolean exists = Stream.of(value.split(Pattern.quote(File.pathSeparator))).anyMatch(p -> Files.isDirectory(Path.of(p)));
-            throw new UserException(PATH_VARIABLE + " is " + value + (exists ? ", which holds no " + torchLibrary()
-                    : ", which does not exist") + "; " + wayOut);
+            throw new UserException(PATH_VARIABLE + " is " + value + (parts.stream().anyMatch(Files::isDirectory)
+                    ? ", which holds no " + torchLibrary() : ", which does not exist") + "; point it to the folder that holds "
+                    + torchLibrary() + " (for a pip-installed torch: its torch" + File.separator + "lib folder), or unset it "
+                    + "to use the CPU libtorch that comes with the program.");
         }
-        String[] found = installedVersion(folder);
-        if (found != null && !baseVersion(found[0]).equals(required)) {
-            throw new UserException(PATH_VARIABLE + " names libtorch " + found[0] + " (" + found[1] + "), but this program's "
+        StatedVersion found = statedVersion(folder);
+        if (found != null && !baseVersion(found.version()).equals(required)) {
+            throw new UserException(PATH_VARIABLE + " names libtorch " + found.version() + " (" + found.where() + "), but this program's "
                     + "engine works with libtorch " + required + " only; install torch " + required + " (docs/gpu.md) or unset "
                     + PATH_VARIABLE + " to use the CPU libtorch that comes with the program.");
         }
         boolean cudaInside = hasCudaLibraries(folder);
         String flavor = askedFlavor;
         if (flavor == null) {
-            String suffix = found != null ? versionSuffix(found[0]) : null;
+            String suffix = found != null ? versionSuffix(found.version()) : null;
             flavor = suffix != null ? suffix : cudaInside ? null : "cpu";
         }
         if (flavor == null) {
@@ -172,11 +169,12 @@ public final class TorchNatives {
         if (choice.source() == Source.CLASS_PATH) {
             return;
         }
+        // DJL reads the environment first: where the user set one of these, the property has no effect
         if (choice.source() == Source.BUNDLED) {
-            setIfAbsent(PATH_VARIABLE, choice.folder().toString());
+            TorchEngine.setIfAbsent(PATH_VARIABLE, choice.folder().toString());
         }
-        setIfAbsent(VERSION_VARIABLE, choice.version());
-        setIfAbsent(FLAVOR_VARIABLE, choice.flavor());
+        TorchEngine.setIfAbsent(VERSION_VARIABLE, choice.version());
+        TorchEngine.setIfAbsent(FLAVOR_VARIABLE, choice.flavor());
     }
 
     /** The libtorch version DJL's JNI library on the class path was built for, e.g. {@code 2.7.1}. */
@@ -208,11 +206,15 @@ public final class TorchNatives {
                 || Files.isRegularFile(folder.resolve(System.mapLibraryName("c10_cuda")));
     }
 
+    /** The version a libtorch folder states, e.g. 2.7.1+cu128, and the file that states it. */
+    record StatedVersion(String version, Path where) {
+    }
+
     /**
-     * The version a libtorch folder says it is and where it says so ({@code torch/version.py} of a pip install, or
-     * {@code build-version} of a libtorch zip), e.g. {"2.7.1+cu128", ".../torch/version.py"}; null when it says nothing.
+     * The version a libtorch folder states: in {@code torch/version.py} of a pip install, or {@code build-version} of a
+     * libtorch zip; null when it states none.
      */
-    static String[] installedVersion(Path folder) {
+    static StatedVersion statedVersion(Path folder) {
         Path parent = folder.getParent();
         if (parent == null) {
             return null;
@@ -222,14 +224,14 @@ public final class TorchNatives {
             if (Files.isRegularFile(versionPy)) {
                 Matcher m = Pattern.compile("(?m)^__version__\\s*=\\s*['\"]([^'\"]+)['\"]").matcher(Files.readString(versionPy));
                 if (m.find()) {
-                    return new String[] {m.group(1), versionPy.toString()};
+                    return new StatedVersion(m.group(1), versionPy);
                 }
             }
             Path buildVersion = parent.resolve("build-version");
             if (Files.isRegularFile(buildVersion)) {
                 String v = Files.readString(buildVersion, StandardCharsets.UTF_8).trim();
                 if (!v.isEmpty()) {
-                    return new String[] {v, buildVersion.toString()};
+                    return new StatedVersion(v, buildVersion);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -289,12 +291,6 @@ public final class TorchNatives {
             return p;
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getenv(key) == null && System.getProperty(key) == null) {
-            System.setProperty(key, value);
         }
     }
 }

@@ -85,21 +85,7 @@ public final class Hdf5Files {
             return new UserException("Reading '" + file + "' ran out of memory; read a smaller region or start Java with a "
                     + "larger -Xmx.", e);
         }
-        return new UserException("'" + file + "' is damaged or truncated (" + shortReason(e) + "); copy or write it again.", e);
-    }
-
-    private static String shortReason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        String name = root.getClass().getSimpleName();
-        if (m == null || m.isBlank()) {
-            return name;
-        }
-        m = m.replaceAll("\\s+", " ");
-        return m.length() > 120 ? m.substring(0, 117) + "..." : m;
+        return new UserException("'" + file + "' is damaged or truncated (" + UserException.rootReason(e) + "); copy or write it again.", e);
     }
 
     /** Paths of every dataset in a file, depth first in the file's order. */

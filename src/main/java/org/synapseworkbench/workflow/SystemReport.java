@@ -17,6 +17,7 @@ import org.synapseworkbench.UserException;
 import org.synapseworkbench.UserFolders;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.TorchNatives;
+import org.synapseworkbench.volume.MemoryBudget;
 
 /**
  * What {@code doctor} prints and Help &gt; About shows: program and Java versions, how the process was started,
@@ -65,7 +66,7 @@ public final class SystemReport {
         Runtime rt = Runtime.getRuntime();
         facts.add(new Fact("System", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + TorchNatives.classifier() + "), " + rt.availableProcessors() + " processors, Java memory up to "
-                + gib(rt.maxMemory())));
+                + MemoryBudget.bytes(rt.maxMemory())));
         facts.add(new Fact("Started by", startedBy()));
         boolean loaded;
         try {
@@ -144,7 +145,7 @@ public final class SystemReport {
     }
 
     private static String startedBy() {
-        String launcher = System.getProperty("jpackage.app-path");
+        String launcher = UserFolders.installedLauncher();
         String tunables = System.getenv("GLIBC_TUNABLES");
         boolean child = "0".equals(System.getenv("SYNAPSE_RELAUNCH")) && tunables != null;
         String how;
@@ -165,7 +166,4 @@ public final class SystemReport {
                 + TorchEngine.allocatorTuning();
     }
 
-    private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
-    }
 }
