@@ -1,6 +1,6 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.volume.Block;

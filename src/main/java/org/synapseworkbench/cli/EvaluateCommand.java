@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.eval.CleftMask;
 import org.synapseworkbench.eval.CleftMetrics;
 import org.synapseworkbench.eval.CleftScores;
@@ -54,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (threshold != null && !(threshold > 0 && threshold < 1)) {
             throw new UserException("--threshold " + threshold + " is not a probability between 0 and 1.");
@@ -62,7 +64,27 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!(iou >= 0 && iou < 1)) {
             throw new UserException("--iou " + iou + " must lie in [0, 1).");
         }
+        PrintWriter err = spec.commandLine().getErr();
+        Scored scored;
+        try {
+            scored = ConsoleJob.run((progress, control) -> score(new Steps(progress, control, 3)), err, System.console() == null);
+        } catch (Cancellation.CancelledException e) {
+            err.println("Evaluation cancelled.");
+            return Main.INTERRUPTED;
+        }
+        if (json) {
+            out.println(new GsonBuilder().serializeNulls().create().toJson(scored.result()));
+        } else {
+            print(out, scored.kind(), scored.result());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Reads the prediction and the truth and scores them. */
+    private Scored score(Steps steps) {
         Block pred;
+        steps.begin("Reading " + prediction);
         boolean polarityAsked = task != null && task.equalsIgnoreCase("polarity");
         try (Hdf5Volume p = Hdf5Volume.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
             // the prediction, the truth (8 bytes), masks, distances and instances: measured at 10-14 bytes a voxel
@@ -76,6 +98,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Block real;
         double[] resolution;
+        steps.begin("Reading " + truth);
         int[] predShape = Arrays.copyOfRange(pred.shape(), pred.rank() - 3, pred.rank());
         try (Hdf5Volume t = Hdf5Volume.open(truth, kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY, "main")) {
             if (t.rank() != 3 || !Arrays.equals(t.shape(), predShape)) {
@@ -85,15 +108,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             real = t.readAll();
             resolution = t.resolution();
         }
-        int[] shape = predShape;
-        JsonObject result = kind.equals("cleft") ? cleft(pred, real, shape, resolution) : polarity(pred, channels, real);
-        if (json) {
-            out.println(new GsonBuilder().serializeNulls().create().toJson(result));
-        } else {
-            print(out, kind, result);
-        }
-        out.flush();
-        return 0;
+        steps.begin(kind.equals("cleft") ? "Measuring CREMI distances" : "Matching synapses");
+        JsonObject result = kind.equals("cleft") ? cleft(pred, real, predShape, resolution) : polarity(pred, channels, real);
+        steps.finish();
+        return new Scored(kind, result);
+    }
+
+    private record Scored(String kind, JsonObject result) {
     }
 
     private static final String WAY_OUT = "crop the prediction and the truth to the region to score (e.g. with h5py), "

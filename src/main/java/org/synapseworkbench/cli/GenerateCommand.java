@@ -61,7 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             params = SynthParams.of(zyx, seed).withDensity(density).withDefects(SynthParams.Defect.parse(defects));
         } catch (IllegalArgumentException e) {
-            throw new org.synapseworkbench.UserException("Cannot generate: " + e.getMessage() + ".");
+            throw new org.synapseworkbench.work.UserException("Cannot generate: " + e.getMessage() + ".");
         }
         generate(params, output, layout, out);
         return 0;

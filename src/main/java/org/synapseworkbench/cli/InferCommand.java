@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
-import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
@@ -50,7 +49,7 @@ public final class InferCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Config config = base == null && file == null
@@ -63,35 +62,18 @@ public final class InferCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         InferenceRun run = new InferenceRun(config, Path.of(""));
-        Cancellation cancellation = new Cancellation();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-inference");
-        Runtime.getRuntime().addShutdownHook(hook);
         try (Predictor predictor = Predictor.load(checkpoint, config,
                 TrainCommand.deviceChoice(device).resolve(config.getInt("SYSTEM.NUM_GPUS")))) {
             if (!quiet) {
                 out.printf("Predicting with %s on %s: %s%n", checkpoint, DeviceChoice.describe(predictor.device()), run.imageFiles());
             }
-            List<Path> written = run.run(predictor, new ProgressLine(out, quiet), cancellation);
+            List<Path> written = ConsoleJob.run((progress, control) -> run.run(predictor, progress, control), out, quiet);
             written.forEach(f -> out.println("wrote " + f));
             return 0;
         } catch (Cancellation.CancelledException e) {
             err.println("Inference cancelled; files completed before are kept, nothing half-written is left.");
             return Main.INTERRUPTED;
         } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
-            }
             out.flush();
             err.flush();
         }

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.infer.Predictor;

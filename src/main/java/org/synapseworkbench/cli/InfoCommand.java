@@ -1,6 +1,6 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;

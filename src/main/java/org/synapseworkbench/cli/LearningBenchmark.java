@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.BinaryScores;

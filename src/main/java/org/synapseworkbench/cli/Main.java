@@ -1,6 +1,6 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.model.TorchEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Components;
 import org.synapseworkbench.post.Polarity2Instance;
@@ -62,7 +64,7 @@ public final class PostprocessCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!(threshold > 0 && threshold < 1)) {
             throw new UserException("--threshold " + threshold + " is not a probability between 0 and 1.");
@@ -78,8 +80,23 @@ public final class PostprocessCommand implements Callable<Integer> {
             case "cremi" -> true;
             default -> throw new UserException("--layout " + layout + " is not pytc or cremi.");
         };
+        try {
+            String said = ConsoleJob.run((progress, control) -> postprocess(new Steps(progress, control, 3), cremi),
+                    spec.commandLine().getErr(), System.console() == null);
+            out.println(said);
+        } catch (Cancellation.CancelledException e) {
+            spec.commandLine().getErr().println("Post-processing cancelled; nothing was written.");
+            return Main.INTERRUPTED;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Reads the map, cuts it into instances and writes them; returns the line that says what it did. */
+    private String postprocess(Steps steps, boolean cremi) {
         Block map;
         double[] resolution;
+        steps.begin("Reading " + input);
         try (Hdf5Volume v = Hdf5Volume.open(input, "vol0")) {
             // the map, the labels (8 bytes) and the components' work arrays (about 8 bytes)
             MemoryBudget.requireWhole("postprocess holds the probability map and its labels in memory", v, 16,
@@ -90,6 +107,7 @@ public final class PostprocessCommand implements Callable<Integer> {
         int channels = map.rank() == 4 ? map.dim(0) : 1;
         String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";
         long t0 = System.nanoTime();
+        steps.begin(kind.equals("polarity") ? "Cutting into synapses" : "Labelling clefts");
         Block labels;
         String summary;
         switch (kind) {
@@ -118,10 +136,11 @@ public final class PostprocessCommand implements Callable<Integer> {
             default -> throw new UserException("--task " + task + " is not cleft or polarity.");
         }
         String dataset = !cremi ? "main" : kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY;
+        steps.begin("Writing " + output);
         new Hdf5Writer().dataset(dataset, labels, Map.of("resolution", resolution)).write(output);
-        out.printf(Locale.ROOT, "%s: %s in %.1f s; wrote %s:%s%n", input, summary, (System.nanoTime() - t0) / 1e9, output, dataset);
-        out.flush();
-        return 0;
+        steps.finish();
+        return String.format(Locale.ROOT, "%s: %s in %.1f s; wrote %s:%s", input, summary, (System.nanoTime() - t0) / 1e9,
+                output, dataset);
     }
 
     /** Distinct synapses (n of 2n-1 and 2n) in an instance volume. */

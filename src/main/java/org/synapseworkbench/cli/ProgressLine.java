@@ -3,7 +3,7 @@ package org.synapseworkbench.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Progress;
 
 /** Long work's progress as one line redrawn in place: task, done of total, percent, ETA (at most twice a second). */
 final class ProgressLine implements Progress {

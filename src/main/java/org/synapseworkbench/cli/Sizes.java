@@ -1,6 +1,6 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /** {@code Z,Y,X} sizes on the command line. */
 final class Sizes {

@@ -102,7 +102,7 @@ public final class TrainBenchmark implements Callable<Integer> {
         int[] f = Arrays.stream(filters.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int[] size = Sizes.parse(patch);
         if (rounds < 1) {
-            throw new org.synapseworkbench.UserException("--rounds must be at least 1, not " + rounds + ".");
+            throw new org.synapseworkbench.work.UserException("--rounds must be at least 1, not " + rounds + ".");
         }
         Main.preferKernels(TorchEngine.trainingKernelsFor(f));
         TorchEngine.requireTrainingKernels();

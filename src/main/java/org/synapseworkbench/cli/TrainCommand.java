@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
@@ -19,6 +18,7 @@ import org.synapseworkbench.train.TensorBoardListener;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.train.TrainingStart;
 import org.synapseworkbench.workflow.ConfigCheck;
 import picocli.CommandLine.Command;
@@ -75,27 +75,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
         run.addListener(new TensorBoardListener(run.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
         run.addListener(new ProgressPrinter(out, quiet));
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-training");
-        Runtime.getRuntime().addShutdownHook(hook);
-        TrainingEnd end;
-        try {
-            end = run.run();
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
-            }
-        }
+        // the ProgressPrinter listener prints each iteration with its loss, so the job's own progress goes unprinted
+        TrainingEnd end = ConsoleJob.run(run::run, Progress.NONE);
         out.println();
         out.flush();
         if (end.reason() == TrainingEnd.Reason.DIVERGED) {
@@ -114,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
             case "auto" -> DeviceChoice.AUTO;
             case "cpu" -> DeviceChoice.CPU;
             case "gpu", "cuda" -> DeviceChoice.GPU;
-            default -> throw new org.synapseworkbench.UserException("--device " + device + " is not one of auto, cpu, gpu.");
+            default -> throw new org.synapseworkbench.work.UserException("--device " + device + " is not one of auto, cpu, gpu.");
         };
     }
 

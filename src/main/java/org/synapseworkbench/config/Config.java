@@ -1,6 +1,6 @@
 package org.synapseworkbench.config;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -42,7 +42,7 @@ public record ConfigDocument(Path baseFile, Config base, Path file, Config confi
         return new ConfigDocument(baseFile, base, newFile, config);
     }
 
-    /** With one value set (coerced to its type); throws {@link org.synapseworkbench.UserException} if it is wrong. */
+    /** With one value set (coerced to its type); throws {@link org.synapseworkbench.work.UserException} if it is wrong. */
     public ConfigDocument with(String key, Object value, String origin) {
         return new ConfigDocument(baseFile, base, file, config.with(key, value, origin));
     }

@@ -1,7 +1,7 @@
 package org.synapseworkbench.config;
 
-import org.synapseworkbench.AtomicFiles;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.AtomicFiles;
+import org.synapseworkbench.work.UserException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -2,7 +2,7 @@ package org.synapseworkbench.data;
 
 import java.util.Arrays;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Voxels that training crops should cover more often than a uniform draw would, such as the voxels a person corrected:

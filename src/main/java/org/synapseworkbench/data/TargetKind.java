@@ -1,6 +1,6 @@
 package org.synapseworkbench.data;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /**
  * The TARGET_OPT codes the synapse models train on (reference section 5), each turning a label crop into the

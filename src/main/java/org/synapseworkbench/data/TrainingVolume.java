@@ -23,7 +23,7 @@ public final class TrainingVolume {
 
     public TrainingVolume(Volume image, Volume label, int[] pad) {
         if (image.rank() != 3 || label.rank() != 3) {
-            throw new org.synapseworkbench.UserException("Training needs 3-d image and label volumes (z, y, x), but "
+            throw new org.synapseworkbench.work.UserException("Training needs 3-d image and label volumes (z, y, x), but "
                     + image.name() + " has shape " + Arrays.toString(image.shape()) + " and " + label.name() + " "
                     + Arrays.toString(label.shape()) + ".");
         }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import ai.djl.ndarray.NDArray;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Test-time augmentation: each window is also predicted flipped and transposed, every prediction is turned back,

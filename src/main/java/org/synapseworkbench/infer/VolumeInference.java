@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.MemoryBudget;

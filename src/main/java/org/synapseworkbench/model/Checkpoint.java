@@ -28,8 +28,8 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import org.synapseworkbench.AtomicFiles;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.AtomicFiles;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigYaml;
 

@@ -6,7 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.UserFolders;
 
 /**

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Which libtorch the engine loads, checked before DJL loads it so that a wrong one is a sentence, not a crash. The

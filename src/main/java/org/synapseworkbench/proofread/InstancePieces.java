@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
 
-import org.synapseworkbench.AtomicFiles;
+import org.synapseworkbench.work.AtomicFiles;
 
 /**
  * What a person checks, in order: the model's detections and the places where it may have missed a synapse, each

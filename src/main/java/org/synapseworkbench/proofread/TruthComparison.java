@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;

@@ -3,7 +3,7 @@ package org.synapseworkbench.train;
 import ai.djl.Device;
 import org.synapseworkbench.model.TorchEngine;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /** Where the model runs: the GPU when DJL finds one (and SYSTEM.NUM_GPUS allows it), else the CPU; or forced. */
 public enum DeviceChoice {

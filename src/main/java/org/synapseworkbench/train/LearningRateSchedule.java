@@ -3,7 +3,7 @@ package org.synapseworkbench.train;
 import java.util.Arrays;
 import java.util.List;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 
 /**

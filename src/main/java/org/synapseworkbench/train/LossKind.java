@@ -1,6 +1,6 @@
 package org.synapseworkbench.train;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /** The loss names of MODEL.LOSS_OPTION that the workbench computes (reference section 5). */
 public enum LossKind {

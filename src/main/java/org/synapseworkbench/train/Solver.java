@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 
 /**

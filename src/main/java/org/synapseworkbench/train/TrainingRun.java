@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -22,7 +21,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.Batch;
 import org.synapseworkbench.data.BatchLoader;
@@ -39,11 +40,14 @@ import org.synapseworkbench.model.UNet3d;
 /**
  * One training run of a config: builds the model, the data pipeline and the optimiser, optionally resumes
  * from a checkpoint, then steps until ITERATION_TOTAL or until cancelled, writing checkpoints every
- * ITERATION_SAVE iterations and when it stops. {@link #run()} blocks: call it on a background thread and
- * {@link #cancel()} or {@link #setPaused} from any other. Each step runs in its own NDManager, so native memory stays
+ * ITERATION_SAVE iterations and when it stops. {@link #run(Progress, Cancellation)} blocks: call it on a background
+ * thread and cancel or pause through its {@link Cancellation} from any other. Each step runs in its own NDManager, so native memory stays
  * flat.
  */
 public final class TrainingRun {
+    /** The task name training reports its iterations under. */
+    public static final String TRAINING = "training";
+
     /**
      * @param checkpoint resume from (or, with SOLVER.ITERATION_RESTART True, start from the weights of) this file; null
      * @param workingDirectory what relative DATASET paths are relative to
@@ -63,9 +67,6 @@ public final class TrainingRun {
     private final Config config;
     private final Options options;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final Object pauseLock = new Object();
-    private boolean paused;
     private volatile ModelProbe probe;
     private TrainingSet data;
     private SamplingFocus focus;
@@ -88,46 +89,9 @@ public final class TrainingRun {
         listeners.add(listener);
     }
 
-    /** Asks the run to stop after the current step (it then writes a checkpoint). Safe from any thread. */
-    public void cancel() {
-        cancelled.set(true);
-        synchronized (pauseLock) {
-            pauseLock.notifyAll();
-        }
-    }
-
-    /**
-     * Holds the run before its next step (the model, data and optimiser stay as they are) or lets it go on. A
-     * cancelled run does not wait. Safe from any thread.
-     */
-    public void setPaused(boolean pause) {
-        synchronized (pauseLock) {
-            paused = pause;
-            pauseLock.notifyAll();
-        }
-    }
-
-    public boolean isPaused() {
-        synchronized (pauseLock) {
-            return paused;
-        }
-    }
-
     /** Work to do with the model after every iteration (null for none); may be set while the run goes. */
     public void setProbe(ModelProbe p) {
         probe = p;
-    }
-
-    private void waitWhilePaused() throws InterruptedException {
-        synchronized (pauseLock) {
-            while (paused && !cancelled.get()) {
-                pauseLock.wait();
-            }
-        }
-    }
-
-    public boolean isCancelled() {
-        return cancelled.get();
     }
 
     /** The folder checkpoints and TensorBoard logs go to (DATASET.OUTPUT_PATH). */
@@ -141,15 +105,23 @@ public final class TrainingRun {
         return String.format(Locale.ROOT, "checkpoint_%06d.ckpt", iteration);
     }
 
-    /**
-     * Trains; returns how it ended. User mistakes (bad paths, bad config) are thrown as {@link UserException};
-     * listeners hear of any error as a {@link TrainingEnd.Reason#FAILED} end before it is thrown.
-     */
+    /** Trains with no progress reported and no way to stop but the iteration total; see {@link #run(Progress, Cancellation)}. */
     public TrainingEnd run() {
+        return run(Progress.NONE, new Cancellation());
+    }
+
+    /**
+     * Trains; returns how it ended. {@code progress} hears iterations done of ITERATION_TOTAL ({@link #TRAINING});
+     * {@code control} holds the run before its next step while paused (the model, data and optimiser stay as they
+     * are) and, once cancelled, stops it after the current step with a checkpoint written. User mistakes (bad paths,
+     * bad config) are thrown as {@link UserException}; listeners hear of any error as a
+     * {@link TrainingEnd.Reason#FAILED} end before it is thrown.
+     */
+    public TrainingEnd run(Progress progress, Cancellation control) {
         try {
             TorchEngine.requireTrainingKernels();
             TorchEngine.useOnThisThread();
-            return train();
+            return train(progress, control);
         } catch (RuntimeException e) {
             TrainingEnd end = new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null,
                     e instanceof UserException ? e.getMessage() : "Training failed: " + e);
@@ -205,7 +177,7 @@ public final class TrainingRun {
         }
     }
 
-    private TrainingEnd train() {
+    private TrainingEnd train(Progress progress, Cancellation control) {
         Settings settings = Settings.fromConfig(config);
         long total = settings.total();
         Checkpoint checkpoint = options.checkpoint() == null ? null : Checkpoint.read(options.checkpoint());
@@ -225,11 +197,12 @@ public final class TrainingRun {
                     + "); set DATASET.OUTPUT_PATH to a folder you can write.");
         }
         try (OutputFolderLock lock = OutputFolderLock.acquire(outDir)) {
-            return train(settings, checkpoint, first, outDir);
+            return train(settings, checkpoint, first, outDir, progress, control);
         }
     }
 
-    private TrainingEnd train(Settings settings, Checkpoint checkpoint, long first, Path outDir) {
+    private TrainingEnd train(Settings settings, Checkpoint checkpoint, long first, Path outDir, Progress progress,
+            Cancellation control) {
         ModelSpec spec = settings.spec();
         LossFunction lossFunction = settings.loss();
         int[] inputSize = settings.inputSize();
@@ -283,19 +256,20 @@ public final class TrainingRun {
             long done = first;
             double[] recent = new double[20];
             int recentCount = 0;
-            while (done < total && !cancelled.get()) {
+            long startNanos = System.nanoTime();
+            while (done < total && !control.isCancelled()) {
                 Batch batch;
                 long t0;
                 try {
-                    waitWhilePaused();
-                    if (cancelled.get()) {
+                    control.holdWhilePaused();
+                    if (control.isCancelled()) {
                         break;
                     }
                     t0 = System.nanoTime();
                     batch = loader.next();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    cancelled.set(true);
+                    control.cancel();
                     break;
                 }
                 long t1 = System.nanoTime();
@@ -344,6 +318,7 @@ public final class TrainingRun {
                 IterationStats stats = new IterationStats(done, total, lossValue, parts, lr, seconds, (t1 - t0) / 1e9,
                         mean * (total - done));
                 listeners.forEach(l -> l.iteration(stats));
+                progress.update(TRAINING, done - first, total - first, (t2 - startNanos) / 1e9);
                 if (snapshot != null) {
                     Snapshot s = snapshot;
                     listeners.forEach(l -> l.snapshot(s));
@@ -356,7 +331,7 @@ public final class TrainingRun {
                     lastCheckpoint = save(outDir, done, net, solver, lastCheckpoint);
                 }
             }
-            if (cancelled.get()) {
+            if (control.isCancelled()) {
                 if (done > first) {
                     lastCheckpoint = save(outDir, done, net, solver, lastCheckpoint);
                 }

@@ -1,6 +1,5 @@
 package org.synapseworkbench.ui;
 
-import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,6 +13,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
+import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.workflow.SystemReport;
 
 /**
@@ -47,12 +47,7 @@ final class AboutDialog {
             Clipboard.getSystemClipboard().setContent(content);
             e.consume(); // copying keeps the dialog open
         });
-        Task<SystemReport> gather = new Task<>() {
-            @Override
-            protected SystemReport call() {
-                return SystemReport.gather();
-            }
-        };
+        JobTask<SystemReport> gather = new JobTask<>((progress, control) -> SystemReport.gather());
         gather.setOnSucceeded(e -> {
             facts.getChildren().clear();
             int row = 0;
@@ -71,9 +66,7 @@ final class AboutDialog {
         gather.setOnFailed(e -> {
             facts.getChildren().setAll(new Label("Could not look at this system: " + gather.getException().getMessage()));
         });
-        Thread t = new Thread(gather, "about");
-        t.setDaemon(true);
-        t.start();
+        gather.start("about");
         a.show();
     }
 }

@@ -34,7 +34,7 @@ import javafx.stage.Window;
 
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigDocument;
 import org.synapseworkbench.config.ConfigKey;

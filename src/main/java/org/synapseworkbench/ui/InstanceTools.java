@@ -13,7 +13,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
-import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.InstancePieces;
 import org.synapseworkbench.proofread.ProofreadingHistory;
@@ -180,27 +180,21 @@ final class InstanceTools {
         long version = labels.version();
         say("Finding the largest id...");
         newId.setDisable(true);
-        Thread t = new Thread(() -> {
-            try {
-                long largest = InstancePieces.largestId(labels, new Cancellation());
-                long n = polarity ? SynapseIds.newSynapse(largest) : largest + 1;
-                Platform.runLater(() -> {
-                    newId.setDisable(false);
-                    if (painter.labels() != labels || labels.version() != version) {
-                        say("The labels changed while a new id was sought; try again.");
-                    } else {
-                        then.accept(n);
-                    }
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    newId.setDisable(false);
-                    say("No new id: " + e.getMessage());
-                });
+        JobTask<Long> task = new JobTask<>((progress, control) -> InstancePieces.largestId(labels, control));
+        task.setOnSucceeded(e -> {
+            newId.setDisable(false);
+            long largest = task.getValue();
+            if (painter.labels() != labels || labels.version() != version) {
+                say("The labels changed while a new id was sought; try again.");
+            } else {
+                then.accept(polarity ? SynapseIds.newSynapse(largest) : largest + 1);
             }
-        }, "largest-id");
-        t.setDaemon(true);
-        t.start();
+        });
+        task.setOnFailed(e -> {
+            newId.setDisable(false);
+            say("No new id: " + task.getException().getMessage());
+        });
+        task.start("largest-id");
     }
 
     private void say(String text) {

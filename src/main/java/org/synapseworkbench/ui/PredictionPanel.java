@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,9 +29,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.model.Checkpoint;
@@ -66,7 +67,8 @@ final class PredictionPanel {
     private final TableView<PredictAndScore.Score> scores = new TableView<>();
     private final VBox root;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private Cancellation cancellation;
+    /** The prediction or instance search going on, or the last one. */
+    private JobTask<?> job;
     /** The last prediction: probability x 255, (C, Z, Y, X), and how to read its channels. */
     private Block probabilities;
     private TargetKind target;
@@ -93,8 +95,8 @@ final class PredictionPanel {
         predict.setOnAction(e -> predict());
         cancel.setId("prediction-cancel");
         cancel.setOnAction(e -> {
-            if (cancellation != null) {
-                cancellation.cancel();
+            if (job != null) {
+                job.stop();
             }
         });
         cancel.setDisable(true);
@@ -161,8 +163,8 @@ final class PredictionPanel {
 
     /** Forgets the last prediction, whose layers went with the image it was made for. */
     void imageChanged() {
-        if (cancellation != null) {
-            cancellation.cancel();
+        if (job != null) {
+            job.stop();
         }
         probabilities = null;
         predictedImage = null;
@@ -206,40 +208,29 @@ final class PredictionPanel {
             return;
         }
         Config settingsConfig = config.get();
-        Cancellation c = new Cancellation();
-        cancellation = c;
-        Task<PredictAndScore.Prediction> task = new Task<>() {
-            @Override
-            protected PredictAndScore.Prediction call() {
-                updateMessage("Loading " + file + "...");
-                return PredictAndScore.predict(Path.of(file), settingsConfig, image, (what, done, total, seconds) -> {
-                    updateProgress(done, total);
-                    updateMessage(String.format(Locale.ROOT, "Predicting on %s: %d of %d windows, %s left", what, done,
-                            total, TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
-                }, c);
-            }
-
-            @Override
-            protected void succeeded() {
-                if (window.slice().volume() == image) { // else another image was opened meanwhile
-                    shown(image, getValue(), Path.of(file), settingsConfig);
-                } else {
-                    ended("The image changed during the prediction; predict again.");
-                }
-            }
-        };
+        Path checkpointFile = Path.of(file);
+        JobTask<PredictAndScore.Prediction> task = new JobTask<>((progress, control) -> PredictAndScore.predict(checkpointFile,
+                settingsConfig, image, progress, control), (what, done, total, seconds) -> String.format(Locale.ROOT,
+                        "Predicting on %s: %d of %d windows, %s left", what, done, total,
+                        JobTask.duration(Progress.etaSeconds(done, total, seconds))));
+        job = task;
         progress.progressProperty().bind(task.progressProperty());
-        status.textProperty().bind(task.messageProperty());
+        status.textProperty().unbind();
+        status.setText("Loading " + file + "...");
+        task.messageProperty().addListener((o, was, now) -> status.setText(now));
+        task.setOnSucceeded(e -> {
+            if (window.slice().volume() == image) { // else another image was opened meanwhile
+                shown(image, task.getValue(), checkpointFile, settingsConfig);
+            } else {
+                ended("The image changed during the prediction; predict again.");
+            }
+        });
+        task.setOnCancelled(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
+                : "Prediction cancelled."));
         task.setOnFailed(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
-                : task.getException() instanceof Cancellation.CancelledException ? "Prediction cancelled."
                 : "Prediction failed: " + message(task.getException())));
         setBusy(true);
-        Thread t = new Thread(() -> {
-            BackgroundPriority.lowerThisThread();
-            task.run();
-        }, "prediction");
-        t.setDaemon(true);
-        t.start();
+        task.start("prediction");
     }
 
     private static String message(Throwable e) {
@@ -342,30 +333,19 @@ final class PredictionPanel {
         TargetKind kind = target;
         Volume image = predictedImage;
         LabelLayer truth = truthLayer(kind);
-        Task<Outcome> task = new Task<>() {
-            @Override
-            protected Outcome call() {
-                updateMessage("Finding instances...");
-                Block labels = PredictAndScore.instances(probs, kind, thr, min);
-                String summary = PredictAndScore.count(labels, kind);
-                List<PredictAndScore.Score> rows = new ArrayList<>();
-                if (truth != null) {
-                    updateMessage("Scoring against " + truth.name() + "...");
-                    Volume t = truth.labels();
-                    rows = PredictAndScore.scores(labels, t.read(new int[3], t.spatialShape()), kind, image.resolution());
-                }
-                return new Outcome(labels, summary, rows);
-            }
-        };
+        Volume truthLabels = truth == null ? null : truth.labels();
+        JobTask<PredictAndScore.Instances> task = new JobTask<>((progress, control) -> PredictAndScore.instancesAndScores(probs,
+                kind, thr, min, truthLabels, image.resolution(), progress, control), (what, done, total, s) -> what + "...");
+        job = task;
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {
             if (predictedImage != image) {
                 ended("The image changed; predict again.");
                 return;
             }
-            Outcome o = task.getValue();
+            PredictAndScore.Instances o = task.getValue();
             LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
-                    new InMemoryVolume("instances", o.labels, image.resolution()),
+                    new InMemoryVolume("instances", o.labels(), image.resolution()),
                     kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY);
             shownLayers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).toList().forEach(l -> {
                 window.removeLayer(l);
@@ -375,20 +355,15 @@ final class PredictionPanel {
             if (truth != null) {
                 truth.outlineProperty().set(true); // misses stand out as outlines without a fill
             }
-            scores.getItems().setAll(o.rows);
-            ended(o.summary + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
+            scores.getItems().setAll(o.scores());
+            ended(o.count() + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
                     + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
         });
+        task.setOnCancelled(e -> ended("Finding instances cancelled."));
         task.setOnFailed(e -> ended(predictedImage != image ? "The image changed; predict again."
                 : "Finding instances failed: " + message(task.getException())));
         setBusy(true);
-        cancel.setDisable(true);
-        Thread t = new Thread(task, "instances");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private record Outcome(Block labels, String summary, List<PredictAndScore.Score> rows) {
+        task.start("instances");
     }
 
     /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */
@@ -414,13 +389,13 @@ final class PredictionPanel {
         }
         Block probs = probabilities;
         double[] resolution = predictedImage.resolution();
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                new Hdf5Writer().dataset("vol0", probs, Map.of("resolution", resolution)).write(f.toPath());
-                return null;
-            }
-        };
+        JobTask<Void> task = new JobTask<>((progress, control) -> {
+            Steps steps = new Steps(progress, control, 1);
+            steps.begin("Saving " + f);
+            new Hdf5Writer().dataset("vol0", probs, Map.of("resolution", resolution)).write(f.toPath());
+            steps.finish();
+            return null;
+        }, (what, done, total, s) -> what + (done == total ? "" : "..."));
         status.setText("Saving " + f + "...");
         save.setDisable(true);
         task.setOnSucceeded(e -> {
@@ -431,8 +406,7 @@ final class PredictionPanel {
             status.setText("Could not save " + f + ": " + message(task.getException()));
             save.setDisable(false);
         });
-        Thread t = new Thread(task, "save-prediction");
-        t.setDaemon(false); // a half-written file is never left: the writer renames a finished temporary file
-        t.start();
+        task.finishBeforeExit().start("save-prediction"); // and a half-written file is never left: the writer renames a
+        // finished temporary file
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,9 +20,9 @@ import javafx.scene.layout.VBox;
 
 import org.synapseworkbench.workflow.CorrectionsRetraining;
 import org.synapseworkbench.workflow.PredictAndScore;
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.train.TrainingListener;
@@ -47,7 +46,7 @@ final class RetrainSection {
     private final Label status = new Label("Paint corrections, then fine-tune the Predict tab's checkpoint on them.");
     private final TableView<CorrectionsRetraining.Comparison> scores = new TableView<>();
     private final VBox root;
-    private Cancellation cancellation;
+    private JobTask<?> job;
 
     RetrainSection(WorkbenchWindow window, LabelPainter painter, PredictionPanel prediction, Supplier<Config> config) {
         this.window = window;
@@ -68,8 +67,8 @@ final class RetrainSection {
                 + "predict again and compare the scores"));
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> {
-            if (cancellation != null) {
-                cancellation.cancel();
+            if (job != null) {
+                job.stop();
             }
         });
         cancel.setDisable(true);
@@ -137,22 +136,13 @@ final class RetrainSection {
         }
         Config settingsConfig = config.get();
         PredictAndScore.Prediction before = prediction.shownPrediction(image, Path.of(file), settingsConfig);
-        Cancellation c = new Cancellation();
-        cancellation = c;
-        Task<CorrectionsRetraining.Outcome> task = new Task<>() {
-            @Override
-            protected CorrectionsRetraining.Outcome call() {
-                Progress p = (what, done, total, seconds) -> {
-                    updateProgress(done, total);
-                    updateMessage(String.format(Locale.ROOT, "%s: %d of %d %s, %s left", what, done, total,
-                            what.startsWith("Fine") ? "iterations" : "windows",
-                            TrainingPanel.duration(Progress.etaSeconds(done, total, seconds))));
-                };
-                return CorrectionsRetraining.run(Path.of(file), settingsConfig, image, corrected, settings, before,
-                        new TrainingListener() {
-                        }, p, c);
-            }
-        };
+        Path checkpointFile = Path.of(file);
+        JobTask<CorrectionsRetraining.Outcome> task = new JobTask<>((progress, control) -> CorrectionsRetraining.run(
+                checkpointFile, settingsConfig, image, corrected, settings, before, new TrainingListener() {
+                }, progress, control), (what, done, total, seconds) -> String.format(Locale.ROOT, "%s: %d of %d %s, %s left",
+                        what, done, total, what.startsWith("Fine") ? "iterations" : "windows",
+                        JobTask.duration(Progress.etaSeconds(done, total, seconds))));
+        job = task;
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {
@@ -163,18 +153,13 @@ final class RetrainSection {
             ended("Fine-tuned " + o.end().iteration() + " iterations; checkpoint " + o.checkpoint()
                     + (shown ? ". The new prediction is in the Predict tab." : "."));
         });
-        task.setOnFailed(e -> ended(task.getException() instanceof org.synapseworkbench.Cancellation.CancelledException
-                ? "Retraining cancelled." : "Retraining failed: " + (task.getException() instanceof UserException u
+        task.setOnCancelled(e -> ended("Retraining cancelled."));
+        task.setOnFailed(e -> ended("Retraining failed: " + (task.getException() instanceof UserException u
                 ? u.getMessage() : task.getException().toString())));
         run.setDisable(true);
         cancel.setDisable(false);
         scores.getItems().clear();
-        Thread t = new Thread(() -> {
-            BackgroundPriority.lowerThisThread();
-            task.run();
-        }, "retraining");
-        t.setDaemon(true);
-        t.start();
+        task.start("retraining");
     }
 
     private void ended(String text) {

@@ -35,7 +35,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.workflow.ReviewSearch;
@@ -78,7 +78,8 @@ final class ReviewPanel {
     private final LabelPainter painter;
     private final InstanceTools tools;
     private final Path journals;
-    private Cancellation cancelled = new Cancellation();
+    /** The search going on, or the last one. */
+    private JobTask<?> job;
 
     /** @param journals the folder for the journals of label edits (see {@link LabelPainter}) and saved decisions */
     ReviewPanel(WorkbenchWindow window, Path journals) {
@@ -94,7 +95,11 @@ final class ReviewPanel {
         high.setTooltip(new Tooltip("Probability at which a detection begins (the threshold that made the instances)"));
         find.setId("review-find");
         find.setOnAction(e -> find());
-        cancel.setOnAction(e -> cancelled.cancel());
+        cancel.setOnAction(e -> {
+            if (job != null) {
+                job.stop();
+            }
+        });
         cancel.setDisable(true);
         probability.setOnShowing(e -> refreshLayers());
         instances.setOnShowing(e -> refreshLayers());
@@ -273,36 +278,33 @@ final class ReviewPanel {
             return;
         }
         boolean polarity = inst.kind() == LabelLayer.Kind.POLARITY;
-        Cancellation stop = new Cancellation();
-        cancelled = stop;
         find.setDisable(true);
         cancel.setDisable(false);
+        progress.progressProperty().unbind();
         progress.setProgress(0);
         Path saved = journals.resolve("review-" + LabelPainter.fileName(inst.labels(), ".csv"));
-        Thread worker = new Thread(() -> {
-            BackgroundPriority.lowerThisThread(); // the window stays first in line
-            try {
-                ReviewSearch.Result r = search.run(p.labels(), inst.labels(), t == null ? null : t.labels(), polarity, saved,
-                        (task, done, total, seconds) -> Platform.runLater(() -> {
-                            progress.setProgress((double) done / total);
-                            status.setText(task + "...");
-                        }), stop);
-                Platform.runLater(() -> {
-                    setQueue(r.queue(), saved);
-                    status.setText(r.summary());
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> status.setText("The search failed: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> {
-                    find.setDisable(false);
-                    cancel.setDisable(true);
-                    progress.setProgress(1);
-                });
-            }
-        }, "review-search");
-        worker.setDaemon(true);
-        worker.start();
+        JobTask<ReviewSearch.Result> task = new JobTask<>((progress, control) -> search.run(p.labels(), inst.labels(),
+                t == null ? null : t.labels(), polarity, saved, progress, control), (what, done, total, s) -> what + "...");
+        job = task;
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            ended(task.getValue().summary());
+            setQueue(task.getValue().queue(), saved);
+            status.setText(task.getValue().summary());
+        });
+        task.setOnCancelled(e -> ended("The search was cancelled."));
+        task.setOnFailed(e -> ended("The search failed: " + task.getException().getMessage()));
+        task.start("review-search");
+    }
+
+    private void ended(String text) {
+        progress.progressProperty().unbind();
+        progress.setProgress(1);
+        status.textProperty().unbind();
+        status.setText(text);
+        find.setDisable(false);
+        cancel.setDisable(true);
     }
 
     /**

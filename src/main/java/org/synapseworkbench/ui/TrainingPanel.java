@@ -50,6 +50,7 @@ import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.train.TrainingStart;
+import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.workflow.ConfigCheck;
 
 /**
@@ -100,8 +101,7 @@ final class TrainingPanel {
     private List<String> partNames = List.of();
     /** Only iterations that are multiples of this are drawn; doubles whenever a curve reaches MAX_POINTS. */
     private long stride = 1;
-    private TrainingRun run;
-    private Thread worker;
+    private JobTask<TrainingEnd> job;
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
@@ -212,17 +212,15 @@ final class TrainingPanel {
      * megabytes of native code and classes while the window waits on the JavaFX thread's garbage collections.
      */
     static void prepareEngineInBackground() {
-        Thread t = new Thread(() -> {
+        new JobTask<Void>((progress, control) -> {
             CLOCK.format(LocalTime.now()); // the log's first line then costs the JavaFX thread nothing extra
             try {
                 TorchEngine.get();
             } catch (RuntimeException | LinkageError e) {
                 // reported where the engine is used, with the context of that action
             }
-        }, "engine-start");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+            return null;
+        }).start("engine-start");
     }
 
     /** True while a run is going. */
@@ -254,8 +252,9 @@ final class TrainingPanel {
         List<Integer> monitor = c.getIntList("MONITOR.ITERATION_NUM");
         r.addListener(new TensorBoardListener(r.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
         r.addListener(new Forwarder());
+        JobTask<TrainingEnd> task = new JobTask<>(r::run);
         if (preview != null) {
-            preview.begin(c, r::isCancelled);
+            preview.begin(c, task::isStopping);
             r.setProbe(preview);
         }
         history.clear();
@@ -268,29 +267,24 @@ final class TrainingPanel {
             lossChart.getData().clear();
             rateChart.getData().clear();
         }
-        run = r;
+        job = task;
         running.set(true);
         updateButtons();
         output.setText(r.outputDirectory().toAbsolutePath().normalize().toString());
         status.setText(checkpoint == null ? "Starting..." : "Resuming from " + checkpoint + "...");
         addLog(checkpoint == null ? "Training starts from new weights" : "Training resumes from " + checkpoint);
-        worker = new Thread(() -> {
-            BackgroundPriority.lowerThisThread(); // and the threads the run starts: the window stays first in line
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                // listeners heard of it as a FAILED end, with the message
-            } catch (Error e) { // the native library or memory: the run could not tell its listeners
-                post(() -> finished(new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null, "Training failed: " + e)));
-            }
-        }, "training");
-        worker.start();
+        task.setOnFailed(e -> {
+            if (task.getException() instanceof Error error) { // the native library or memory: the run could not tell its listeners
+                post(() -> finished(new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null, "Training failed: " + error)));
+            } // else listeners heard of it as a FAILED end, with the message
+        });
+        task.start("training");
     }
 
     /** Asks the run to stop after the current iteration; it then writes a checkpoint. */
     void stop() {
-        if (run != null && running.get()) {
-            run.cancel();
+        if (job != null && running.get()) {
+            job.stop();
             stop.setDisable(true);
             pause.setDisable(true);
             status.setText("Stopping after this iteration and writing a checkpoint...");
@@ -299,11 +293,11 @@ final class TrainingPanel {
 
     /** Holds the run before its next iteration, or lets a held run go on. */
     void togglePause() {
-        if (run == null || !running.get() || run.isCancelled()) {
+        if (job == null || !running.get() || job.isStopping()) {
             return;
         }
-        boolean hold = !run.isPaused();
-        run.setPaused(hold);
+        boolean hold = !job.isPaused();
+        job.setPaused(hold);
         pause.setText(hold ? "Go on" : "Pause");
         status.setText(hold ? "Paused after iteration " + (history.isEmpty() ? 0 : history.get(history.size() - 1).iteration())
                 + "; Go on continues, Stop writes a checkpoint." : "Training goes on.");
@@ -312,15 +306,13 @@ final class TrainingPanel {
 
     /** Whether a run is held by Pause. */
     boolean paused() {
-        return run != null && running.get() && run.isPaused();
+        return job != null && running.get() && job.isPaused();
     }
 
     /** Stops a run and waits for its checkpoint (at most {@code millis}); for closing the window. */
     void stopAndWait(long millis) throws InterruptedException {
-        Thread w = worker;
-        if (run != null && w != null && w.isAlive()) {
-            run.cancel();
-            w.join(millis);
+        if (job != null) {
+            job.stopAndWait(millis);
         }
     }
 
@@ -433,7 +425,7 @@ final class TrainingPanel {
         progress.setProgress(s.total() > 0 ? (double) s.iteration() / s.total() : -1);
         iteration.setText(s.iteration() + " / " + s.total());
         speed.setText(String.format(Locale.ROOT, "%.2f it/s", s.iterationsPerSecond()));
-        eta.setText(duration(s.etaSeconds()));
+        eta.setText(JobTask.duration(s.etaSeconds()));
         if (s.iteration() % stride == 0) {
             plot(s);
             if (!lossChart.getData().isEmpty() && lossChart.getData().get(0).getData().size() > MAX_POINTS) {
@@ -468,15 +460,6 @@ final class TrainingPanel {
                 plot(s);
             }
         }
-    }
-
-    static String duration(double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            return "-";
-        }
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     private void snapshot(Snapshot s) {

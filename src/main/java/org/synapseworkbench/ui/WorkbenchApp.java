@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
+import javafx.scene.control.Button;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -25,6 +25,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.config.ConfigDocument;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
@@ -436,30 +438,32 @@ public final class WorkbenchApp extends Application {
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(360);
         Label label = new Label("Making the built-in sample (a synthetic EM volume with synapses) in " + sample + "...");
-        VBox box = new VBox(12, label, bar);
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        VBox box = new VBox(12, label, bar, cancel);
         box.setPadding(new Insets(24));
         stage.setScene(new Scene(box));
         stage.show();
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                updateProgress(0, 2);
-                SyntheticVolume v = new SyntheticEmGenerator(SynthParams.of(SynthParams.SAMPLE_SIZE, 1)).generate();
-                updateProgress(1, 2);
-                Files.createDirectories(sample.toAbsolutePath().getParent());
-                SyntheticVolumeWriter.writeCremi(v, sample);
-                SyntheticVolumeWriter.writePytc(v, sample);
-                updateProgress(2, 2);
-                return null;
-            }
-        };
+        JobTask<Void> task = new JobTask<>((progress, control) -> {
+            Steps steps = new Steps(progress, control, 3);
+            steps.begin("Generating the volume");
+            SyntheticVolume v = new SyntheticEmGenerator(SynthParams.of(SynthParams.SAMPLE_SIZE, 1)).generate();
+            steps.begin("Writing " + sample);
+            Files.createDirectories(sample.toAbsolutePath().getParent());
+            SyntheticVolumeWriter.writeCremi(v, sample);
+            steps.begin("Writing the PyTorch Connectomics files beside it");
+            SyntheticVolumeWriter.writePytc(v, sample);
+            steps.finish();
+            return null;
+        });
         bar.progressProperty().bind(task.progressProperty());
+        cancel.setOnAction(e -> task.stop());
         task.setOnSucceeded(e -> open(stage, sample.toString()));
+        task.setOnCancelled(e -> showMessage(stage, "The built-in sample was not made. Open a file of your own with File > "
+                + "Open, or start again to make the sample."));
         task.setOnFailed(e -> showMessage(stage, "Cannot make the built-in sample in " + sample + ": "
                 + task.getException().getMessage() + " Check that the folder is writable, or open a file of your own."));
-        Thread worker = new Thread(task, "make-sample");
-        worker.setDaemon(true);
-        worker.start();
+        task.start("make-sample");
     }
 
     private static void showMessage(Stage stage, String text) {

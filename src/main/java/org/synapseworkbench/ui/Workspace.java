@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import org.synapseworkbench.AtomicFiles;
+import org.synapseworkbench.work.AtomicFiles;
 
 /**
  * What the window had open, so that the next start reopens it: the image, labels added by hand, the config (its base,

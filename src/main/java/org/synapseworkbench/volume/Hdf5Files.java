@@ -4,7 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

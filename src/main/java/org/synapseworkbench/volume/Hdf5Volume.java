@@ -7,7 +7,7 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.io.IOException;
 import java.lang.reflect.Array;

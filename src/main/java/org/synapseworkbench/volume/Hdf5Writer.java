@@ -5,8 +5,8 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
-import org.synapseworkbench.AtomicFiles;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.AtomicFiles;
+import org.synapseworkbench.work.UserException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package org.synapseworkbench.volume;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Asked before work that holds whole volumes in memory starts: does it fit in one Java array and in the memory this

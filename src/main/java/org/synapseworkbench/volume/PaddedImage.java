@@ -2,7 +2,7 @@ package org.synapseworkbench.volume;
 
 import java.util.Arrays;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 /**
  * An image volume (z, y, x) seen as if padded by reflection, read box by box as values in [0, 1]: uint8 divided

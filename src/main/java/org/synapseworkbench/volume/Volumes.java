@@ -1,6 +1,6 @@
 package org.synapseworkbench.volume;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.util.Arrays;
 

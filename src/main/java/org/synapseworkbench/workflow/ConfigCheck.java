@@ -3,7 +3,7 @@ package org.synapseworkbench.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.infer.VolumeInference;

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.SamplingFocus;
 import org.synapseworkbench.data.TargetKind;
@@ -101,17 +101,7 @@ public final class CorrectionsRetraining {
                 new SamplingFocus(0, voxels, settings.focusShare()));
         run.addListener(new org.synapseworkbench.train.TensorBoardListener(out, 20));
         run.addListener(listener);
-        long started = System.nanoTime();
-        run.addListener(new TrainingListener() {
-            @Override
-            public void iteration(org.synapseworkbench.train.IterationStats stats) {
-                progress.update("Fine-tuning", stats.iteration(), stats.total(), (System.nanoTime() - started) / 1e9);
-                if (cancel.isCancelled()) {
-                    run.cancel();
-                }
-            }
-        });
-        TrainingEnd end = run.run();
+        TrainingEnd end = run.run((what, done, total, s) -> progress.update("Fine-tuning", done, total, s), cancel);
         cancel.check();
         if (end.reason() != TrainingEnd.Reason.FINISHED || end.lastCheckpoint() == null) {
             throw new UserException("Fine-tuning did not finish: " + end.message());

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.CleftMask;
@@ -35,6 +36,10 @@ import org.synapseworkbench.volume.Volume;
 public final class PredictAndScore {
     /** A checkpoint's prediction of an image: uint8 probabilities per channel, and what the model's first target is. */
     public record Prediction(Block probabilities, TargetKind kind) {
+    }
+
+    /** Instances cut from a prediction, their count in words, and their scores (empty without truth). */
+    public record Instances(Block labels, String count, List<Score> scores) {
     }
 
     /** One score, named for people, with its value formatted ("0.812", "undefined"). */
@@ -68,6 +73,26 @@ public final class PredictAndScore {
         }
         return Polarity2Instance.instances(probs, new Polarity2Instance.Options(kind == TargetKind.POLARITY_CLASSES, threshold,
                 minSize, Polarity2Instance.DEFAULT_DILATION));
+    }
+
+    /**
+     * Cuts probabilities into instances and, when {@code truth} is given (else null), scores them: the Predict tab's
+     * Find instances, as steps that report and may be cancelled between them.
+     */
+    public static Instances instancesAndScores(Block probs, TargetKind kind, double threshold, int minSize, Volume truth,
+            double[] resolution, Progress progress, Cancellation control) {
+        Steps steps = new Steps(progress, control, truth == null ? 1 : 3);
+        steps.begin("Finding instances");
+        Block labels = instances(probs, kind, threshold, minSize);
+        List<Score> rows = List.of();
+        if (truth != null) {
+            steps.begin("Reading " + truth.name());
+            Block t = truth.read(new int[3], truth.spatialShape());
+            steps.begin("Scoring against " + truth.name());
+            rows = scores(labels, t, kind, resolution);
+        }
+        steps.finish();
+        return new Instances(labels, count(labels, kind), rows);
     }
 
     /** How many instances there are, in words: "12 clefts" or "5 synapses". */

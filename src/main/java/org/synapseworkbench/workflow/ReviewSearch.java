@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.proofread.ReviewQueue;

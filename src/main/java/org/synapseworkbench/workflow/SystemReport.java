@@ -13,7 +13,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.UserFolders;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.TorchNatives;

@@ -2,7 +2,7 @@ package org.synapseworkbench.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
@@ -109,7 +109,7 @@ class VolumeInferenceTest {
         java.nio.file.Path huge = java.nio.file.Path.of(getClass().getResource("/h5py/huge_declared.h5").toURI());
         try (org.synapseworkbench.volume.Hdf5Volume v = org.synapseworkbench.volume.Hdf5Volume.open(huge, "volumes/raw")) {
             java.util.List<Long> progress = new java.util.ArrayList<>();
-            org.synapseworkbench.UserException e = assertThrows(org.synapseworkbench.UserException.class,
+            org.synapseworkbench.work.UserException e = assertThrows(org.synapseworkbench.work.UserException.class,
                     () -> new VolumeInference(half(), settings(new int[] {3, 8, 8}, new int[] {1, 3, 5}, new int[] {0, 0, 0}, 2,
                             null, "mean")).predict(v, (task, done, total, seconds) -> progress.add(done), new Cancellation()));
             assertTrue(e.getMessage().startsWith("Prediction holds its sums for the whole image in memory, but "

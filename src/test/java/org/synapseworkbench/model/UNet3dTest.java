@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 

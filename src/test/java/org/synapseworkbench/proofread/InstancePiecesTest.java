@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.Cancellation;
+import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;

@@ -12,7 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.data.Batch;

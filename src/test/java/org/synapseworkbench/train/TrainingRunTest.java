@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.synth.SynthParams;
@@ -136,15 +137,15 @@ class TrainingRunTest {
         TrainingRun run = new TrainingRun(config(out), TrainingRun.Options.defaults());
         Recorder r = new Recorder();
         run.addListener(r);
-        run.addListener(new TrainingListener() {
-            @Override
-            public void iteration(IterationStats stats) {
-                if (stats.iteration() == 2) {
-                    run.cancel();
-                }
+        Cancellation control = new Cancellation();
+        List<String> reports = new ArrayList<>();
+        TrainingEnd end = run.run((task, done, total, seconds) -> {
+            reports.add(task + " " + done + "/" + total);
+            if (done == 2) {
+                control.cancel();
             }
-        });
-        TrainingEnd end = run.run();
+        }, control);
+        assertEquals(List.of("training 1/6", "training 2/6"), reports);
         assertEquals(TrainingEnd.Reason.CANCELLED, end.reason());
         assertEquals(2, end.iteration());
         assertEquals(out.resolve(TrainingRun.checkpointName(2)), end.lastCheckpoint());

@@ -1,7 +1,7 @@
 package org.synapseworkbench.volume;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.proofread.EditedLabels;
@@ -71,7 +71,7 @@ class CorrectionsRetrainingTest {
                 }
             };
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(checkpoint, config, image, corrected,
-                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null, heard, org.synapseworkbench.Progress.NONE,
+                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null, heard, org.synapseworkbench.work.Progress.NONE,
                     new Cancellation());
 
             assertEquals(List.of(1L, 2L), iterations, "two iterations, counted from 0");
@@ -87,10 +87,10 @@ class CorrectionsRetrainingTest {
             // the same steps done by hand give the same table
             Block truth = corrected.read(new int[3], corrected.spatialShape());
             List<PredictAndScore.Score> before = PredictAndScore.scores(PredictAndScore.instances(PredictAndScore.predict(checkpoint, config,
-                    image, org.synapseworkbench.Progress.NONE, new Cancellation()).probabilities(), TargetKind.BINARY, 0.5, 16),
+                    image, org.synapseworkbench.work.Progress.NONE, new Cancellation()).probabilities(), TargetKind.BINARY, 0.5, 16),
                     truth, TargetKind.BINARY, image.resolution());
             PredictAndScore.Prediction after = PredictAndScore.predict(o.checkpoint(), config, image,
-                    org.synapseworkbench.Progress.NONE, new Cancellation());
+                    org.synapseworkbench.work.Progress.NONE, new Cancellation());
             assertArrayEquals(after.probabilities().bytes(), o.prediction().probabilities().bytes());
             List<PredictAndScore.Score> afterRows = PredictAndScore.scores(o.instances(), truth, TargetKind.BINARY, image.resolution());
             assertEquals(before.size(), o.scores().size());
@@ -102,7 +102,7 @@ class CorrectionsRetrainingTest {
             }
             assertEquals("CREMI score (nm, lower is better)", o.scores().get(0).metric());
             assertFalse(java.util.Arrays.equals(PredictAndScore.predict(checkpoint, config, image,
-                    org.synapseworkbench.Progress.NONE, new Cancellation()).probabilities().bytes(),
+                    org.synapseworkbench.work.Progress.NONE, new Cancellation()).probabilities().bytes(),
                     after.probabilities().bytes()), "fine-tuning changed the model");
         }
     }
@@ -115,7 +115,7 @@ class CorrectionsRetrainingTest {
             UserException e = assertThrows(UserException.class, () -> CorrectionsRetraining.run(checkpoint, config, image,
                     new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null,
                     new TrainingListener() {
-                    }, org.synapseworkbench.Progress.NONE, new Cancellation()));
+                    }, org.synapseworkbench.work.Progress.NONE, new Cancellation()));
             assertTrue(e.getMessage().contains("paint or erase labels first"), e.getMessage());
         }
     }

@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.Cancellation;
-import org.synapseworkbench.Progress;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;

@@ -1,6 +1,6 @@
 package org.synapseworkbench.data.augment;
 
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 
 import java.util.ArrayList;

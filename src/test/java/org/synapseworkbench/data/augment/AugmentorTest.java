@@ -1,7 +1,7 @@
 package org.synapseworkbench.data.augment;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.UserException;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 

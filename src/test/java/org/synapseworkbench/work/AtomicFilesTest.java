@@ -1,4 +1,4 @@
-package org.synapseworkbench;
+package org.synapseworkbench.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.synapseworkbench;
+package org.synapseworkbench.work;
 
 /**
  * Progress of long work (inference, evaluation, loading), reported on the working thread: keep handlers short.

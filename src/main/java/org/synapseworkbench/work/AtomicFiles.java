@@ -1,4 +1,4 @@
-package org.synapseworkbench;
+package org.synapseworkbench.work;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.synapseworkbench;
+package org.synapseworkbench.work;
 
 /**
  * A problem the user can fix: a missing file, a bad config key, an unsupported type. The message is one

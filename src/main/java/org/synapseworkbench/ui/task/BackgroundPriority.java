@@ -1,4 +1,4 @@
-package org.synapseworkbench.ui;
+package org.synapseworkbench.ui.task;
 
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -9,16 +9,16 @@ import com.sun.jna.Platform;
  * their creator's. Training takes every core; at a lower priority it still gets them when the window is idle, and
  * the JavaFX thread runs at once when it has work. Raising a nice value needs no privilege. Elsewhere: no effect.
  */
-final class BackgroundPriority {
+public final class BackgroundPriority {
     /** Nice value for background work: 0 is normal, 19 the lowest. */
-    static final int NICE = 10;
+    public static final int NICE = 10;
     private static final int PRIO_PROCESS = 0;
 
     private BackgroundPriority() {
     }
 
     /** Gives the calling thread {@link #NICE}; returns whether that worked. */
-    static boolean lowerThisThread() {
+    public static boolean lowerThisThread() {
         if (!Platform.isLinux()) {
             return false;
         }
