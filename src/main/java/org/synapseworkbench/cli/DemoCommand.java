@@ -1,5 +1,6 @@
 package org.synapseworkbench.cli;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.Synapse;
 import org.synapseworkbench.synth.SynapseCensus;

@@ -1,5 +1,6 @@
 package org.synapseworkbench.cli;
 
+import org.synapseworkbench.bench.BenchmarkCommand;
 import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.model.TorchEngine;
 import picocli.CommandLine;
@@ -46,11 +47,8 @@ public final class Main implements Callable<Integer> {
                 .execute();
     }
 
-    /** Set by {@link #main}: this process is the command's own, so commands may choose the engine's kernels. */
-    private static volatile boolean ownProcess;
-
     public static void main(String[] args) {
-        ownProcess = true;
+        TorchEngine.markCommandProcess(); // commands may then choose the engine's kernels
         String[] command = pytcForm(args);
         String tunables = TorchEngine.startupMallocTunables();
         if (tunables != null && MallocRelaunch.allowed() && MallocRelaunch.usesTorch(command)) {
@@ -60,7 +58,7 @@ public final class Main implements Callable<Integer> {
             }
         }
         if (predictsOnly(command)) {
-            preferKernels(TorchEngine.Kernels.INFERENCE);
+            TorchEngine.preferKernelsForCommand(TorchEngine.Kernels.INFERENCE);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -83,16 +81,6 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * Asks for {@code kernels} if this process runs a single command from the command line (not tests or an
-     * embedding program, whose other work may need other kernels) and the engine has not started.
-     */
-    static void preferKernels(TorchEngine.Kernels kernels) {
-        if (ownProcess) {
-            TorchEngine.preferKernels(kernels);
-        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.work.UserException;

@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return Main.USER_ERROR;
         }
-        Main.preferKernels(TorchEngine.trainingKernelsFor(ModelSpec.fromConfig(config).filters()));
+        TorchEngine.preferKernelsForCommand(TorchEngine.trainingKernelsFor(ModelSpec.fromConfig(config).filters()));
         DeviceChoice choice = deviceChoice(device);
         TrainingRun run = new TrainingRun(config, new TrainingRun.Options(checkpoint, choice, seed, Path.of(""), 0));
         List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");

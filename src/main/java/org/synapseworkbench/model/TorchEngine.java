@@ -156,6 +156,23 @@ public final class TorchEngine {
         }
     }
 
+    /**
+     * Marks this process as a single command's own, started from the command line: {@link #preferKernelsForCommand}
+     * then takes effect (tests and programs that embed the engine keep the training kernels their other work needs).
+     */
+    public static void markCommandProcess() {
+        commandProcess = true;
+    }
+
+    /** {@link #preferKernels} when this process is a command's own ({@link #markCommandProcess}); else nothing. */
+    public static void preferKernelsForCommand(Kernels choice) {
+        if (commandProcess) {
+            preferKernels(choice);
+        }
+    }
+
+    private static volatile boolean commandProcess;
+
     /** What {@link NativeAllocator} changed (after {@link #get()}), e.g. "malloc keeps freed memory, huge pages". */
     public static synchronized String allocatorTuning() {
         return allocatorTuning;

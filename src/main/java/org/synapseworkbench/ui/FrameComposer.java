@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.synapseworkbench.volume.Block;
@@ -102,8 +101,11 @@ final class FrameComposer {
             read += b - a;
             blend += System.nanoTime() - b;
         }
-        LAST_MILLIS.set(new double[] {(t1 - t0 - map) / 1e6, map / 1e6, read / 1e6, blend / 1e6});
-        LAST_SPAN.set(new long[] {t0, System.nanoTime()});
+        FrameListener l = listener;
+        if (l != null) {
+            l.composed(new FrameListener.Timing(t0, System.nanoTime(), (t1 - t0 - map) / 1e6, map / 1e6, read / 1e6,
+                    blend / 1e6));
+        }
         return true;
     }
 
@@ -142,9 +144,11 @@ final class FrameComposer {
 
     private final Map<Volume, Read> lastRead = new WeakHashMap<>();
 
-    /** Milliseconds of the last composition: image read, image map, layers read, layers blend (for benchmarks). */
-    static final AtomicReference<double[]> LAST_MILLIS = new AtomicReference<>();
-    /** When the last composition started and ended, {@link System#nanoTime()} (for benchmarks). */
-    static final AtomicReference<long[]> LAST_SPAN = new AtomicReference<>();
+    /** Hears of each composition's timing, or null. */
+    private volatile FrameListener listener;
+
+    void setListener(FrameListener l) {
+        listener = l;
+    }
 
 }

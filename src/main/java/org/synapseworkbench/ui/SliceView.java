@@ -77,9 +77,10 @@ final class SliceView extends Region {
     /** Redraws when a layer is shown, hidden, faded, outlined or thresholded. */
     private final ChangeListener<Object> redraw = (obs, was, now) -> draw();
     private final AtomicLong framesShown = new AtomicLong();
-    /** When the first frame of the current volume and the last complete frame were copied in (for benchmarks). */
-    private volatile long firstFrameNanos;
-    private volatile long drawnNanos;
+    /** Whether a frame of the current volume was shown yet. */
+    private boolean shownSinceVolume;
+    /** Hears of frames composed and shown (the viewer benchmark), or null. */
+    private volatile FrameListener frameListener;
     /**
      * A frame that takes longer than this (chunks not cached) is shown as far as it is read, again every such
      * interval, the part not read yet as a placeholder.
@@ -130,7 +131,7 @@ final class SliceView extends Region {
         shownRegion = null;
         askedGeometry = null;
         pixels = null; // the next frame gets a new image, even of the same size
-        firstFrameNanos = 0;
+        shownSinceVolume = false;
         view.setImage(null);
         if (z.get() != 0) {
             z.set(0);
@@ -446,14 +447,15 @@ final class SliceView extends Region {
         pixels.updateBuffer(b -> null);
         shownRegion = region;
         placeImage();
-        long now = System.nanoTime();
-        if (firstFrameNanos == 0) {
-            firstFrameNanos = now;
-        }
+        boolean first = !shownSinceVolume;
+        shownSinceVolume = true;
         framesShown.incrementAndGet();
         loading.set(!complete);
+        FrameListener l = frameListener;
+        if (l != null) { // before the ticket: whoever sees the ticket sees what the listener heard
+            l.shown(System.nanoTime(), complete, first);
+        }
         if (complete) {
-            drawnNanos = now; // before the ticket: whoever sees the ticket sees the time
             drawn = ticket;
         }
         problem.set(null);
@@ -469,14 +471,10 @@ final class SliceView extends Region {
         return loading.getReadOnlyProperty();
     }
 
-    /** {@link System#nanoTime()} when the first frame of the volume was shown, or 0 before (for benchmarks). */
-    long firstFrameNanos() {
-        return firstFrameNanos;
-    }
-
-    /** {@link System#nanoTime()} when the last complete frame was shown (for benchmarks, once {@link #upToDate()}). */
-    long drawnNanos() {
-        return drawnNanos;
+    /** Makes {@code l} (null for none) hear of the frames this view composes and shows. */
+    void setFrameListener(FrameListener l) {
+        frameListener = l;
+        composer.setListener(l);
     }
 
     /** Whether the last requested frame is on screen (for tests and benchmarks). */

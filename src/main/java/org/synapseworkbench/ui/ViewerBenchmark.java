@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,15 +139,16 @@ final class ViewerBenchmark {
                     }
                     LockSupport.parkNanos(200_000);
                 }
-                cold.add((slice.drawnNanos() - t0.get()) / 1e6);
+                cold.add((recorder(slice).lastComplete - t0.get()) / 1e6);
                 waitDrawn(window.get().xz()); // the next trial starts with nothing else being drawn
                 waitDrawn(window.get().yz());
-                coldFirst.add((slice.firstFrameNanos() - t0.get()) / 1e6);
+                coldFirst.add((recorder(slice).firstOfVolume - t0.get()) / 1e6);
                 if (details) {
-                    double[] t = FrameComposer.LAST_MILLIS.get();
+                    FrameListener.Timing t = recorder(slice).lastTiming;
                     System.out.printf(Locale.ROOT, "  cold %d: opened and asked for in %.1f ms, first frame %.1f ms, complete %.1f ms "
                             + "(last plane composed: image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n", trial,
-                            (asked.get() - t0.get()) / 1e6, coldFirst.get(trial), cold.get(trial), t[0], t[1], t[2], t[3]);
+                            (asked.get() - t0.get()) / 1e6, coldFirst.get(trial), cold.get(trial), t.imageReadMillis(),
+                            t.imageMapMillis(), t.layersReadMillis(), t.layersBlendMillis());
                 }
             }
             // warm: every section once to fill the cache, then three rounds timed
@@ -309,9 +312,9 @@ final class ViewerBenchmark {
                 onFx(() -> { }); // the redraw the edit posted has been asked for
                 strokes.add((waitDrawn(slice) - t0.get()) / 1e6);
                 if (details) {
-                    double[] t = FrameComposer.LAST_MILLIS.get();
+                    FrameListener.Timing t = recorder(slice).lastTiming;
                     System.out.printf(Locale.ROOT, "  stroke %d: %.1f ms (image read %.1f, grey %.1f, labels read %.1f, blend %.1f)%n",
-                            i, strokes.get(i), t[0], t[1], t[2], t[3]);
+                            i, strokes.get(i), t.imageReadMillis(), t.imageMapMillis(), t.layersReadMillis(), t.layersBlendMillis());
                 }
             }
             List<Double> jumps = new ArrayList<>();
@@ -465,11 +468,11 @@ final class ViewerBenchmark {
         long drawn = waitDrawn(slice);
         double ms = (drawn - t0.get()) / 1e6;
         if (details) {
-            double[] t = FrameComposer.LAST_MILLIS.get();
-            long[] span = FrameComposer.LAST_SPAN.get();
+            FrameListener.Timing t = recorder(slice).lastTiming;
             System.out.printf(Locale.ROOT, "  section %d: %.1f ms: queued %.1f, composed %.1f (image read %.1f, grey %.1f, "
-                    + "labels read %.1f, blend %.1f), shown after %.1f%n", z, ms, (span[0] - t0.get()) / 1e6,
-                    (span[1] - span[0]) / 1e6, t[0], t[1], t[2], t[3], (drawn - span[1]) / 1e6);
+                    + "labels read %.1f, blend %.1f), shown after %.1f%n", z, ms, (t.startNanos() - t0.get()) / 1e6,
+                    (t.endNanos() - t.startNanos()) / 1e6, t.imageReadMillis(), t.imageMapMillis(), t.layersReadMillis(),
+                    t.layersBlendMillis(), (drawn - t.endNanos()) / 1e6);
         }
         return ms;
     }
@@ -479,6 +482,7 @@ final class ViewerBenchmark {
      * spinning thread would take one from the program it measures.
      */
     private static long waitDrawn(SliceView slice) {
+        FrameRecorder recorder = recorder(slice);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!slice.upToDate()) {
             if (System.nanoTime() > deadline) {
@@ -486,7 +490,40 @@ final class ViewerBenchmark {
             }
             LockSupport.parkNanos(200_000);
         }
-        return slice.drawnNanos();
+        return recorder.lastComplete;
+    }
+
+    private static final Map<SliceView, FrameRecorder> RECORDERS = new ConcurrentHashMap<>();
+
+    /** The recorder listening to {@code slice}, attached on first use. */
+    private static FrameRecorder recorder(SliceView slice) {
+        return RECORDERS.computeIfAbsent(slice, s -> {
+            FrameRecorder r = new FrameRecorder();
+            s.setFrameListener(r);
+            return r;
+        });
+    }
+
+    /** What a view's frames took: the last composition, the first frame of the volume, the last complete frame. */
+    private static final class FrameRecorder implements FrameListener {
+        volatile Timing lastTiming;
+        volatile long firstOfVolume;
+        volatile long lastComplete;
+
+        @Override
+        public void composed(Timing timing) {
+            lastTiming = timing;
+        }
+
+        @Override
+        public void shown(long nanos, boolean complete, boolean first) {
+            if (first) {
+                firstOfVolume = nanos;
+            }
+            if (complete) {
+                lastComplete = nanos;
+            }
+        }
     }
 
     private static void onFx(Runnable r) throws InterruptedException {

@@ -1,7 +1,7 @@
 """Makes the TorchScript files beside this script: PyTorch functions that DJL does not expose, run by
 org.synapseworkbench.model.TorchFunctions with autograd. Run with Debian's python3-torch:
 
-    ../shared/bench/syspython src/main/resources/org/synapseworkbench/model/torchscript_functions.py
+    /usr/bin/python3 src/main/resources/org/synapseworkbench/model/torchscript_functions.py
 """
 import os
 

@@ -36,7 +36,7 @@ class UNet3dTest {
         }
     }
 
-    /** Numbers printed by ../shared/bench/pytorch_unet_reference.py for the same settings. */
+    /** Numbers printed by the peer pytorch_unet_reference.py (resources of bench) for the same settings. */
     @Test
     void parameterCountEqualsThePyTorchReference() {
         assertEquals(3_542_849, count(spec(ModelSpec.Architecture.UNET_3D, new int[] {32, 64, 96, 128, 160}, 1, ModelSpec.NormMode.BN)));

@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.eval.CleftMask;
 import org.synapseworkbench.eval.CleftMetrics;
 import org.synapseworkbench.eval.CleftScores;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code benchmark evaluate}: the two anisotropic distance transforms, the CREMI cleft metrics built on them, and
- * 6-connected labelling of the prediction, against SciPy ({@code ../shared/bench/scipy_reference.py}) on the
+ * 6-connected labelling of the prediction, against SciPy ({@code scipy_reference.py}, one of the {@link Peers}) on the
  * same pair of files in the same run. Files are read before the clocks start, on both sides.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -38,7 +39,7 @@ public final class EvaluationBenchmark implements Callable<Integer> {
     @Option(names = "--prediction", paramLabel = "FILE[:DATASET]", description = "Prediction (labels or a 0/1 mask).")
     String prediction;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python with SciPy and h5py (default ../shared/bench/syspython; 'none' to skip).")
+    @Option(names = "--python", paramLabel = "CMD", description = "Python with SciPy and h5py (default /usr/bin/python3; 'none' to skip).")
     String python;
 
     @picocli.CommandLine.Spec
@@ -95,11 +96,11 @@ public final class EvaluationBenchmark implements Callable<Integer> {
                 "components", "FP", "FN", "CREMI score");
         out.printf(Locale.ROOT, "%-22s %10.2f %14.2f %12.2f %11d %9d %9d %12s%n", "Synapse Workbench", edt, metrics, label, c.count(),
                 scores.falsePositives(), scores.falseNegatives(), score(scores));
-        String py = BenchmarkCommand.pythonCommand(python);
+        String py = Peers.python(python);
         if (py == null) {
             return 0;
         }
-        String json = BenchmarkCommand.runPython(py, Path.of("../shared/bench/scipy_reference.py").toString(), "--truth", truthSpec,
+        String json = Peers.run(py, Peers.SCIPY, "--truth", truthSpec,
                 "--prediction", predSpec);
         if (json == null) {
             out.println("SciPy peer failed; install python3-scipy and python3-h5py (apt-get) or pass --python.");

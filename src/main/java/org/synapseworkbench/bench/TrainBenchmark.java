@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +21,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.data.Batch;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Option;
  * {@code benchmark train}: milliseconds per training step of our model alone (forward, weighted BCE,
  * backward, SGD step, on a fixed random batch as the peer does), of the whole pipeline (sampling,
  * augmentation, batch making and the step, on a generated volume), and of the PyTorch peer
- * ({@code ../shared/bench/pytorch_unet_reference.py}) with the same settings, in one run; optionally the
+ * ({@code pytorch_unet_reference.py}, one of the {@link Peers}) with the same settings, in one run; optionally the
  * resident memory over a long pipeline run.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -82,7 +83,7 @@ public final class TrainBenchmark implements Callable<Integer> {
             description = "Also run the pipeline this many steps and report resident memory along the way (e.g. 500).")
     int memorySteps;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default ../shared/bench/syspython; 'none' to skip).")
+    @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default /usr/bin/python3; 'none' to skip).")
     String python;
 
     @Option(names = "--rounds", defaultValue = "1",
@@ -104,7 +105,7 @@ public final class TrainBenchmark implements Callable<Integer> {
         if (rounds < 1) {
             throw new org.synapseworkbench.work.UserException("--rounds must be at least 1, not " + rounds + ".");
         }
-        Main.preferKernels(TorchEngine.trainingKernelsFor(f));
+        TorchEngine.preferKernelsForCommand(TorchEngine.trainingKernelsFor(f));
         TorchEngine.requireTrainingKernels();
         TorchEngine.get();
         JniUtils.setNumThreads(threads);
@@ -285,11 +286,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     }
 
     private String peer(Map<String, String> env) throws IOException, InterruptedException {
-        Path script = Path.of("../shared/bench/pytorch_unet_reference.py");
-        if (!Files.exists(script)) {
-            return null;
-        }
-        return BenchmarkCommand.runPython(BenchmarkCommand.pythonCommand(python), env, script.toString(), "--filters", filters,
+        return Peers.run(Peers.python(python), env, Peers.PYTORCH_UNET, "--filters", filters,
                 "--patch", patch, "--batch", Integer.toString(batch), "--threads", Integer.toString(threads), "--steps",
                 Integer.toString(steps), "--warmup", Integer.toString(warmup), "--arch", arch, "--norm", norm, "--out-planes", "1");
     }

@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.volume.Block;

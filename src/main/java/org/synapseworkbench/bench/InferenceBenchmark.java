@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.config.Config;
@@ -55,7 +56,7 @@ public final class InferenceBenchmark implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads, ours and the peer's (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default ../shared/bench/syspython; 'none' to skip).")
+    @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default /usr/bin/python3; 'none' to skip).")
     String python;
 
     @picocli.CommandLine.Spec
@@ -102,7 +103,7 @@ public final class InferenceBenchmark implements Callable<Integer> {
             double ours = windowVoxels / seconds;
             out.printf(Locale.ROOT, "%-34s %12s %14s%n", "", "seconds", "voxels/s");
             out.printf(Locale.ROOT, "%-34s %12.1f %,14.0f%n", "ours (read, model, blend, write)", seconds, ours);
-            String py = BenchmarkCommand.pythonCommand(python);
+            String py = Peers.python(python);
             if (py == null) {
                 return 0;
             }
@@ -110,7 +111,7 @@ public final class InferenceBenchmark implements Callable<Integer> {
             String isa = TorchEngine.effectiveIsa();
             for (Map<String, String> env : isa.equals("ALL") ? List.of(Map.<String, String>of()) : List.of(Map.<String, String>of(),
                     Map.of(TorchEngine.ISA_VARIABLE, isa))) {
-                String json = BenchmarkCommand.runPython(py, env, "../shared/bench/pytorch_unet_reference.py", "--filters", filters,
+                String json = Peers.run(py, env, Peers.PYTORCH_UNET, "--filters", filters,
                         "--patch", patch.replace(" ", ""), "--batch", Integer.toString(batch), "--threads", Integer.toString(threads),
                         "--steps", "5", "--warmup", "1");
                 if (json == null) {

@@ -1,14 +1,14 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.volume;
 
 import org.synapseworkbench.work.UserException;
 
 /** {@code Z,Y,X} sizes on the command line. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {
     }
 
     /** Parses Z,Y,X or throws a {@link UserException} saying what is wrong. */
-    static int[] parse(String value) {
+    public static int[] parse(String value) {
         String[] parts = value.split(",");
         if (parts.length != 3) {
             throw new UserException("'" + value + "' is not a size: give three numbers Z,Y,X such as 32,320,320");
@@ -27,7 +27,7 @@ final class Sizes {
         return out;
     }
 
-    static String format(int[] s) {
+    public static String format(int[] s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length; i++) {
             b.append(i > 0 ? " x " : "").append(s[i]);

@@ -1,5 +1,6 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.bench;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
@@ -48,7 +49,7 @@ public final class BenchmarkCommand {
         @Option(names = "--repeats", defaultValue = "3", description = "Runs of each measurement; the median is reported (default: ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Option(names = "--python", paramLabel = "CMD", description = "Python with h5py for the peer (default: ../shared/bench/syspython if present, else python3; 'none' to skip).")
+        @Option(names = "--python", paramLabel = "CMD", description = "Python with h5py for the peer (default: /usr/bin/python3 if present, else python3; 'none' to skip).")
         String python;
 
         @picocli.CommandLine.Spec
@@ -105,7 +106,7 @@ public final class BenchmarkCommand {
             out.printf(Locale.ROOT, "%-28s %14s %12s %10s%n", "", "first section", "whole read", "checksum");
             out.printf(Locale.ROOT, "%-28s %11.1f ms %10.2f s %10d%n", "Synapse Workbench (jhdf)", ourFirst * 1e3, ourWhole, checksum);
             out.printf(Locale.ROOT, "In memory: %d bytes per voxel (%s).%n", voxelBytes, DataType.UINT8.label());
-            String py = pythonCommand(python);
+            String py = Peers.python(python);
             if (py == null) {
                 out.println("Peer skipped (no Python with h5py; install python3-h5py or pass --python).");
                 return 0;
@@ -136,56 +137,8 @@ public final class BenchmarkCommand {
         }
 
         private static String runPeer(String py, Path file, String dataset) throws IOException, InterruptedException {
-            Path script = Files.createTempFile("h5py_read_peer", ".py");
-            try (InputStream in = BenchmarkCommand.class.getResourceAsStream("h5py_read_peer.py")) {
-                Files.write(script, in.readAllBytes());
-            }
-            try {
-                return runPython(py, script.toString(), file.toString(), dataset, "3");
-            } finally {
-                Files.deleteIfExists(script);
-            }
+            return Peers.run(py, Peers.H5PY_READ, file.toString(), dataset, "3");
         }
-    }
-
-    /**
-     * The Python for a peer: {@code option} when given ({@code null} for "none"), else
-     * ../shared/bench/syspython when present, else python3.
-     */
-    static String pythonCommand(String option) {
-        if ("none".equals(option)) {
-            return null;
-        }
-        if (option != null) {
-            return option;
-        }
-        Path sys = Path.of("../shared/bench/syspython");
-        return Files.isExecutable(sys) ? sys.toString() : "python3";
-    }
-
-    /** Runs {@code python args...} and returns the last line it printed, or null when it failed. */
-    static String runPython(String python, String... args) throws IOException, InterruptedException {
-        return runPython(python, Map.of(), args);
-    }
-
-    /**
-     * Runs a peer script with the environment this program was started with plus {@code env} (not with what
-     * {@link org.synapseworkbench.model.TorchEngine} set in the process since); its last output line, or null
-     * when it fails.
-     */
-    static String runPython(String python, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(python.split(" ")));
-        cmd.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
-        // environment() is the JVM's start-up copy: setting it makes the child get exactly that plus env
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            return null;
-        }
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1];
     }
 
     static double median(double[] v) {

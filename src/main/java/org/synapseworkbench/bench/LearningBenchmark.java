@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.config.Config;
