@@ -59,7 +59,7 @@ title="Synapse Workbench"
 vendor="Synapse Workbench"
 maintainer="${DEB_MAINTAINER:-synapse-workbench@localhost}"
 description="Find, train on and proofread synapses in electron-microscopy volumes."
-main_class="org.synapseworkbench.ui.WorkbenchLauncher"
+main_class="org.synapseworkbench.app.Launcher"
 # jdeps --print-module-deps on the jar and its libraries, plus jdk.unsupported.desktop (javafx.swing, reflectively)
 modules="java.base,java.compiler,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop"
 # Debian packages besides those jpackage finds with ldd, found on a clean Debian 12 (debootstrap --variant=minbase,

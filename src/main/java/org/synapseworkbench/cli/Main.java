@@ -47,22 +47,6 @@ public final class Main implements Callable<Integer> {
                 .execute();
     }
 
-    public static void main(String[] args) {
-        TorchEngine.markCommandProcess(); // commands may then choose the engine's kernels
-        String[] command = pytcForm(args);
-        String tunables = TorchEngine.startupMallocTunables();
-        if (tunables != null && MallocRelaunch.allowed() && MallocRelaunch.usesTorch(command)) {
-            Integer code = MallocRelaunch.run(args, tunables);
-            if (code != null) {
-                System.exit(code);
-            }
-        }
-        if (predictsOnly(command)) {
-            TorchEngine.preferKernelsForCommand(TorchEngine.Kernels.INFERENCE);
-        }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
     /** Runs the program with the given output streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         args = pytcForm(args);
@@ -87,7 +71,7 @@ public final class Main implements Callable<Integer> {
      * Whether the command only predicts ({@code infer}, {@code benchmark infer}, {@code benchmark learning}), so that
      * the process may use the inference-only convolution kernels (see {@link TorchEngine}).
      */
-    static boolean predictsOnly(String[] args) {
+    public static boolean predictsOnly(String[] args) {
         if (args.length > 0 && args[0].equals("infer")) {
             return true;
         }
@@ -98,7 +82,7 @@ public final class Main implements Callable<Integer> {
      * PyTC's own command line, {@code main.py --config-base B --config-file F [--inference] [--checkpoint C] [KEY VALUE]},
      * becomes {@code train ...} or, with {@code --inference}, {@code infer ...}.
      */
-    static String[] pytcForm(String[] args) {
+    public static String[] pytcForm(String[] args) {
         if (args.length == 0 || !args[0].startsWith("--config-") && !args[0].equals("--inference")
                 && !args[0].startsWith("--checkpoint")) {
             return args;

@@ -55,7 +55,7 @@ final class FrameComposer {
         } else {
             Arrays.fill(frame, PLACEHOLDER);
         }
-        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == SliceView.XY ? 1 : 0)];
+        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == 0 ? 1 : 0)]; // axis 0: an xy section (Volume.readSampled)
         for (int i0 = sameImage ? rows.length : 0; i0 < rows.length;) {
             int i1 = i0 + 1;
             while (i1 < rows.length && rows[i1] / rowChunk == rows[i0] / rowChunk) {

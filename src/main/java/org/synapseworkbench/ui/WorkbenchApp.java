@@ -56,6 +56,30 @@ public final class WorkbenchApp extends Application {
     /** Labels added by hand to the open image, as {@code FILE:DATASET}. */
     private final List<String> addedLabels = new java.util.ArrayList<>();
 
+    /** JavaFX warns on every start that it runs from the class path, which is how this program ships it. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /** Keeps JavaFX's log to severe messages. */
+    public static void quietJavaFx() {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /**
+     * Opens the window with {@code args} (its parameters, above) and returns the exit code once it is closed: 0, or
+     * {@code 2} with one line on standard error when no window can open on this display.
+     */
+    public static int launchWindow(String[] args) {
+        quietJavaFx();
+        try {
+            Application.launch(WorkbenchApp.class, args);
+            return 0;
+        } catch (UnsupportedOperationException e) {
+            System.err.println("error: the workbench window cannot open (" + e.getMessage() + "); check the display, or use "
+                    + "the headless commands (--help lists them).");
+            return org.synapseworkbench.cli.Main.USER_ERROR;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();

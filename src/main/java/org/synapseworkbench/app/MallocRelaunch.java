@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.app;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import org.synapseworkbench.UserFolders;
+import org.synapseworkbench.cli.Main;
+import org.synapseworkbench.model.TorchEngine;
 
 /**
  * Runs a command that works with libtorch in a child JVM whose glibc malloc is tuned from its first allocation
@@ -15,7 +19,7 @@ import java.util.Set;
  * is the parent's; stopping the parent (Ctrl-C, a signal) stops the child the same way and waits for it, so
  * training still writes its checkpoint. {@code SYNAPSE_RELAUNCH=0} keeps everything in one process.
  */
-public final class MallocRelaunch {
+final class MallocRelaunch {
     /** Set to 0 to run in one process; the child gets it set to 0. */
     static final String VARIABLE = "SYNAPSE_RELAUNCH";
     private static final Set<String> TORCH_COMMANDS = Set.of("train", "infer", "doctor");
@@ -37,11 +41,6 @@ public final class MallocRelaunch {
      * and main class; or, under a native launcher (jpackage), the launcher itself. Null when unknown.
      */
     static List<String> childCommand(String executable, List<String> jvmOptions, String classPath, String[] args) {
-        return childCommand(executable, jvmOptions, classPath, Main.class.getName(), args);
-    }
-
-    static List<String> childCommand(String executable, List<String> jvmOptions, String classPath, String mainClass,
-            String[] args) {
         if (executable == null) {
             return null;
         }
@@ -52,35 +51,25 @@ public final class MallocRelaunch {
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(classPath);
-            command.add(mainClass);
+            command.add(Launcher.class.getName());
         }
         command.addAll(List.of(args));
         return command;
     }
 
     /**
-     * Runs this program with {@code args} in a child process with {@code tunables} as GLIBC_TUNABLES and returns its
-     * exit code; null when no child could be started (then the caller goes on in this process).
+     * Runs this program with {@code args} in a child process whose malloc is tuned from the start, and returns its exit
+     * code; null when this process should go on itself (already a child, switched off, the tunables unknown on this
+     * platform, or no child could be started).
      */
-    static Integer run(String[] args, String tunables) {
-        return run(Main.class, args, tunables);
-    }
-
-    private static Integer run(Class<?> mainClass, String[] args, String tunables) {
-        List<String> command = childCommand(executable(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
-                mainClass.getName(), args);
+    static Integer relaunch(String[] args) {
+        String tunables = TorchEngine.startupMallocTunables();
+        if (tunables == null || !allowed()) {
+            return null;
+        }
+        List<String> command = childCommand(executable(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"), args);
         return command == null ? null : run(command, tunables);
-    }
-
-    /**
-     * For the workbench window, which trains and predicts in its own process: runs {@code mainClass} with {@code args}
-     * in a tuned child and returns its exit code, or null when this process should go on itself (already a child,
-     * switched off, the tunables unknown on this platform, or no child could be started).
-     */
-    public static Integer relaunch(Class<?> mainClass, String[] args) {
-        String tunables = org.synapseworkbench.model.TorchEngine.startupMallocTunables();
-        return tunables == null || !allowed() ? null : run(mainClass, args, tunables);
     }
 
     /**
@@ -88,12 +77,12 @@ public final class MallocRelaunch {
      * {@value #APP_PATH}), else the running executable ({@code java}); null when unknown.
      */
     static String executable() {
-        String launcher = org.synapseworkbench.UserFolders.installedLauncher();
+        String launcher = UserFolders.installedLauncher();
         return launcher != null ? launcher : ProcessHandle.current().info().command().orElse(null);
     }
 
     /** The system property in which jpackage's launcher names itself. */
-    static final String APP_PATH = org.synapseworkbench.UserFolders.LAUNCHER_PROPERTY;
+    static final String APP_PATH = UserFolders.LAUNCHER_PROPERTY;
 
     /**
      * Set by jpackage's launcher (JDK 17 to 25) in its own environment; a launcher that inherits it takes its

@@ -1,4 +1,4 @@
-package org.synapseworkbench.ui;
+package org.synapseworkbench.ui.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ import org.synapseworkbench.volume.Hdf5Volume;
  * with {@code --details} it says, for each wait over 50 ms, what the JavaFX thread (or the render thread it waited
  * for) was doing every 3 ms of it. Needs a display (Xvfb will do).
  */
-final class ViewerBenchmark {
+public final class ViewerBenchmark {
     private static final int SIZE = 1250;
     private static volatile ChunkCache lastCache;
     /** Print each timed section change with the parts of its composition. */
@@ -47,8 +47,19 @@ final class ViewerBenchmark {
     private ViewerBenchmark() {
     }
 
-    /** Arguments: {@code [--sections N] [--train-seconds S] [--flip-ms M] [--folder DIR] [--details]}. */
-    static void main(String[] args) throws Exception {
+    /** Runs the benchmark and returns the exit code (1 with one line on standard error when it failed). Arguments: {@code [--sections N] [--train-seconds S] [--flip-ms M] [--folder DIR] [--details]}. */
+    public static int run(String[] args) {
+        WorkbenchApp.quietJavaFx();
+        try {
+            measure(args);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("error: the viewer benchmark failed: " + e);
+            return 1;
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         int sections = 16;
         int trainSeconds = 60;
         int flipMillis = 100;
@@ -76,10 +87,6 @@ final class ViewerBenchmark {
         Path training = folder.resolve("training.h5");
         if (!SyntheticVolumeWriter.bothLayoutsExist(training)) {
             SyntheticVolume.write(training);
-        }
-        if (!WorkbenchLauncher.displayAvailable()) {
-            throw new IllegalStateException("the viewer benchmark opens a real window and needs a display; on a machine "
-                    + "without one run it under a virtual display: xvfb-run -s '-screen 0 1600x1200x24' java -jar ...");
         }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
