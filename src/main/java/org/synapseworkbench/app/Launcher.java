@@ -24,7 +24,8 @@ public final class Launcher {
             requireDisplay("the workbench window");
             relaunchTuned(args);
             TorchEngine.prepareProcess();
-            System.exit(WorkbenchApp.launchWindow(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args));
+            boolean shown = WorkbenchApp.launchWindow(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args);
+            System.exit(shown ? 0 : Main.USER_ERROR);
         } else if (args.length >= 2 && args[0].equals("benchmark") && args[1].equals("viewer")) {
             requireDisplay("the viewer benchmark, which opens a real window,");
             TorchEngine.prepareProcess();

@@ -20,7 +20,7 @@ import org.synapseworkbench.workflow.SystemReport;
  * Help &gt; About: the facts of {@code synapse-workbench doctor} ({@link SystemReport}) for this window's process, with a
  * button that copies them for a bug report. Gathered in the background: the first time, the engine loads.
  */
-final class AboutDialog {
+public final class AboutDialog {
     private AboutDialog() {
     }
 

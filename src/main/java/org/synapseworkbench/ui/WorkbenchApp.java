@@ -1,5 +1,16 @@
 package org.synapseworkbench.ui;
 
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.config.ConfigPanel;
+import org.synapseworkbench.ui.persist.RecentFiles;
+import org.synapseworkbench.ui.persist.Workspace;
+import org.synapseworkbench.ui.predict.PredictionPanel;
+import org.synapseworkbench.ui.review.RetrainSection;
+import org.synapseworkbench.ui.review.ReviewPanel;
+import org.synapseworkbench.ui.train.LivePreview;
+import org.synapseworkbench.ui.train.TrainingPanel;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,18 +76,18 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * Opens the window with {@code args} (its parameters, above) and returns the exit code once it is closed: 0, or
-     * {@code 2} with one line on standard error when no window can open on this display.
+     * Opens the window with {@code args} (its parameters, above) and returns once it is closed: true, or false with one
+     * line on standard error when no window can open on this display.
      */
-    public static int launchWindow(String[] args) {
+    public static boolean launchWindow(String[] args) {
         quietJavaFx();
         try {
             Application.launch(WorkbenchApp.class, args);
-            return 0;
+            return true;
         } catch (UnsupportedOperationException e) {
             System.err.println("error: the workbench window cannot open (" + e.getMessage() + "); check the display, or use "
                     + "the headless commands (--help lists them).");
-            return org.synapseworkbench.cli.Main.USER_ERROR;
+            return false;
         }
     }
 

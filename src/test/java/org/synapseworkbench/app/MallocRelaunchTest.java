@@ -1,4 +1,4 @@
-package org.synapseworkbench.cli;
+package org.synapseworkbench.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.synapseworkbench.cli.Main;
 
 class MallocRelaunchTest {
 
@@ -25,14 +26,14 @@ class MallocRelaunchTest {
     @Test
     void theChildIsTheSameJavaWithTheSameOptionsOrTheSameLauncher() {
         String[] args = {"infer", "--checkpoint", "c.ckpt"};
-        assertEquals(List.of("/opt/jdk/bin/java", "-Xmx4g", "-Dx=1", "-cp", "app.jar", Main.class.getName(), "infer",
+        assertEquals(List.of("/opt/jdk/bin/java", "-Xmx4g", "-Dx=1", "-cp", "app.jar", Launcher.class.getName(), "infer",
                 "--checkpoint", "c.ckpt"), MallocRelaunch.childCommand("/opt/jdk/bin/java", List.of("-Xmx4g", "-Dx=1"), "app.jar", args));
         assertEquals(List.of("/opt/synapse-workbench/bin/synapse-workbench", "infer", "--checkpoint", "c.ckpt"),
                 MallocRelaunch.childCommand("/opt/synapse-workbench/bin/synapse-workbench", List.of("-Xmx4g"), "app.jar", args));
         assertNull(MallocRelaunch.childCommand(null, List.of(), "app.jar", args));
-        assertEquals(List.of("/opt/jdk/bin/java", "-cp", "app.jar", "org.synapseworkbench.ui.WorkbenchLauncher", "workbench"),
-                MallocRelaunch.childCommand("/opt/jdk/bin/java", List.of(), "app.jar", "org.synapseworkbench.ui.WorkbenchLauncher",
-                        new String[] {"workbench"}), "the window's child runs the window's main class");
+        assertEquals(List.of("/opt/jdk/bin/java", "-cp", "app.jar", "org.synapseworkbench.app.Launcher", "workbench"),
+                MallocRelaunch.childCommand("/opt/jdk/bin/java", List.of(), "app.jar", new String[] {"workbench"}),
+                "the window's child runs the one main class");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.synapseworkbench.ui;
 
+import org.synapseworkbench.ui.persist.Workspace;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,13 @@
 package org.synapseworkbench.ui.bench;
 
+import org.synapseworkbench.ui.WorkbenchApp;
+import org.synapseworkbench.ui.review.ReviewPanel;
+import org.synapseworkbench.ui.train.LivePreview;
+import org.synapseworkbench.ui.train.TrainingPanel;
+import org.synapseworkbench.ui.viewer.render.FrameListener;
+import org.synapseworkbench.ui.viewer.SliceView;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

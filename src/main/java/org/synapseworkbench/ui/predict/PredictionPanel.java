@@ -1,0 +1,414 @@
+package org.synapseworkbench.ui.predict;
+
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.workflow.PredictAndScore;
+
+/**
+ * Predicts the open image with a checkpoint (in the background, with progress and cancel), shows the probabilities
+ * as layers, cuts them into instances (clefts, or synapses with pre = 2n-1 and post = 2n) and, when ground-truth
+ * labels are open, scores the instances against them: CREMI distances for clefts, IoU-matched F1 for polarity. The
+ * model and its targets come from the checkpoint; window, stride and test-time augmentation from the config.
+ */
+public final class PredictionPanel {
+    private final WorkbenchWindow window;
+    private final Supplier<Config> config;
+    private final Path workingDirectory;
+    private final TextField checkpoint = new TextField();
+    private final Button predict = new Button("Predict");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Choose a checkpoint and press Predict.");
+    private final Spinner<Double> threshold = new Spinner<>(0.05, 0.95, 0.5, 0.05);
+    private final Spinner<Integer> minSize = new Spinner<>(0, 1_000_000, 128, 16);
+    private final Button findInstances = new Button("Find instances");
+    private final Button save = new Button("Save prediction...");
+    private final TableView<PredictAndScore.Score> scores = new TableView<>();
+    private final VBox root;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** The prediction or instance search going on, or the last one. */
+    private JobTask<?> job;
+    /** The last prediction: probability x 255, (C, Z, Y, X), and how to read its channels. */
+    private Block probabilities;
+    private TargetKind target;
+    private Volume predictedImage;
+    /** The checkpoint and the settings the shown prediction was made with. */
+    private Path predictedWith;
+    private Config predictedSettings;
+    private final List<LabelLayer> shownLayers = new ArrayList<>();
+    private Runnable onPredicted = () -> { };
+
+    public PredictionPanel(WorkbenchWindow window, Supplier<Config> config, Path workingDirectory) {
+        this.window = window;
+        this.config = config;
+        this.workingDirectory = workingDirectory;
+        checkpoint.setId("prediction-checkpoint");
+        checkpoint.setPromptText("checkpoint file (.ckpt)");
+        HBox.setHgrow(checkpoint, Priority.ALWAYS);
+        Button choose = new Button("Choose...");
+        choose.setOnAction(e -> chooseCheckpoint());
+        Button newest = new Button("Newest");
+        newest.setTooltip(new Tooltip("The newest checkpoint in the config's output folder (DATASET.OUTPUT_PATH)"));
+        newest.setOnAction(e -> useNewest());
+        predict.setId("prediction-run");
+        predict.setOnAction(e -> predict());
+        cancel.setId("prediction-cancel");
+        cancel.setOnAction(e -> {
+            if (job != null) {
+                job.stop();
+            }
+        });
+        cancel.setDisable(true);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        threshold.setEditable(true);
+        minSize.setEditable(true);
+        findInstances.setId("prediction-instances");
+        findInstances.setTooltip(new Tooltip("Threshold the probabilities and cut them into instances, then score them"));
+        findInstances.setOnAction(e -> findInstances());
+        findInstances.setDisable(true);
+        save.setOnAction(e -> saveAs());
+        save.setDisable(true);
+        GridPane post = new GridPane();
+        post.setHgap(8);
+        post.setVgap(4);
+        Label thresholdLabel = new Label("Threshold");
+        Label minSizeLabel = new Label("Smallest piece (voxels)");
+        thresholdLabel.setMinWidth(Region.USE_PREF_SIZE); // the spinners give way, not the labels
+        minSizeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        threshold.setPrefWidth(90);
+        minSize.setPrefWidth(110);
+        post.addRow(0, thresholdLabel, threshold, minSizeLabel, minSize);
+        TableColumn<PredictAndScore.Score, String> name = new TableColumn<>("Score");
+        name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().measure()));
+        name.setPrefWidth(330);
+        TableColumn<PredictAndScore.Score, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().value()));
+        value.setPrefWidth(130);
+        scores.getColumns().add(name);
+        scores.getColumns().add(value);
+        scores.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        scores.setPlaceholder(new Label("Scores appear here when ground-truth labels are open"));
+        scores.setPrefHeight(220);
+        status.setWrapText(true);
+        HBox ckptRow = new HBox(6, checkpoint, choose, newest);
+        HBox runRow = new HBox(6, predict, cancel, progress);
+        runRow.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(8, new Label("Checkpoint"), ckptRow, runRow, status, post, new HBox(6, findInstances, save), scores);
+        root.setPadding(new Insets(8));
+        useNewest();
+    }
+
+    public Region node() {
+        return root;
+    }
+
+    public TextField checkpointField() {
+        return checkpoint;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    TableView<PredictAndScore.Score> scores() {
+        return scores;
+    }
+
+    /** True while predicting or scoring. */
+    ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Forgets the last prediction, whose layers went with the image it was made for. */
+    public void imageChanged() {
+        if (job != null) {
+            job.stop();
+        }
+        probabilities = null;
+        predictedImage = null;
+        predictedWith = null;
+        shownLayers.clear();
+        scores.getItems().clear();
+        findInstances.setDisable(true);
+        save.setDisable(true);
+    }
+
+    /** Runs {@code r} when a prediction's layers are about to be shown (JavaFX thread). */
+    public void setOnPredicted(Runnable r) {
+        onPredicted = r;
+    }
+
+    /** Fills in the newest checkpoint of the config's output folder, if there is one (after training, say). */
+    public void useNewest() {
+        Path out = workingDirectory.resolve(new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory());
+        Checkpoint.newest(out).ifPresent(f -> checkpoint.setText(f.toString()));
+    }
+
+    private void chooseCheckpoint() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a checkpoint");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints", "*.ckpt"));
+        File f = chooser.showOpenDialog(window.scene().getWindow());
+        if (f != null) {
+            checkpoint.setText(f.getAbsolutePath());
+        }
+    }
+
+    /** Predicts the open image with the chosen checkpoint on a background thread. */
+    public void predict() {
+        Volume image = window.slice().volume();
+        if (busy.get() || image == null) {
+            return;
+        }
+        String file = checkpoint.getText().trim();
+        if (file.isEmpty()) {
+            status.setText("Choose a checkpoint first (Choose..., or Newest after training).");
+            return;
+        }
+        Config settingsConfig = config.get();
+        Path checkpointFile = Path.of(file);
+        JobTask<PredictAndScore.Prediction> task = new JobTask<>((progress, control) -> PredictAndScore.predict(checkpointFile,
+                settingsConfig, image, progress, control), (what, done, total, seconds) -> String.format(Locale.ROOT,
+                        "Predicting on %s: %d of %d windows, %s left", what, done, total,
+                        JobTask.duration(Progress.etaSeconds(done, total, seconds))));
+        job = task;
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().unbind();
+        status.setText("Loading " + file + "...");
+        task.messageProperty().addListener((o, was, now) -> status.setText(now));
+        task.setOnSucceeded(e -> {
+            if (window.slice().volume() == image) { // else another image was opened meanwhile
+                shown(image, task.getValue(), checkpointFile, settingsConfig);
+            } else {
+                ended("The image changed during the prediction; predict again.");
+            }
+        });
+        task.setOnCancelled(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
+                : "Prediction cancelled."));
+        task.setOnFailed(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
+                : "Prediction failed: " + message(task.getException())));
+        setBusy(true);
+        task.start("prediction");
+    }
+
+    private static String message(Throwable e) {
+        return e instanceof UserException ? e.getMessage() : e.toString();
+    }
+
+    private void setBusy(boolean on) {
+        busy.set(on);
+        predict.setDisable(on);
+        cancel.setDisable(!on);
+        findInstances.setDisable(on || probabilities == null);
+        save.setDisable(on || probabilities == null);
+    }
+
+    private void ended(String text) {
+        progress.progressProperty().unbind();
+        status.textProperty().unbind();
+        status.setText(text);
+        setBusy(false);
+    }
+
+    /** The threshold instances are cut at. */
+    public double threshold() {
+        return threshold.getValue();
+    }
+
+    /** Pieces under this many voxels are dropped from the instances. */
+    public int minSize() {
+        return minSize.getValue();
+    }
+
+    /**
+     * Shows a prediction made elsewhere (a retraining's) as if predicted here with {@code file} and {@code settings}:
+     * its layers, instances and scores. False when this panel is busy with its own.
+     */
+    public boolean showPrediction(Volume image, PredictAndScore.Prediction p, Path file, Config settings) {
+        if (busy.get()) {
+            return false;
+        }
+        checkpoint.setText(file.toString());
+        shown(image, p, file, settings);
+        return true;
+    }
+
+    /** The prediction shown, if it is of {@code image} by {@code file} with {@code settings}; else null. */
+    public PredictAndScore.Prediction shownPrediction(Volume image, Path file, Config settings) {
+        return probabilities != null && predictedImage == image && file.equals(predictedWith)
+                && settings.equals(predictedSettings) ? new PredictAndScore.Prediction(probabilities, target) : null;
+    }
+
+    /** Shows a new prediction: its probability layers replace the old prediction's layers. */
+    private void shown(Volume image, PredictAndScore.Prediction p, Path file, Config settings) {
+        onPredicted.run();
+        Block probs = p.probabilities();
+        TargetKind kind = p.kind();
+        probabilities = probs;
+        target = kind;
+        predictedImage = image;
+        predictedWith = file;
+        predictedSettings = settings;
+        shownLayers.forEach(window::removeLayer);
+        shownLayers.clear();
+        int[] shape = image.spatialShape();
+        double[] res = image.resolution();
+        switch (kind) {
+            case BINARY -> addLayer(new LabelLayer("cleft probability", channel(probs, 0, shape, res), LabelLayer.Kind.PROBABILITY,
+                    LabelLayer.RED));
+            default -> {
+                int pre = kind == TargetKind.POLARITY_CLASSES ? 1 : 0;
+                addLayer(new LabelLayer("pre probability", channel(probs, pre, shape, res), LabelLayer.Kind.PROBABILITY,
+                        LabelLayer.MAGENTA));
+                addLayer(new LabelLayer("post probability", channel(probs, pre + 1, shape, res), LabelLayer.Kind.PROBABILITY,
+                        LabelLayer.CYAN));
+            }
+        }
+        ended("Predicted " + image.name() + ". Find instances to cut it into " + (kind == TargetKind.BINARY ? "clefts" : "synapses") + ".");
+        findInstances();
+    }
+
+    private void addLayer(LabelLayer layer) {
+        shownLayers.add(layer);
+        window.addLayer(layer);
+    }
+
+    private static Volume channel(Block probs, int c, int[] shape, double[] resolution) {
+        int n = shape[0] * shape[1] * shape[2];
+        byte[] all = probs.bytes();
+        return new InMemoryVolume("channel " + c, Block.wrap(DataType.UINT8, Arrays.copyOfRange(all, c * n, (c + 1) * n),
+                shape[0], shape[1], shape[2]), resolution);
+    }
+
+    /** Thresholds the last prediction into instances (background thread), shows them, and scores them if it can. */
+    void findInstances() {
+        if (probabilities == null || busy.get()) {
+            return;
+        }
+        double thr = threshold.getValue();
+        int min = minSize.getValue();
+        Block probs = probabilities;
+        TargetKind kind = target;
+        Volume image = predictedImage;
+        LabelLayer truth = truthLayer(kind);
+        Volume truthLabels = truth == null ? null : truth.labels();
+        JobTask<PredictAndScore.Instances> task = new JobTask<>((progress, control) -> PredictAndScore.instancesAndScores(probs,
+                kind, thr, min, truthLabels, image.resolution(), progress, control), (what, done, total, s) -> what + "...");
+        job = task;
+        status.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            if (predictedImage != image) {
+                ended("The image changed; predict again.");
+                return;
+            }
+            PredictAndScore.Instances o = task.getValue();
+            LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
+                    new InMemoryVolume("instances", o.labels(), image.resolution()),
+                    kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY);
+            shownLayers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).toList().forEach(l -> {
+                window.removeLayer(l);
+                shownLayers.remove(l);
+            });
+            addLayer(layer);
+            if (truth != null) {
+                truth.outlineProperty().set(true); // misses stand out as outlines without a fill
+            }
+            scores.getItems().setAll(o.scores());
+            ended(o.count() + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
+                    + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
+        });
+        task.setOnCancelled(e -> ended("Finding instances cancelled."));
+        task.setOnFailed(e -> ended(predictedImage != image ? "The image changed; predict again."
+                : "Finding instances failed: " + message(task.getException())));
+        setBusy(true);
+        task.start("instances");
+    }
+
+    /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */
+    private LabelLayer truthLayer(TargetKind kind) {
+        LabelLayer.Kind wanted = kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY;
+        for (LabelLayer l : window.slice().layers()) {
+            if (l.kind() == wanted && !shownLayers.contains(l)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Writes the probabilities as {@code infer} does (dataset vol0, probability x 255, with the resolution), in the background. */
+    private void saveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save prediction");
+        chooser.setInitialFileName("result.h5");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HDF5", "*.h5"));
+        File f = chooser.showSaveDialog(window.scene().getWindow());
+        if (f == null) {
+            return;
+        }
+        Block probs = probabilities;
+        double[] resolution = predictedImage.resolution();
+        JobTask<Void> task = new JobTask<>((progress, control) -> {
+            Steps steps = new Steps(progress, control, 1);
+            steps.begin("Saving " + f);
+            new Hdf5Writer().dataset("vol0", probs, Map.of("resolution", resolution)).write(f.toPath());
+            steps.finish();
+            return null;
+        }, (what, done, total, s) -> what + (done == total ? "" : "..."));
+        status.setText("Saving " + f + "...");
+        save.setDisable(true);
+        task.setOnSucceeded(e -> {
+            status.setText("Saved " + f);
+            save.setDisable(false);
+        });
+        task.setOnFailed(e -> {
+            status.setText("Could not save " + f + ": " + message(task.getException()));
+            save.setDisable(false);
+        });
+        task.finishBeforeExit().start("save-prediction"); // and a half-written file is never left: the writer renames a
+        // finished temporary file
+    }
+}

@@ -1,0 +1,492 @@
+package org.synapseworkbench.ui.review;
+
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.proofread.ProofreadingHistory;
+import org.synapseworkbench.proofread.ReviewQueue;
+import org.synapseworkbench.workflow.ReviewSearch;
+
+/**
+ * The review queue beside the viewer: every predicted synapse and every place where the model may have missed one
+ * (found from a probability layer and an instance layer of the window, and with a ground-truth layer the true misses
+ * and false detections), in a sortable table. Selecting a row, or N / P / Enter, shows the item in all three views,
+ * zoomed and ringed; C, X and U accept, reject or mark it unsure and go on to the next; Ctrl+Z takes a decision back.
+ * The search runs in the background, with progress and a cancel button.
+ */
+public final class ReviewPanel {
+    private static final String NONE = "(none)";
+    private final WorkbenchWindow window;
+    private final ComboBox<String> probability = new ComboBox<>();
+    private final ComboBox<String> instances = new ComboBox<>();
+    private final ComboBox<String> truth = new ComboBox<>();
+    private final Spinner<Double> low = new Spinner<>(0.01, 0.99, 0.15, 0.05);
+    private final Spinner<Double> high = new Spinner<>(0.02, 1.0, 0.5, 0.05);
+    private final Button find = new Button("Find");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Predict, or add a probability and an instance layer, then press Find.");
+    private final Label counter = new Label("");
+    private final TableView<Integer> table = new TableView<>();
+    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
+    private final FilteredList<Integer> shownRows = new FilteredList<>(rows);
+    private final SortedList<Integer> sorted = new SortedList<>(shownRows);
+    /** Each column's value of a row (rows are the queue's item numbers). */
+    private final Map<TableColumn<Integer, ?>, Function<Integer, ?>> values = new HashMap<>();
+    /** Which kind of item the table shows (null: every kind). */
+    private final ChoiceBox<ReviewQueue.Kind> kindShown = new ChoiceBox<>();
+    /** Which status the table shows (null: any). */
+    private final ChoiceBox<ReviewQueue.Status> statusShown = new ChoiceBox<>();
+    private final VBox root;
+    private final ScrollPane scroller;
+    private ReviewQueue queue;
+    /** Decisions here and strokes of the label painter, in one timeline. */
+    private final ProofreadingHistory history = new ProofreadingHistory(null, null);
+    private final LabelPainter painter;
+    private final InstanceTools tools;
+    private final Path journals;
+    /** The search going on, or the last one. */
+    private JobTask<?> job;
+
+    /** @param journals the folder for the journals of label edits (see {@link LabelPainter}) and saved decisions */
+    public ReviewPanel(WorkbenchWindow window, Path journals) {
+        this.window = window;
+        this.journals = journals;
+        painter = new LabelPainter(window, history, journals);
+        tools = new InstanceTools(window, painter, history);
+        for (Spinner<Double> s : List.of(low, high)) {
+            s.setEditable(true);
+            s.setPrefWidth(80);
+        }
+        low.setTooltip(new Tooltip("Probability from which a region counts as doubtful"));
+        high.setTooltip(new Tooltip("Probability at which a detection begins (the threshold that made the instances)"));
+        find.setId("review-find");
+        find.setOnAction(e -> find());
+        cancel.setOnAction(e -> {
+            if (job != null) {
+                job.stop();
+            }
+        });
+        cancel.setDisable(true);
+        probability.setOnShowing(e -> refreshLayers());
+        instances.setOnShowing(e -> refreshLayers());
+        truth.setOnShowing(e -> refreshLayers());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(4);
+        form.addRow(0, new Label("Probability"), probability);
+        form.addRow(1, new Label("Instances"), instances);
+        form.addRow(2, new Label("Ground truth"), truth);
+        form.addRow(3, new Label("Doubt band"), new HBox(4, low, new Label("to"), high));
+        HBox run = new HBox(6, find, cancel, progress);
+        run.setAlignment(Pos.CENTER_LEFT);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        status.setWrapText(true);
+
+        table.setId("review-table");
+        table.getStyleClass().add("review-table");
+        table.getStylesheets().add(ReviewPanel.class.getResource("review-table.css").toExternalForm());
+        table.setPlaceholder(new Label("No items yet"));
+        table.getColumns().setAll(List.of(
+                column("#", i -> i + 1),
+                column("kind", i -> item(i).kind().label()),
+                column("id", i -> item(i).id()),
+                column("z", i -> item(i).centre()[0]),
+                column("y", i -> item(i).centre()[1]),
+                column("x", i -> item(i).centre()[2]),
+                column("voxels", i -> item(i).voxels()),
+                column("pre", i -> item(i).preVoxels()),
+                column("post", i -> item(i).postVoxels()),
+                column("mean", i -> round(item(i).mean())),
+                column("peak", i -> round(item(i).peak())),
+                column("score", i -> round(item(i).score())),
+                column("status", i -> queue.status(i).label())));
+        kindShown.getItems().add(null);
+        kindShown.getItems().addAll(ReviewQueue.Kind.values());
+        statusShown.getItems().add(null);
+        statusShown.getItems().addAll(ReviewQueue.Status.values());
+        kindShown.setConverter(labels(ReviewQueue.Kind::label, "every kind"));
+        statusShown.setConverter(labels(ReviewQueue.Status::label, "any status"));
+        kindShown.setValue(null);
+        statusShown.setValue(null);
+        kindShown.setId("review-kind-shown");
+        statusShown.setId("review-status-shown");
+        kindShown.valueProperty().addListener((obs, was, now) -> refilter());
+        statusShown.valueProperty().addListener((obs, was, now) -> refilter());
+        table.setSortPolicy(t -> {
+            sorted.setComparator(comparator());
+            return true;
+        });
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                show(now);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button accept = new Button("Accept (C)");
+        accept.setOnAction(e -> decide(ReviewQueue.Status.ACCEPTED));
+        Button reject = new Button("Reject (X)");
+        reject.setOnAction(e -> decide(ReviewQueue.Status.REJECTED));
+        Button unsure = new Button("Unsure (U)");
+        unsure.setOnAction(e -> decide(ReviewQueue.Status.UNSURE));
+        Button export = new Button("Export CSV...");
+        export.setOnAction(e -> export());
+        HBox decisions = new HBox(6, accept, reject, unsure, export);
+        HBox shownChoice = new HBox(6, new Label("Show"), kindShown, statusShown);
+        shownChoice.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(6, form, run, status, shownChoice, table, decisions, counter, painter.controls(), tools.node());
+        root.setPadding(new Insets(6));
+        scroller = new ScrollPane(root);
+        scroller.setFitToWidth(true);
+        // one plain fill, as review-table.css gives the table
+        scroller.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;");
+        window.addPanelKeys(root, this::key);
+    }
+
+    /** The tab's content: the sections one below the other, scrolling when the window is short. */
+    public Region node() {
+        return scroller;
+    }
+
+    /** Adds a section below the painting controls. */
+    public void addSection(Region section) {
+        root.getChildren().add(section);
+    }
+
+    private ReviewQueue.Item item(int i) {
+        return queue.items().get(i);
+    }
+
+    private static Object round(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private <T> TableColumn<Integer, T> column(String name, Function<Integer, T> value) {
+        TableColumn<Integer, T> c = new TableColumn<>(name);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        values.put(c, value);
+        return c;
+    }
+
+    /**
+     * The table's sort order as a comparator over each sorted column's values, read once for every row when the order
+     * is set (sorting 10,000 rows through the cells' value factories took 1-2 s); a status sort follows decisions
+     * made later when the column is sorted again. Null for the queue's own order.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Comparator<Integer> comparator() {
+        Comparator<Integer> order = null;
+        for (TableColumn<Integer, ?> column : table.getSortOrder()) {
+            Function<Integer, ?> value = values.get(column);
+            Comparable[] keys = new Comparable[rows.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (Comparable) value.apply(i);
+            }
+            Comparator<Integer> one = (a, b) -> keys[a].compareTo(keys[b]);
+            one = column.getSortType() == TableColumn.SortType.DESCENDING ? one.reversed() : one;
+            order = order == null ? one : order.thenComparing(one);
+        }
+        return order;
+    }
+
+    /** The window's label layers by kind, in the choosers. */
+    private void refreshLayers() {
+        List<LabelLayer> layers = window.slice().layers();
+        fill(probability, layers.stream().filter(l -> l.kind() == LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
+        fill(instances, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
+        fill(truth, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), true);
+    }
+
+    private static void fill(ComboBox<String> box, List<String> names, boolean optional) {
+        String chosen = box.getValue();
+        ObservableList<String> items = FXCollections.observableArrayList(names);
+        if (optional) {
+            items.add(0, NONE);
+        }
+        box.setItems(items);
+        box.setValue(items.contains(chosen) ? chosen : items.isEmpty() ? null : items.get(optional ? 0 : items.size() - 1));
+    }
+
+    private LabelLayer layer(String name) {
+        return name == null ? null : window.slice().layers().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Chooses the layers to search by name (for tests and scripts); null leaves a chooser as it is. */
+    void choose(String probabilityLayer, String instanceLayer, String truthLayer) {
+        refreshLayers();
+        if (probabilityLayer != null) {
+            probability.setValue(probabilityLayer);
+        }
+        if (instanceLayer != null) {
+            instances.setValue(instanceLayer);
+        }
+        truth.setValue(truthLayer == null ? NONE : truthLayer);
+    }
+
+    /** Measures the detections and looks for misses on a background thread; the table fills when it is done. */
+    void find() {
+        refreshLayers();
+        LabelLayer p = layer(probability.getValue());
+        LabelLayer inst = layer(instances.getValue());
+        LabelLayer t = NONE.equals(truth.getValue()) ? null : layer(truth.getValue());
+        if (p == null || inst == null) {
+            status.setText("Choose a probability layer and an instance layer first (the Predict tab makes both).");
+            return;
+        }
+        double lo = low.getValue();
+        double hi = high.getValue();
+        ReviewSearch search;
+        try {
+            search = new ReviewSearch(lo, hi);
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        boolean polarity = inst.kind() == LabelLayer.Kind.POLARITY;
+        find.setDisable(true);
+        cancel.setDisable(false);
+        progress.progressProperty().unbind();
+        progress.setProgress(0);
+        Path saved = journals.resolve("review-" + LabelPainter.fileName(inst.labels(), ".csv"));
+        JobTask<ReviewSearch.Result> task = new JobTask<>((progress, control) -> search.run(p.labels(), inst.labels(),
+                t == null ? null : t.labels(), polarity, saved, progress, control), (what, done, total, s) -> what + "...");
+        job = task;
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            ended(task.getValue().summary());
+            setQueue(task.getValue().queue(), saved);
+            status.setText(task.getValue().summary());
+        });
+        task.setOnCancelled(e -> ended("The search was cancelled."));
+        task.setOnFailed(e -> ended("The search failed: " + task.getException().getMessage()));
+        task.start("review-search");
+    }
+
+    private void ended(String text) {
+        progress.progressProperty().unbind();
+        progress.setProgress(1);
+        status.textProperty().unbind();
+        status.setText(text);
+        find.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    /**
+     * Shows a queue in the table (the search's, or one loaded); with a file, every decision is saved to it as CSV as
+     * it is made, and the next search of the same instances takes them back.
+     */
+    public void setQueue(ReviewQueue q, Path decisions) {
+        queue = q;
+        history.setQueue(q);
+        q.addListener(i -> {
+            if (statusShown.getValue() != null) {
+                refilter(); // a decided row leaves a table of rows to review, an undone one comes back
+            }
+            table.refresh();
+            updateCounter();
+            if (decisions != null) {
+                try {
+                    q.export(decisions);
+                } catch (RuntimeException e) {
+                    status.setText("The decisions could not be saved: " + e.getMessage());
+                }
+            }
+        });
+        sorted.setComparator(null); // its keys are the old queue's
+        rows.setAll(java.util.stream.IntStream.range(0, q.size()).boxed().toList());
+        table.sort();
+        updateCounter();
+    }
+
+    ReviewQueue queue() {
+        return queue;
+    }
+
+    ProofreadingHistory history() {
+        return history;
+    }
+
+    InstanceTools tools() {
+        return tools;
+    }
+
+    public LabelPainter painter() {
+        return painter;
+    }
+
+    public TableView<Integer> table() {
+        return table;
+    }
+
+    Label counter() {
+        return counter;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    private void updateCounter() {
+        var c = queue.counts();
+        int todo = c.get(ReviewQueue.Status.TO_REVIEW);
+        counter.setText(String.format(Locale.ROOT, "%d of %d reviewed: %d accepted, %d rejected, %d unsure", queue.size() - todo,
+                queue.size(), c.get(ReviewQueue.Status.ACCEPTED), c.get(ReviewQueue.Status.REJECTED), c.get(ReviewQueue.Status.UNSURE)));
+    }
+
+    /** The item shown (the selected row), or -1. */
+    int current() {
+        Integer i = table.getSelectionModel().getSelectedItem();
+        return i == null ? -1 : i;
+    }
+
+    private void show(int item) {
+        ReviewQueue.Item t = item(item);
+        window.goTo(t.centre(), t.min(), t.max());
+    }
+
+    /** Moves the selection by {@code delta} rows of the table as sorted, and shows that item. */
+    void step(int delta) {
+        if (queue == null || table.getItems().isEmpty()) {
+            return;
+        }
+        int row = table.getSelectionModel().getSelectedIndex();
+        int next = row < 0 ? 0 : Math.floorMod(row + delta, table.getItems().size());
+        table.getSelectionModel().clearAndSelect(next);
+        table.scrollTo(Math.max(0, next - 3));
+    }
+
+    /** Gives the item shown a status and goes on to the next row (the one taking its place if the filter hides it). */
+    void decide(ReviewQueue.Status s) {
+        int i = current();
+        if (i < 0) {
+            step(1);
+            return;
+        }
+        int row = table.getSelectionModel().getSelectedIndex();
+        history.decide(i, s);
+        if (table.getItems().contains(i)) {
+            step(1);
+        } else if (!table.getItems().isEmpty()) {
+            int next = Math.min(row, table.getItems().size() - 1);
+            table.getSelectionModel().clearAndSelect(next);
+            table.scrollTo(Math.max(0, next - 3));
+        }
+    }
+
+    /** Shows the rows of the kind and status chosen. */
+    private void refilter() {
+        ReviewQueue.Kind k = kindShown.getValue();
+        ReviewQueue.Status st = statusShown.getValue();
+        shownRows.setPredicate(i -> queue != null && (k == null || item(i).kind() == k)
+                && (st == null || queue.status(i) == st));
+    }
+
+    /** Shows and filters (for tests and scripts). */
+    void show(ReviewQueue.Kind kind, ReviewQueue.Status s) {
+        kindShown.setValue(kind);
+        statusShown.setValue(s);
+    }
+
+    private static <T> javafx.util.StringConverter<T> labels(Function<T, String> label, String none) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? none : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("chosen, never typed");
+            }
+        };
+    }
+
+    private boolean key(KeyEvent e) {
+        if (Action.UNDO.matches(e)) {
+            return history.undo();
+        } else if (Action.REDO.matches(e)) {
+            return history.redo();
+        } else if (tools.key(e)) {
+            return true;
+        }
+        if (queue == null) {
+            return false;
+        }
+        if (Action.REVIEW_ACCEPT.matches(e)) {
+            decide(ReviewQueue.Status.ACCEPTED);
+        } else if (Action.REVIEW_REJECT.matches(e)) {
+            decide(ReviewQueue.Status.REJECTED);
+        } else if (Action.REVIEW_UNSURE.matches(e)) {
+            decide(ReviewQueue.Status.UNSURE);
+        } else if (Action.REVIEW_NEXT.matches(e)) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && current() >= 0) {
+                show(current());
+            } else {
+                step(1);
+            }
+        } else if (Action.REVIEW_PREVIOUS.matches(e)) {
+            step(-1);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void export() {
+        if (queue == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the review");
+        chooser.setInitialFileName("review.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            try {
+                queue.export(f.toPath());
+                status.setText("Wrote " + f);
+            } catch (RuntimeException e) {
+                status.setText(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,535 @@
+package org.synapseworkbench.ui.train;
+
+import org.synapseworkbench.ui.action.Action;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.model.TorchEngine;
+import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.train.IterationStats;
+import org.synapseworkbench.train.LossFunction;
+import org.synapseworkbench.train.Snapshot;
+import org.synapseworkbench.train.TensorBoardListener;
+import org.synapseworkbench.train.TrainingEnd;
+import org.synapseworkbench.train.TrainingListener;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.train.TrainingStart;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.workflow.ConfigCheck;
+
+/**
+ * Trains the model of the config in the background: start from scratch, resume from the newest checkpoint of the
+ * output folder or from a chosen one, pause and go on, stop (which writes a checkpoint). Shows the total and
+ * per-term loss and the learning rate as they come, the iteration, speed, time left and device, a log, the last
+ * training snapshot (input, target and prediction of one section) and, with a {@link LivePreview}, the model's
+ * prediction of the section on screen every N iterations. Training events reach the JavaFX thread in batches, so a
+ * fast run cannot flood it.
+ */
+public final class TrainingPanel {
+    /** The charts keep at most this many points per curve; older points are thinned as more arrive. */
+    static final int MAX_POINTS = 500;
+    private static final int LOG_LINES = 2000;
+    /** The log's clock; made once: the first pattern loads locale data (20 ms here, once on the JavaFX thread). */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Whether this program's first panel has rehearsed a run's display (see {@link #rehearse}). */
+    private static final AtomicBoolean REHEARSED = new AtomicBoolean();
+    /** How long after the first panel is made it rehearses: after the window's first frames. */
+    private static final long REHEARSAL_DELAY_MILLIS = 1500;
+    private final Supplier<Config> config;
+    private final Path workingDirectory;
+    private final Button start = new Button("Start");
+    private final Button resume = new Button("Resume");
+    private final Button fromCheckpoint = new Button("From checkpoint...");
+    private final Button pause = new Button("Pause");
+    private final Button stop = new Button("Stop");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label iteration = new Label("-");
+    private final Label speed = new Label("-");
+    private final Label eta = new Label("-");
+    private final Label device = new Label("-");
+    private final Label output = new Label("-");
+    private final Label status = new Label("Not running");
+    private final LineChart<Number, Number> lossChart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final LineChart<Number, Number> rateChart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    /** Iterations, loss, iterations, learning rate. */
+    private final List<SteadyAxis> axes = List.of(new SteadyAxis((NumberAxis) lossChart.getXAxis(), true),
+            new SteadyAxis((NumberAxis) lossChart.getYAxis(), false), new SteadyAxis((NumberAxis) rateChart.getXAxis(), true),
+            new SteadyAxis((NumberAxis) rateChart.getYAxis(), false));
+    private final ListView<String> log = new ListView<>();
+    private final ImageView snapshot = new ImageView();
+    private final VBox root;
+    private LivePreview preview;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** Every iteration of the current run, for redrawing thinned curves. */
+    private final List<IterationStats> history = new ArrayList<>();
+    private List<String> partNames = List.of();
+    /** Only iterations that are multiples of this are drawn; doubles whenever a curve reaches MAX_POINTS. */
+    private long stride = 1;
+    private JobTask<TrainingEnd> job;
+    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    /**
+     * @param config the config to train with, read when a run starts
+     * @param workingDirectory what relative paths of the config are relative to
+     */
+    public TrainingPanel(Supplier<Config> config, Path workingDirectory) {
+        this.config = config;
+        this.workingDirectory = workingDirectory;
+        start.setId("training-start");
+        stop.setId("training-stop");
+        pause.setId("training-pause");
+        pause.setTooltip(new Tooltip("Hold training before the next iteration, or go on (" + Action.PAUSE_TRAINING.keyText() + ")"));
+        pause.setOnAction(e -> togglePause());
+        pause.setDisable(true);
+        start.setTooltip(new Tooltip("Train from new weights (" + Action.START_TRAINING.keyText() + ")"));
+        resume.setTooltip(new Tooltip("Go on from the newest checkpoint in the output folder"));
+        fromCheckpoint.setTooltip(new Tooltip("Go on from a checkpoint you choose"));
+        stop.setTooltip(new Tooltip("Stop after the current iteration and write a checkpoint (" + Action.STOP_TRAINING.keyText() + ")"));
+        start.setOnAction(e -> start(null));
+        resume.setOnAction(e -> resumeNewest());
+        fromCheckpoint.setOnAction(e -> chooseCheckpoint());
+        stop.setOnAction(e -> stop());
+        stop.setDisable(true);
+        HBox buttons = new HBox(6, start, resume, fromCheckpoint, pause, stop);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        progress.setMaxWidth(Double.MAX_VALUE);
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(2);
+        facts.addRow(0, new Label("Iteration"), iteration, new Label("Speed"), speed);
+        facts.addRow(1, new Label("Time left"), eta, new Label("Device"), device);
+        facts.add(new Label("Output"), 0, 2);
+        facts.add(output, 1, 2, 3, 1);
+
+        lossChart.setTitle("Loss");
+        rateChart.setTitle("Learning rate");
+        for (LineChart<Number, Number> chart : List.of(lossChart, rateChart)) {
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            chart.getXAxis().setLabel("iteration");
+        }
+        lossChart.setPrefHeight(260);
+        rateChart.setPrefHeight(160);
+        rateChart.setLegendVisible(false);
+
+        snapshot.setPreserveRatio(true);
+        snapshot.setFitHeight(110);
+        Label snapshotLabel = new Label("Last snapshot: input, target, prediction");
+        log.setPrefHeight(120);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        status.setWrapText(true);
+        root = new VBox(6, buttons, progress, status, facts, lossChart, rateChart, snapshotLabel, snapshot, log);
+        root.setPadding(new Insets(6));
+        List<String> parts = lossParts(config.get());
+        if (parts != null) {
+            showCurves(parts);
+        }
+        if (REHEARSED.compareAndSet(false, true)) {
+            PauseTransition later = new PauseTransition(Duration.millis(REHEARSAL_DELAY_MILLIS));
+            later.setOnFinished(e -> rehearse(config));
+            later.play();
+        }
+    }
+
+    /**
+     * Takes a throwaway panel, off screen, through what a run shows: Start, the run's start, a few iterations, a
+     * snapshot and the end, then draws it once. The classes and first, slow passes of charts, legend, log cells and
+     * wrapped text then happen while the window has just opened, instead of in the first seconds of the first real
+     * run, where they held the JavaFX thread for 80-95 ms three times. Nothing of it is shown or kept.
+     */
+    private static void rehearse(Supplier<Config> config) {
+        TrainingPanel p = new TrainingPanel(config, Path.of(""));
+        Scene offScreen = new Scene(p.root, 700, 900);
+        Config c = config.get();
+        if (c != null) { // what Start does before the run's thread takes over
+            ConfigCheck.errors(c);
+            new TensorBoardListener(new TrainingRun(c, TrainingRun.Options.defaults()).outputDirectory(), 20);
+        }
+        p.running.set(true);
+        p.updateButtons();
+        p.status.setText("Starting...");
+        p.addLog("Training starts from new weights");
+        p.started(new TrainingStart(0, 100, "cpu()", "rehearsal", 1000, List.of("first term", "second term"),
+                Path.of("rehearsal"), null, new int[] {8, 64, 64}, 1));
+        for (int i = 1; i <= 3; i++) {
+            p.iteration(new IterationStats(i, 100, 1.0 / i, new double[] {0.6 / i, 0.4 / i}, 1e-3 * i, 1.5, 0.1, 150 - i));
+        }
+        p.snapshot(new Snapshot(1, 8, 8, new float[64], new float[64], new float[64]));
+        p.finished(new TrainingEnd(TrainingEnd.Reason.CANCELLED, 3, null, "Stopped at iteration 3."));
+        offScreen.snapshot(null); // CSS, layout and rendering, as the pulse after a real change does
+    }
+
+    public Region node() {
+        return root;
+    }
+
+    /** Shows the model's prediction of the visible section in the viewer while it trains (controls below the buttons). */
+    public void setLivePreview(LivePreview p) {
+        preview = p;
+        root.getChildren().add(1, p.controls());
+    }
+
+    /**
+     * Loads the PyTorch engine on a background thread, so that the first Start or Predict does not load hundreds of
+     * megabytes of native code and classes while the window waits on the JavaFX thread's garbage collections.
+     */
+    public static void prepareEngineInBackground() {
+        new JobTask<Void>((progress, control) -> {
+            CLOCK.format(LocalTime.now()); // the log's first line then costs the JavaFX thread nothing extra
+            try {
+                TorchEngine.get();
+            } catch (RuntimeException | LinkageError e) {
+                // reported where the engine is used, with the context of that action
+            }
+            return null;
+        }).start("engine-start");
+    }
+
+    /** True while a run is going. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public LineChart<Number, Number> lossChart() {
+        return lossChart;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    /** Starts a run (from {@code checkpoint}, or from scratch when null) on a background thread. */
+    public void start(Path checkpoint) {
+        if (running.get()) {
+            return;
+        }
+        Config c = config.get();
+        List<ConfigValidator.Problem> errors = ConfigCheck.errors(c);
+        if (!errors.isEmpty()) {
+            status.setText("The config has " + errors.size() + " problem" + (errors.size() > 1 ? "s" : "") + ", first: "
+                    + errors.get(0).message() + " Fix it in the Config tab.");
+            return;
+        }
+        TrainingRun r = new TrainingRun(c, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, workingDirectory, 0));
+        List<Integer> monitor = c.getIntList("MONITOR.ITERATION_NUM");
+        r.addListener(new TensorBoardListener(r.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
+        r.addListener(new Forwarder());
+        JobTask<TrainingEnd> task = new JobTask<>(r::run);
+        if (preview != null) {
+            preview.begin(c, task::isStopping);
+            r.setProbe(preview);
+        }
+        history.clear();
+        stride = 1;
+        axes.forEach(SteadyAxis::reset);
+        List<String> parts = lossParts(c);
+        if (parts != null) {
+            showCurves(parts);
+        } else {
+            lossChart.getData().clear();
+            rateChart.getData().clear();
+        }
+        job = task;
+        running.set(true);
+        updateButtons();
+        output.setText(r.outputDirectory().toAbsolutePath().normalize().toString());
+        status.setText(checkpoint == null ? "Starting..." : "Resuming from " + checkpoint + "...");
+        addLog(checkpoint == null ? "Training starts from new weights" : "Training resumes from " + checkpoint);
+        task.setOnFailed(e -> {
+            if (task.getException() instanceof Error error) { // the native library or memory: the run could not tell its listeners
+                post(() -> finished(new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null, "Training failed: " + error)));
+            } // else listeners heard of it as a FAILED end, with the message
+        });
+        task.start("training");
+    }
+
+    /** Asks the run to stop after the current iteration; it then writes a checkpoint. */
+    public void stop() {
+        if (job != null && running.get()) {
+            job.stop();
+            stop.setDisable(true);
+            pause.setDisable(true);
+            status.setText("Stopping after this iteration and writing a checkpoint...");
+        }
+    }
+
+    /** Holds the run before its next iteration, or lets a held run go on. */
+    public void togglePause() {
+        if (job == null || !running.get() || job.isStopping()) {
+            return;
+        }
+        boolean hold = !job.isPaused();
+        job.setPaused(hold);
+        pause.setText(hold ? "Go on" : "Pause");
+        status.setText(hold ? "Paused after iteration " + (history.isEmpty() ? 0 : history.get(history.size() - 1).iteration())
+                + "; Go on continues, Stop writes a checkpoint." : "Training goes on.");
+        addLog(hold ? "Paused" : "Going on");
+    }
+
+    /** Whether a run is held by Pause. */
+    boolean paused() {
+        return job != null && running.get() && job.isPaused();
+    }
+
+    /** Stops a run and waits for its checkpoint (at most {@code millis}); for closing the window. */
+    public void stopAndWait(long millis) throws InterruptedException {
+        if (job != null) {
+            job.stopAndWait(millis);
+        }
+    }
+
+    private void resumeNewest() {
+        Path out = new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory();
+        Path folder = workingDirectory.resolve(out);
+        Checkpoint.newest(folder).ifPresentOrElse(this::start,
+                () -> status.setText("No checkpoint in " + folder.toAbsolutePath().normalize()
+                        + " to resume from; press Start, or choose a checkpoint."));
+    }
+
+    private void chooseCheckpoint() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Train from checkpoint");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints", "*.ckpt"));
+        File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            start(f.toPath());
+        }
+    }
+
+    private void updateButtons() {
+        boolean on = running.get();
+        start.setDisable(on);
+        resume.setDisable(on);
+        fromCheckpoint.setDisable(on);
+        stop.setDisable(!on);
+        pause.setDisable(!on);
+        pause.setText("Pause");
+    }
+
+    private void addLog(String line) {
+        log.getItems().add(LocalTime.now().format(CLOCK) + "  " + line);
+        if (log.getItems().size() > LOG_LINES) {
+            log.getItems().remove(0, log.getItems().size() - LOG_LINES);
+        }
+        log.scrollTo(log.getItems().size() - 1);
+    }
+
+    /** Queues work for the JavaFX thread; one pass of the thread runs everything queued so far. */
+    private void post(Runnable r) {
+        events.add(r);
+        if (drainScheduled.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                drainScheduled.set(false);
+                Runnable next;
+                while ((next = events.poll()) != null) {
+                    next.run();
+                }
+            });
+        }
+    }
+
+    private void started(TrainingStart s) {
+        partNames = s.partNames();
+        device.setText(s.device());
+        output.setText(s.outputDirectory().toAbsolutePath().normalize() + "  (TensorBoard: tensorboard --logdir "
+                + s.outputDirectory().toAbsolutePath().normalize() + ")");
+        status.setText("Training " + s.model() + " (" + String.format(Locale.ROOT, "%,d", s.parameters())
+                + " parameters), input " + sizeText(s.inputSize()) + ", batch " + s.batchSize());
+        addLog("Started at iteration " + s.firstIteration() + " of " + s.totalIterations() + " on " + s.device());
+        showCurves(partNames);
+    }
+
+    /**
+     * Empty curves for the total loss, each of its parts and the learning rate. Curves of the same names are emptied
+     * rather than made again: the charts' legends and layout then stay as they are, and so does most of the panel on
+     * screen. (The panel shows the curves of its config from the start, so pressing Start repaints little.)
+     */
+    private void showCurves(List<String> parts) {
+        List<String> names = new ArrayList<>(List.of("total"));
+        names.addAll(parts);
+        if (lossChart.getData().stream().map(XYChart.Series::getName).toList().equals(names) && rateChart.getData().size() == 1) {
+            lossChart.getData().forEach(c -> c.getData().clear());
+            rateChart.getData().get(0).getData().clear();
+            return;
+        }
+        lossChart.getData().setAll(names.stream().map(TrainingPanel::named).toList());
+        rateChart.getData().setAll(List.of(named("learning rate")));
+    }
+
+    /** The names of the loss terms a run of this config reports, or null when its loss options are not valid. */
+    private static List<String> lossParts(Config c) {
+        try {
+            return c == null ? null : LossFunction.fromConfig(c).partNames();
+        } catch (RuntimeException e) {
+            return null; // the run says what is wrong; its curves then come with its start
+        }
+    }
+
+    private static XYChart.Series<Number, Number> named(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    private static String sizeText(int[] size) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < size.length; i++) {
+            b.append(i > 0 ? "x" : "").append(size[i]);
+        }
+        return b.toString();
+    }
+
+    private void iteration(IterationStats s) {
+        history.add(s);
+        if (preview != null) {
+            preview.aim();
+        }
+        progress.setProgress(s.total() > 0 ? (double) s.iteration() / s.total() : -1);
+        iteration.setText(s.iteration() + " / " + s.total());
+        speed.setText(String.format(Locale.ROOT, "%.2f it/s", s.iterationsPerSecond()));
+        eta.setText(JobTask.duration(s.etaSeconds()));
+        if (s.iteration() % stride == 0) {
+            plot(s);
+            if (!lossChart.getData().isEmpty() && lossChart.getData().get(0).getData().size() > MAX_POINTS) {
+                stride *= 2;
+                replot();
+            }
+        }
+    }
+
+    private void plot(IterationStats s) {
+        if (lossChart.getData().isEmpty()) {
+            return;
+        }
+        axes.get(0).include(s.iteration());
+        axes.get(1).include(s.loss());
+        axes.get(2).include(s.iteration());
+        axes.get(3).include(s.learningRate());
+        lossChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.loss()));
+        for (int i = 0; i < s.parts().length && i + 1 < lossChart.getData().size(); i++) {
+            axes.get(1).include(s.parts()[i]);
+            lossChart.getData().get(i + 1).getData().add(new XYChart.Data<>(s.iteration(), s.parts()[i]));
+        }
+        rateChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.learningRate()));
+    }
+
+    private void replot() {
+        axes.forEach(SteadyAxis::reset);
+        lossChart.getData().forEach(series -> series.getData().clear());
+        rateChart.getData().forEach(series -> series.getData().clear());
+        for (IterationStats s : history) {
+            if (s.iteration() % stride == 0) {
+                plot(s);
+            }
+        }
+    }
+
+    private void snapshot(Snapshot s) {
+        int w = s.width();
+        int h = s.height();
+        int[] argb = new int[3 * w * h];
+        float[][] panels = {s.image(), s.target(), s.prediction()};
+        for (int p = 0; p < 3; p++) {
+            float[] v = panels[p];
+            float lo = Float.MAX_VALUE;
+            float hi = -Float.MAX_VALUE;
+            for (float f : v) {
+                lo = Math.min(lo, f);
+                hi = Math.max(hi, f);
+            }
+            // the input is normalised to any range; target and prediction are probabilities
+            if (p > 0) {
+                lo = 0;
+                hi = 1;
+            }
+            float scale = hi > lo ? 255f / (hi - lo) : 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int g = Math.max(0, Math.min(255, Math.round((v[y * w + x] - lo) * scale)));
+                    argb[y * 3 * w + p * w + x] = 0xFF000000 | g << 16 | g << 8 | g;
+                }
+            }
+        }
+        WritableImage image = new WritableImage(3 * w, h);
+        image.getPixelWriter().setPixels(0, 0, 3 * w, h, PixelFormat.getIntArgbInstance(), argb, 0, 3 * w);
+        snapshot.setImage(image);
+        addLog("Snapshot at iteration " + s.iteration());
+    }
+
+    private void finished(TrainingEnd end) {
+        running.set(false);
+        updateButtons();
+        status.setText(end.message());
+        addLog(end.message());
+        if (end.reason() == TrainingEnd.Reason.FINISHED) {
+            progress.setProgress(1);
+        }
+    }
+
+    /** Hands the run's events to the JavaFX thread. */
+    private final class Forwarder implements TrainingListener {
+        @Override
+        public void started(TrainingStart start) {
+            post(() -> TrainingPanel.this.started(start));
+        }
+
+        @Override
+        public void iteration(IterationStats stats) {
+            post(() -> TrainingPanel.this.iteration(stats));
+        }
+
+        @Override
+        public void snapshot(Snapshot s) {
+            post(() -> TrainingPanel.this.snapshot(s));
+        }
+
+        @Override
+        public void checkpointSaved(Path file, long at) {
+            post(() -> addLog("Checkpoint " + file + " (iteration " + at + ")"));
+        }
+
+        @Override
+        public void finished(TrainingEnd end) {
+            post(() -> TrainingPanel.this.finished(end));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.synapseworkbench.ui.viewer.render;
+
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.BooleanSupplier;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Volume;
+
+/**
+ * Composes the frames of one plane view on the render thread: reads only the voxels a frame shows of the image and
+ * of each label layer, straight from their chunks, maps the image to grey and blends the layers over it. The image
+ * is read one row of chunks at a time, so a view of chunks not yet cached can be shown as they come, with a
+ * placeholder where they have not.
+ */
+public final class FrameComposer {
+    /**
+     * The last block read of each volume, refilled for the next frame: a frame of uint64 labels is megabytes, too
+     * much to allocate for every frame.
+     */
+    private final Map<Volume, Block> blocks = new WeakHashMap<>();
+    /**
+     * The last frame's image part, mapped to grey, and what it shows: a frame of the same plane, voxels and mapping
+     * (after a brush stroke, say) starts from it instead of reading and mapping the image again. Render thread only.
+     */
+    private int[] grey;
+    private Volume greyOf;
+    private int greyAxis;
+    private int greyPlane;
+    private GrayMapping greyMapping;
+    private int[] greyRows;
+    private int[] greyCols;
+    /** Where the image is not read yet: a grey a little lighter than the view's background. */
+    static final int PLACEHOLDER = 0xFF2E2E2E;
+
+    /**
+     * Reads the voxels of plane {@code zi} that {@code sampling} picks from {@code region} of the image and the layers
+     * (only those, straight from the chunks) and composes the frame's pixels; gives up (false) once
+     * {@code superseded}. {@code progress} runs after each row of image chunks and each layer but the last, with the
+     * frame as far as it is (the rest {@link #PLACEHOLDER}), for the caller to show it when that takes long.
+     */
+    public boolean compose(Volume v, int axis, int zi, int[] region, Sampling sampling, GrayMapping m,
+            List<LabelLayer> shown, List<LabelLayer.Style> styles, int[] frame,
+            BooleanSupplier superseded, Runnable progress) {
+        int[] rows = shifted(sampling.rows(), region[0]);
+        int[] cols = shifted(sampling.cols(), region[1]);
+        long t0 = System.nanoTime();
+        long map = 0;
+        boolean sameImage = grey != null && greyOf == v && greyAxis == axis && greyPlane == zi && m.equals(greyMapping)
+                && grey.length == frame.length && Arrays.equals(greyRows, rows) && Arrays.equals(greyCols, cols);
+        if (sameImage) { // only labels changed (a brush stroke): the image part is as it was
+            System.arraycopy(grey, 0, frame, 0, frame.length);
+        } else {
+            Arrays.fill(frame, PLACEHOLDER);
+        }
+        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == 0 ? 1 : 0)]; // axis 0: an xy section (Volume.readSampled)
+        for (int i0 = sameImage ? rows.length : 0; i0 < rows.length;) {
+            int i1 = i0 + 1;
+            while (i1 < rows.length && rows[i1] / rowChunk == rows[i0] / rowChunk) {
+                i1++;
+            }
+            Block band = v.readSampled(axis, zi, Arrays.copyOfRange(rows, i0, i1), cols, null);
+            long a = System.nanoTime();
+            m.map(band, frame, i0 * cols.length);
+            map += System.nanoTime() - a;
+            i0 = i1;
+            if (superseded.getAsBoolean()) {
+                return false;
+            }
+            if (i0 < rows.length || !shown.isEmpty()) {
+                progress.run();
+            }
+        }
+        if (!sameImage) {
+            grey = grey != null && grey.length == frame.length ? grey : new int[frame.length];
+            System.arraycopy(frame, 0, grey, 0, frame.length);
+            greyOf = v;
+            greyAxis = axis;
+            greyPlane = zi;
+            greyMapping = m;
+            greyRows = rows;
+            greyCols = cols;
+        }
+        long t1 = System.nanoTime();
+        long read = 0;
+        long blend = 0;
+        for (int i = 0; i < shown.size(); i++) {
+            if (superseded.getAsBoolean()) {
+                return false;
+            }
+            if (i > 0) {
+                progress.run();
+            }
+            LabelLayer layer = shown.get(i);
+            long a = System.nanoTime();
+            Block labels = sampled(layer.labels(), axis, zi, rows, cols);
+            long b = System.nanoTime();
+            layer.blend(labels, cols.length, frame, styles.get(i));
+            read += b - a;
+            blend += System.nanoTime() - b;
+        }
+        FrameListener l = listener;
+        if (l != null) {
+            l.composed(new FrameListener.Timing(t0, System.nanoTime(), (t1 - t0 - map) / 1e6, map / 1e6, read / 1e6,
+                    blend / 1e6));
+        }
+        return true;
+    }
+
+    private static int[] shifted(int[] positions, int by) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = positions[i] + by;
+        }
+        return out;
+    }
+
+    /**
+     * The sampled voxels of a volume's plane, into the block this view read of it last time (render thread only); the
+     * block as it is when the volume, at the same version, was read at the same place last time (a brush stroke in
+     * another layer, say).
+     */
+    private Block sampled(Volume v, int axis, int index, int[] rows, int[] cols) {
+        Read last = lastRead.get(v);
+        Block kept = blocks.get(v);
+        if (last != null && kept != null && last.matches(axis, index, rows, cols, v.version())) {
+            return kept;
+        }
+        long version = v.version(); // before reading: an edit meanwhile makes the next frame read again
+        Block b = v.readSampled(axis, index, rows, cols, kept);
+        blocks.put(v, b);
+        lastRead.put(v, new Read(axis, index, rows, cols, version));
+        return b;
+    }
+
+    /** What was read of a volume into its block. */
+    private record Read(int axis, int index, int[] rows, int[] cols, long version) {
+        boolean matches(int a, int i, int[] r, int[] c, long v) {
+            return a == axis && i == index && v == version && Arrays.equals(r, rows) && Arrays.equals(c, cols);
+        }
+    }
+
+    private final Map<Volume, Read> lastRead = new WeakHashMap<>();
+
+    /** Hears of each composition's timing, or null. */
+    private volatile FrameListener listener;
+
+    public void setListener(FrameListener l) {
+        listener = l;
+    }
+
+}

@@ -1,0 +1,99 @@
+package org.synapseworkbench.ui.review;
+
+import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.synapseworkbench.proofread.EditedLabels;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.InMemoryVolume;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Painting a missed synapse's pre side in a real window, undoing and redoing it, saving it, and finding it again. */
+@ExtendWith(ApplicationExtension.class)
+class LabelPainterTest {
+    @TempDir
+    static Path journals;
+    @TempDir
+    Path dir;
+    private WorkbenchWindow window;
+    private ReviewPanel panel;
+    private InMemoryVolume polarity;
+
+    @Start
+    void start(Stage stage) {
+        window = new WorkbenchWindow(WorkbenchWindowTest.ramp());
+        polarity = new InMemoryVolume("polarity", Block.zeros(DataType.UINT64, 5, 20, 30), new double[] {40, 4, 4});
+        window.addLayer(new LabelLayer("polarity", polarity, LabelLayer.Kind.POLARITY));
+        panel = new ReviewPanel(window, journals);
+        window.addPanel("Review", panel.node());
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    private long at(int z, int y, int x) {
+        return panel.painter().labels().read(new int[] {z, y, x}, new int[] {1, 1, 1}).getLong(0);
+    }
+
+    private Point2D screen(int row, int col) {
+        AtomicReference<Point2D> p = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> p.set(window.slice().localToScreen(window.slice().centreOf(row, col))));
+        return p.get();
+    }
+
+    @Test
+    void paintUndoRedoSaveAndReopen(FxRobot robot) throws Exception {
+        robot.interact(() -> panel.painter().paint("polarity", LabelPainter.Mode.PRE, 1, 1));
+        assertTrue(panel.painter().labels() != null, panel.painter().status().getText());
+        robot.drag(screen(5, 5), MouseButton.PRIMARY).dropTo(screen(5, 12));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int x = 5; x <= 12; x++) {
+            assertEquals(1, at(0, 5, x), "pre of synapse 1 along the stroke at x " + x);
+        }
+        assertEquals(1, at(0, 4, 8), "the brush's radius of one voxel");
+        assertEquals(0, at(0, 3, 8));
+        assertEquals(0, at(1, 5, 8), "one section deep");
+        int grey = 3 * 5 + 8;
+        assertEquals(LabelLayer.mix(WorkbenchWindowTest.grey(grey), LabelLayer.MAGENTA, 0.5),
+                WorkbenchWindowTest.pixel(window.slice(), 8, 5), "drawn magenta");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, at(0, 5, 8), "the whole stroke undone");
+        assertEquals(0, at(0, 5, 12));
+        assertEquals(WorkbenchWindowTest.grey(grey), WorkbenchWindowTest.pixel(window.slice(), 8, 5), "and gone from the screen");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, at(0, 5, 12), "redone");
+
+        Path out = dir.resolve("corrected.h5");
+        robot.interact(() -> panel.painter().save(out));
+        try (Hdf5Volume saved = Hdf5Volume.open(out, Cremi.POLARITY)) {
+            assertEquals(1, saved.read(new int[] {0, 5, 8}, new int[] {1, 1, 1}).getLong(0));
+            assertEquals(0, saved.read(new int[] {0, 3, 8}, new int[] {1, 1, 1}).getLong(0));
+        }
+        // as after a crash: the journal alone brings the stroke back over the original labels
+        EditedLabels again = EditedLabels.open(polarity, journals.resolve(LabelPainter.journalName(polarity))).labels();
+        assertEquals(1, again.read(new int[] {0, 5, 8}, new int[] {1, 1, 1}).getLong(0));
+        again.journal().close();
+    }
+}

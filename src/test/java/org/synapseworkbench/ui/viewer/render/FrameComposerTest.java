@@ -1,0 +1,68 @@
+package org.synapseworkbench.ui.viewer.render;
+
+import org.synapseworkbench.ui.viewer.SliceView;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.volume.Volume;
+
+/** Frames are composed from the sampled voxels, the image a row of chunks at a time with a placeholder for the rest. */
+class FrameComposerTest {
+    /** A 2 x 12 x 6 uint8 volume, voxel (z, y, x) = 100 z + 6 y + x, stored in chunks of 1 x 4 x 6. */
+    private static Volume chunked() {
+        byte[] v = new byte[2 * 12 * 6];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (byte) (i / 72 * 100 + i % 72);
+        }
+        InMemoryVolume memory = new InMemoryVolume("ramp", Block.wrap(DataType.UINT8, v, 2, 12, 6), new double[] {40, 4, 4});
+        return new Volume() {
+            @Override public String name() { return memory.name(); }
+            @Override public int[] shape() { return memory.shape(); }
+            @Override public DataType type() { return memory.type(); }
+            @Override public int[] chunkShape() { return new int[] {1, 4, 6}; }
+            @Override public double[] resolution() { return memory.resolution(); }
+            @Override public boolean resolutionStored() { return true; }
+            @Override public double[] offset() { return memory.offset(); }
+            @Override public Block read(int[] start, int[] size) { return memory.read(start, size); }
+        };
+    }
+
+    @Test
+    void theImageComesRowOfChunksByRowAndTheRestIsAPlaceholder() {
+        List<int[]> seen = new ArrayList<>();
+        int[] frame = new int[6 * 6];
+        // section 1, every second row (0, 2, ..., 10) and every column: rows 0-2 of the frame lie in chunk row 0
+        Sampling every2nd = Sampling.of(12, 6, 2, 1);
+        int[] shown = new int[1];
+        boolean done = new FrameComposer().compose(chunked(), SliceView.XY, 1, new int[] {0, 0, 12, 6}, every2nd,
+                GrayMapping.uint8(), List.of(), List.of(), frame, () -> false, () -> seen.add(frame.clone()));
+        assertTrue(done);
+        assertEquals(2, seen.size(), "after the first two of three rows of chunks");
+        int[] first = seen.get(0);
+        assertEquals(grey(100 + 0 * 6 + 0), first[0], "row y 0");
+        assertEquals(grey(100 + 2 * 6 + 5), first[6 + 5], "row y 2, column 5");
+        assertEquals(FrameComposer.PLACEHOLDER, first[2 * 6], "row y 4 (the next chunk row) is not read yet");
+        assertEquals(grey(100 + 4 * 6), seen.get(1)[2 * 6]);
+        assertEquals(FrameComposer.PLACEHOLDER, seen.get(1)[4 * 6]);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(grey(100 + 2 * i * 6 + j), frame[i * 6 + j], "frame pixel " + i + ", " + j);
+            }
+        }
+        assertFalse(new FrameComposer().compose(chunked(), SliceView.XY, 1, new int[] {0, 0, 12, 6}, every2nd,
+                GrayMapping.uint8(), List.of(), List.of(), frame, () -> true, () -> shown[0]++), "superseded: given up");
+        assertEquals(0, shown[0]);
+    }
+
+    private static int grey(int v) {
+        return 0xFF000000 | v << 16 | v << 8 | v;
+    }
+}
