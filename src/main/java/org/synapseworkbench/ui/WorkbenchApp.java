@@ -147,7 +147,7 @@ public final class WorkbenchApp extends Application {
             config.message().setText("The saved config could not be restored (" + e.getMessage() + "); the demo config is shown.");
         }
         if (!ws.checkpoint().isBlank()) {
-            prediction.checkpointField().setText(ws.checkpoint());
+            window.state().checkpointProperty().set(ws.checkpoint());
         }
     }
 
@@ -159,7 +159,7 @@ public final class WorkbenchApp extends Application {
         try {
             ConfigDocument d = config.document();
             new Workspace(image.file().toAbsolutePath() + ":" + image.datasetPath(), List.copyOf(addedLabels), d.baseFile(), d.file(), d.yaml(true),
-                    prediction.checkpointField().getText().trim()).save(workspaceFile);
+                    window.state().checkpointProperty().get().trim()).save(workspaceFile);
         } catch (RuntimeException e) {
             System.err.println("warning: could not save the workspace to " + workspaceFile + ": " + e.getMessage());
         }
@@ -180,7 +180,6 @@ public final class WorkbenchApp extends Application {
         if (image != null) {
             // the render thread and a running prediction may still read the old volumes: stop the prediction, and
             // close them on the render thread after the draws it was asked for
-            prediction.imageChanged();
             List<Hdf5Volume> old = new java.util.ArrayList<>(opened);
             old.add(image);
             opened.clear();
@@ -191,17 +190,17 @@ public final class WorkbenchApp extends Application {
         if (window == null) {
             window = new WorkbenchWindow(image);
             config = new ConfigPanel(startingConfig());
-            training = new TrainingPanel(() -> config.configProperty().get(), Path.of(""));
+            window.state().configProperty().bind(config.configProperty());
+            training = new TrainingPanel(() -> window.state().config(), Path.of(""));
             window.addPanel("Config", config.node());
             LivePreview live = new LivePreview(window);
             training.setLivePreview(live);
             window.addPanel("Training", training.node());
-            prediction = new PredictionPanel(window, () -> config.configProperty().get(), Path.of(""));
+            prediction = new PredictionPanel(window, Path.of(""));
             window.addPanel("Predict", prediction.node());
             Path journals = org.synapseworkbench.UserFolders.data().resolve("journals");
             ReviewPanel review = new ReviewPanel(window, journals);
-            review.addSection(new RetrainSection(window, review.painter(), prediction, () -> config.configProperty().get())
-                    .node());
+            review.addSection(new RetrainSection(window.state(), review.painter()).node());
             window.addPanel("Review", review.node());
             prediction.setOnPredicted(live::clear); // a prediction of the whole image replaces the training's glimpses
             training.runningProperty().addListener((obs, was, now) -> {

@@ -63,7 +63,7 @@ class WorkbenchAppTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("small.h5:" + org.synapseworkbench.volume.Cremi.RAW, workbench.window().slice().volume().name());
             assertEquals(0.123, workbench.config().configProperty().get().getDouble("SOLVER.BASE_LR"));
-            assertEquals("/some/checkpoint_000010.ckpt", workbench.prediction().checkpointField().getText());
+            assertEquals("/some/checkpoint_000010.ckpt", workbench.window().state().checkpointProperty().get());
             assertTrue(Files.notExists(dir.resolve("unused.h5")), "no sample is made when a workspace is reopened");
             WaitForAsyncUtils.asyncFx(() -> workbench.config().show(workbench.config().document()
                     .with("SOLVER.ITERATION_TOTAL", 77, "test"))).get();

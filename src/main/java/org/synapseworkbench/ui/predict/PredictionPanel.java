@@ -31,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
@@ -55,7 +56,7 @@ import org.synapseworkbench.workflow.PredictAndScore;
  */
 public final class PredictionPanel {
     private final WorkbenchWindow window;
-    private final Supplier<Config> config;
+    private final WorkbenchState state;
     private final Path workingDirectory;
     private final TextField checkpoint = new TextField();
     private final Button predict = new Button("Predict");
@@ -75,16 +76,26 @@ public final class PredictionPanel {
     private Block probabilities;
     private TargetKind target;
     private Volume predictedImage;
-    /** The checkpoint and the settings the shown prediction was made with. */
-    private Path predictedWith;
-    private Config predictedSettings;
     private final List<LabelLayer> shownLayers = new ArrayList<>();
     private Runnable onPredicted = () -> { };
 
-    public PredictionPanel(WorkbenchWindow window, Supplier<Config> config, Path workingDirectory) {
+    /**
+     * @param window the viewer, whose {@link WorkbenchState} holds the image, the layers, the config and the checkpoint
+     * @param workingDirectory what relative paths of the config are relative to
+     */
+    public PredictionPanel(WorkbenchWindow window, Path workingDirectory) {
         this.window = window;
-        this.config = config;
+        this.state = window.state();
         this.workingDirectory = workingDirectory;
+        checkpoint.textProperty().bindBidirectional(state.checkpointProperty());
+        threshold.getValueFactory().valueProperty().bindBidirectional(state.thresholdProperty());
+        minSize.getValueFactory().valueProperty().bindBidirectional(state.minSizeProperty());
+        state.imageProperty().addListener((o, was, now) -> imageChanged());
+        state.predictionProperty().addListener((o, was, now) -> {
+            if (now != null && now.image() == state.image()) {
+                display(now);
+            }
+        });
         checkpoint.setId("prediction-checkpoint");
         checkpoint.setPromptText("checkpoint file (.ckpt)");
         HBox.setHgrow(checkpoint, Priority.ALWAYS);
@@ -146,10 +157,6 @@ public final class PredictionPanel {
         return root;
     }
 
-    public TextField checkpointField() {
-        return checkpoint;
-    }
-
     Label status() {
         return status;
     }
@@ -164,13 +171,12 @@ public final class PredictionPanel {
     }
 
     /** Forgets the last prediction, whose layers went with the image it was made for. */
-    public void imageChanged() {
+    private void imageChanged() {
         if (job != null) {
             job.stop();
         }
         probabilities = null;
         predictedImage = null;
-        predictedWith = null;
         shownLayers.clear();
         scores.getItems().clear();
         findInstances.setDisable(true);
@@ -184,7 +190,7 @@ public final class PredictionPanel {
 
     /** Fills in the newest checkpoint of the config's output folder, if there is one (after training, say). */
     public void useNewest() {
-        Path out = workingDirectory.resolve(new TrainingRun(config.get(), TrainingRun.Options.defaults()).outputDirectory());
+        Path out = workingDirectory.resolve(new TrainingRun(state.config(), TrainingRun.Options.defaults()).outputDirectory());
         Checkpoint.newest(out).ifPresent(f -> checkpoint.setText(f.toString()));
     }
 
@@ -200,7 +206,7 @@ public final class PredictionPanel {
 
     /** Predicts the open image with the chosen checkpoint on a background thread. */
     public void predict() {
-        Volume image = window.slice().volume();
+        Volume image = state.image();
         if (busy.get() || image == null) {
             return;
         }
@@ -209,7 +215,7 @@ public final class PredictionPanel {
             status.setText("Choose a checkpoint first (Choose..., or Newest after training).");
             return;
         }
-        Config settingsConfig = config.get();
+        Config settingsConfig = state.config();
         Path checkpointFile = Path.of(file);
         JobTask<PredictAndScore.Prediction> task = new JobTask<>((progress, control) -> PredictAndScore.predict(checkpointFile,
                 settingsConfig, image, progress, control), (what, done, total, seconds) -> String.format(Locale.ROOT,
@@ -221,15 +227,17 @@ public final class PredictionPanel {
         status.setText("Loading " + file + "...");
         task.messageProperty().addListener((o, was, now) -> status.setText(now));
         task.setOnSucceeded(e -> {
-            if (window.slice().volume() == image) { // else another image was opened meanwhile
-                shown(image, task.getValue(), checkpointFile, settingsConfig);
+            if (state.image() == image) { // else another image was opened meanwhile
+                ended("Predicted " + image.name() + ".");
+                state.predictionProperty().set(new WorkbenchState.ShownPrediction(image, task.getValue(), checkpointFile,
+                        settingsConfig));
             } else {
                 ended("The image changed during the prediction; predict again.");
             }
         });
-        task.setOnCancelled(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
+        task.setOnCancelled(e -> ended(state.image() != image ? "The image changed during the prediction; predict again."
                 : "Prediction cancelled."));
-        task.setOnFailed(e -> ended(window.slice().volume() != image ? "The image changed during the prediction; predict again."
+        task.setOnFailed(e -> ended(state.image() != image ? "The image changed during the prediction; predict again."
                 : "Prediction failed: " + message(task.getException())));
         setBusy(true);
         task.start("prediction");
@@ -241,6 +249,7 @@ public final class PredictionPanel {
 
     private void setBusy(boolean on) {
         busy.set(on);
+        state.setPredicting(on);
         predict.setDisable(on);
         cancel.setDisable(!on);
         findInstances.setDisable(on || probabilities == null);
@@ -254,46 +263,20 @@ public final class PredictionPanel {
         setBusy(false);
     }
 
-    /** The threshold instances are cut at. */
-    public double threshold() {
-        return threshold.getValue();
-    }
-
-    /** Pieces under this many voxels are dropped from the instances. */
-    public int minSize() {
-        return minSize.getValue();
-    }
-
     /**
-     * Shows a prediction made elsewhere (a retraining's) as if predicted here with {@code file} and {@code settings}:
-     * its layers, instances and scores. False when this panel is busy with its own.
+     * Shows the state's new prediction (this tab's, or a retraining's): its probability layers replace the old
+     * prediction's layers, then it is cut into instances and scored.
      */
-    public boolean showPrediction(Volume image, PredictAndScore.Prediction p, Path file, Config settings) {
-        if (busy.get()) {
-            return false;
-        }
-        checkpoint.setText(file.toString());
-        shown(image, p, file, settings);
-        return true;
-    }
-
-    /** The prediction shown, if it is of {@code image} by {@code file} with {@code settings}; else null. */
-    public PredictAndScore.Prediction shownPrediction(Volume image, Path file, Config settings) {
-        return probabilities != null && predictedImage == image && file.equals(predictedWith)
-                && settings.equals(predictedSettings) ? new PredictAndScore.Prediction(probabilities, target) : null;
-    }
-
-    /** Shows a new prediction: its probability layers replace the old prediction's layers. */
-    private void shown(Volume image, PredictAndScore.Prediction p, Path file, Config settings) {
+    private void display(WorkbenchState.ShownPrediction shown) {
         onPredicted.run();
+        Volume image = shown.image();
+        PredictAndScore.Prediction p = shown.prediction();
         Block probs = p.probabilities();
         TargetKind kind = p.kind();
         probabilities = probs;
         target = kind;
         predictedImage = image;
-        predictedWith = file;
-        predictedSettings = settings;
-        shownLayers.forEach(window::removeLayer);
+        shownLayers.forEach(state.layers()::remove);
         shownLayers.clear();
         int[] shape = image.spatialShape();
         double[] res = image.resolution();
@@ -314,7 +297,7 @@ public final class PredictionPanel {
 
     private void addLayer(LabelLayer layer) {
         shownLayers.add(layer);
-        window.addLayer(layer);
+        state.layers().add(layer);
     }
 
     private static Volume channel(Block probs, int c, int[] shape, double[] resolution) {
@@ -329,8 +312,8 @@ public final class PredictionPanel {
         if (probabilities == null || busy.get()) {
             return;
         }
-        double thr = threshold.getValue();
-        int min = minSize.getValue();
+        double thr = state.thresholdProperty().get();
+        int min = state.minSizeProperty().get();
         Block probs = probabilities;
         TargetKind kind = target;
         Volume image = predictedImage;
@@ -350,7 +333,7 @@ public final class PredictionPanel {
                     new InMemoryVolume("instances", o.labels(), image.resolution()),
                     kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY);
             shownLayers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).toList().forEach(l -> {
-                window.removeLayer(l);
+                state.layers().remove(l);
                 shownLayers.remove(l);
             });
             addLayer(layer);
@@ -371,7 +354,7 @@ public final class PredictionPanel {
     /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */
     private LabelLayer truthLayer(TargetKind kind) {
         LabelLayer.Kind wanted = kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY;
-        for (LabelLayer l : window.slice().layers()) {
+        for (LabelLayer l : state.layers()) {
             if (l.kind() == wanted && !shownLayers.contains(l)) {
                 return l;
             }

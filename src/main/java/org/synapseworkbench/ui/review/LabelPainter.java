@@ -126,7 +126,7 @@ public final class LabelPainter {
 
     private void refreshLayers() {
         String chosen = layer.getValue();
-        List<String> names = window.slice().layers().stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY)
+        List<String> names = window.state().layers().stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY)
                 .map(LabelLayer::name).toList();
         refreshing = true;
         try {
@@ -174,7 +174,7 @@ public final class LabelPainter {
      */
     private boolean attach() {
         refreshLayers();
-        LabelLayer chosen = window.slice().layers().stream().filter(l -> l.name().equals(layer.getValue())).findFirst().orElse(null);
+        LabelLayer chosen = window.state().layers().stream().filter(l -> l.name().equals(layer.getValue())).findFirst().orElse(null);
         if (chosen == null) {
             status.setText("Add a label layer to paint into (File > Add labels, or Predict).");
             return false;

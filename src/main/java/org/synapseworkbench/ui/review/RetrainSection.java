@@ -1,7 +1,6 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.predict.PredictionPanel;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.state.WorkbenchState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,10 +35,8 @@ import org.synapseworkbench.volume.Volume;
  * prediction in the Predict tab and the scores against the corrected labels before and after, side by side.
  */
 public final class RetrainSection {
-    private final WorkbenchWindow window;
+    private final WorkbenchState state;
     private final LabelPainter painter;
-    private final PredictionPanel prediction;
-    private final Supplier<Config> config;
     private final Spinner<Integer> iterations = new Spinner<>(1, 1_000_000, 100, 50);
     private final Spinner<Double> share = new Spinner<>(0.0, 1.0, 0.5, 0.1);
     private final Button run = new Button("Retrain on corrections");
@@ -50,11 +47,10 @@ public final class RetrainSection {
     private final VBox root;
     private JobTask<?> job;
 
-    public RetrainSection(WorkbenchWindow window, LabelPainter painter, PredictionPanel prediction, Supplier<Config> config) {
-        this.window = window;
+    /** Retrains on what {@code painter} corrected, with the checkpoint, cut and config of {@code state}. */
+    public RetrainSection(WorkbenchState state, LabelPainter painter) {
+        this.state = state;
         this.painter = painter;
-        this.prediction = prediction;
-        this.config = config;
         run.setId("retrain-run");
         cancel.setId("retrain-cancel");
         scores.setId("retrain-scores");
@@ -116,9 +112,9 @@ public final class RetrainSection {
 
     /** Starts a retraining on a background thread, or says in the status line what is missing. */
     void start() {
-        Volume image = window.slice().volume();
+        Volume image = state.image();
         EditedLabels corrected = painter.labels();
-        String file = prediction.checkpointField().getText().trim();
+        String file = state.checkpointProperty().get().trim();
         if (corrected == null) {
             status.setText("Choose the labels to correct under Edit labels and paint corrections first.");
             return;
@@ -130,15 +126,17 @@ public final class RetrainSection {
         }
         CorrectionsRetraining.Settings settings;
         try {
-            settings = new CorrectionsRetraining.Settings(iterations.getValue(), share.getValue(), prediction.threshold(),
-                    prediction.minSize());
+            settings = new CorrectionsRetraining.Settings(iterations.getValue(), share.getValue(),
+                    state.thresholdProperty().get(), state.minSizeProperty().get());
         } catch (UserException e) {
             status.setText(e.getMessage());
             return;
         }
-        Config settingsConfig = config.get();
-        PredictAndScore.Prediction before = prediction.shownPrediction(image, Path.of(file), settingsConfig);
+        Config settingsConfig = state.config();
         Path checkpointFile = Path.of(file);
+        WorkbenchState.ShownPrediction shown = state.predictionProperty().get();
+        PredictAndScore.Prediction before = shown != null && shown.matches(image, checkpointFile, settingsConfig)
+                ? shown.prediction() : null;
         JobTask<CorrectionsRetraining.Outcome> task = new JobTask<>((progress, control) -> CorrectionsRetraining.run(
                 checkpointFile, settingsConfig, image, corrected, settings, before, new TrainingListener() {
                 }, progress, control), (what, done, total, seconds) -> String.format(Locale.ROOT, "%s: %d of %d %s, %s left",
@@ -150,10 +148,14 @@ public final class RetrainSection {
         task.setOnSucceeded(e -> {
             CorrectionsRetraining.Outcome o = task.getValue();
             scores.getItems().setAll(o.scores());
-            boolean shown = window.slice().volume() == image
-                    && prediction.showPrediction(image, o.prediction(), o.checkpoint(), settingsConfig);
+            boolean show = state.image() == image && !state.isPredicting(); // not over a prediction going on
             ended("Fine-tuned " + o.end().iteration() + " iterations; checkpoint " + o.checkpoint()
-                    + (shown ? ". The new prediction is in the Predict tab." : "."));
+                    + (show ? ". The new prediction is in the Predict tab." : "."));
+            if (show) {
+                state.checkpointProperty().set(o.checkpoint().toString());
+                state.predictionProperty().set(new WorkbenchState.ShownPrediction(image, o.prediction(), o.checkpoint(),
+                        settingsConfig));
+            }
         });
         task.setOnCancelled(e -> ended("Retraining cancelled."));
         task.setOnFailed(e -> ended("Retraining failed: " + (task.getException() instanceof UserException u

@@ -104,6 +104,8 @@ public final class ReviewPanel {
             }
         });
         cancel.setDisable(true);
+        window.state().layers().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> refreshLayers());
+        refreshLayers(); // the choosers follow the layers as they come and go
         probability.setOnShowing(e -> refreshLayers());
         instances.setOnShowing(e -> refreshLayers());
         truth.setOnShowing(e -> refreshLayers());
@@ -229,7 +231,7 @@ public final class ReviewPanel {
 
     /** The window's label layers by kind, in the choosers. */
     private void refreshLayers() {
-        List<LabelLayer> layers = window.slice().layers();
+        List<LabelLayer> layers = window.state().layers();
         fill(probability, layers.stream().filter(l -> l.kind() == LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
         fill(instances, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
         fill(truth, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), true);
@@ -246,7 +248,7 @@ public final class ReviewPanel {
     }
 
     private LabelLayer layer(String name) {
-        return name == null ? null : window.slice().layers().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+        return name == null ? null : window.state().layers().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
     }
 
     /** Chooses the layers to search by name (for tests and scripts); null leaves a chooser as it is. */

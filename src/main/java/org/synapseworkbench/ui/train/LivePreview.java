@@ -173,7 +173,7 @@ public final class LivePreview implements ModelProbe {
     /** Replaces the last preview's layers by this one's, keeping their visibility, opacity and threshold. */
     private void show(Aim a, int[][] box, Block probs, TargetKind kind, long iteration, double seconds) {
         last.setText(String.format(Locale.ROOT, "last at iteration %d (%.1f s)", iteration, seconds));
-        if (window.slice().volume() != a.image()) {
+        if (window.state().image() != a.image()) {
             return; // another image was opened meanwhile
         }
         List<LabelLayer> old = List.copyOf(shown);

@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui.viewer;
 
 import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -56,8 +58,16 @@ public final class WorkbenchWindow {
     private final SplitPane split = new SplitPane();
     private final TabPane panels = new TabPane();
     private final Scene scene;
+    private final WorkbenchState state;
 
+    /** A window on {@code image} with a state of its own. */
     public WorkbenchWindow(Volume image) {
+        this(new WorkbenchState(), image);
+    }
+
+    /** A window that draws what {@code state} holds, opening {@code image} in it. */
+    public WorkbenchWindow(WorkbenchState state, Volume image) {
+        this.state = state;
         zSlider.setBlockIncrement(1);
         zSlider.setMajorTickUnit(1);
         zSlider.setSnapToTicks(true);
@@ -185,7 +195,23 @@ public final class WorkbenchWindow {
             });
         }
         addPanel("View", view.node());
+        state.layers().addListener((ListChangeListener<LabelLayer>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::undraw);
+                c.getAddedSubList().forEach(this::draw);
+            }
+        });
+        state.imageProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                show(now);
+            }
+        });
         open(image);
+    }
+
+    /** What this window draws, and the panels observe. */
+    public WorkbenchState state() {
+        return state;
     }
 
     /**
@@ -222,15 +248,23 @@ public final class WorkbenchWindow {
         return menus;
     }
 
-    /** Draws a label volume over the image in every plane; number key n shows or hides the n-th layer. */
+    /** Draws a label volume over the image in every plane (adds it to the state's layers); number key n shows or hides the n-th layer. */
     public void addLayer(LabelLayer layer) {
+        state.layers().add(layer);
+    }
+
+    /** Takes a layer off every plane (and off the state's layers). */
+    public void removeLayer(LabelLayer layer) {
+        state.layers().remove(layer);
+    }
+
+    private void draw(LabelLayer layer) {
         slice.addLayer(layer);
         xz.addLayer(layer);
         yz.addLayer(layer);
     }
 
-    /** Takes a layer off every plane. */
-    public void removeLayer(LabelLayer layer) {
+    private void undraw(LabelLayer layer) {
         slice.removeLayer(layer);
         xz.removeLayer(layer);
         yz.removeLayer(layer);
@@ -320,11 +354,20 @@ public final class WorkbenchWindow {
         return yz;
     }
 
-    /** Shows another image from its first section. */
+    /** Shows another image from its first section (through the state: its layers and prediction go). */
     public void open(Volume image) {
+        if (state.image() == image) {
+            show(image); // from its first section again
+        } else {
+            state.open(image);
+        }
+    }
+
+    private void show(Volume image) {
         slice.setVolume(image);
         xz.setVolume(image);
         yz.setVolume(image);
+        state.layers().forEach(this::draw); // a view takes its layers off with its volume
         int[] s = image.spatialShape();
         xz.zProperty().set(s[1] / 2);
         yz.zProperty().set(s[2] / 2);

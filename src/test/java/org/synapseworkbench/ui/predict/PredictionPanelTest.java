@@ -58,7 +58,8 @@ class PredictionPanelTest {
         truth = Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null);
         window = new WorkbenchWindow(image);
         window.addLayer(new LabelLayer("clefts", truth, LabelLayer.Kind.CLEFTS));
-        panel = new PredictionPanel(window, () -> config, Path.of(""));
+        window.state().configProperty().set(config);
+        panel = new PredictionPanel(window, Path.of(""));
         window.addPanel("Predict", panel.node());
         window.showPanel("Predict");
         stage.setScene(window.scene());
@@ -68,7 +69,7 @@ class PredictionPanelTest {
     @Test
     void predictsShowsInstancesAndScoresThemAgainstTheTruth(FxRobot robot) throws Exception {
         Path checkpoint = dir.resolve("out").resolve(TrainingRun.checkpointName(3));
-        assertEquals(checkpoint.toString(), panel.checkpointField().getText(), "the newest checkpoint of the output folder");
+        assertEquals(checkpoint.toString(), window.state().checkpointProperty().get(), "the newest checkpoint of the output folder");
         robot.clickOn("#prediction-run");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !panel.scores().getItems().isEmpty() && !panel.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();

@@ -48,9 +48,10 @@ class RetrainSectionTest {
         assertEquals(TrainingEnd.Reason.FINISHED, new TrainingRun(config, TrainingRun.Options.defaults()).run().reason());
         window = new WorkbenchWindow(Hdf5Volume.open(data.resolve("tiny-image.h5"), null));
         window.addLayer(new LabelLayer("clefts", Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null), LabelLayer.Kind.CLEFTS));
-        prediction = new PredictionPanel(window, () -> config, Path.of(""));
+        window.state().configProperty().set(config);
+        prediction = new PredictionPanel(window, Path.of(""));
         review = new ReviewPanel(window, dir.resolve("journals"));
-        section = new RetrainSection(window, review.painter(), prediction, () -> config);
+        section = new RetrainSection(window.state(), review.painter());
         review.addSection(section.node());
         window.addPanel("Predict", prediction.node());
         window.addPanel("Review", review.node());
@@ -74,7 +75,7 @@ class RetrainSectionTest {
         robot.drag(screen(40, 30), MouseButton.PRIMARY).dropTo(screen(40, 60));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(99, review.painter().labels().read(new int[] {0, 40, 45}, new int[] {1, 1, 1}).getLong(0), "painted");
-        Path before = Path.of(prediction.checkpointField().getText());
+        Path before = Path.of(window.state().checkpointProperty().get());
         assertEquals(TrainingRun.checkpointName(2), before.getFileName().toString());
 
         robot.interact(() -> {
@@ -91,7 +92,7 @@ class RetrainSectionTest {
         assertEquals("CREMI score (nm, lower is better)", rows.get(0).metric());
         assertTrue(rows.stream().allMatch(r -> !r.before().equals("-") && !r.after().equals("-")), "every metric both times");
         assertTrue(section.status().getText().startsWith("Fine-tuned 2 iterations"), section.status().getText());
-        Path after = Path.of(prediction.checkpointField().getText());
+        Path after = Path.of(window.state().checkpointProperty().get());
         assertFalse(after.equals(before), "the Predict tab now holds the new checkpoint");
         assertEquals(TrainingRun.checkpointName(2), after.getFileName().toString());
         assertTrue(after.getParent().getFileName().toString().startsWith("corrections-"), after.toString());
