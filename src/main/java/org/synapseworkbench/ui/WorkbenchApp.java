@@ -11,6 +11,7 @@ import org.synapseworkbench.ui.train.LivePreview;
 import org.synapseworkbench.ui.train.TrainingPanel;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -351,24 +352,13 @@ public final class WorkbenchApp extends Application {
                 return;
             }
             opened.add(labels);
-            window.addLayer(new LabelLayer(file.getFileName() + ":" + labels.datasetPath(), labels, kindOf(labels.datasetPath())));
+            window.addLayer(new LabelLayer(file.getFileName() + ":" + labels.datasetPath(), labels, LayerKind.ofDataset(labels.datasetPath())));
             addedLabels.add(file.toAbsolutePath() + ":" + labels.datasetPath());
         } catch (RuntimeException e) {
             problem(stage, "Cannot add labels from " + file + ": " + e.getMessage());
         }
     }
 
-    /** How a label dataset is coloured at first, from its name (the View tab can change it). */
-    static LabelLayer.Kind kindOf(String dataset) {
-        String d = dataset.toLowerCase(java.util.Locale.ROOT);
-        if (d.contains("polarity") || d.contains("synapse")) {
-            return LabelLayer.Kind.POLARITY;
-        }
-        if (d.contains("neuron") || d.contains("instance") || d.contains("segment") || d.contains("ids")) {
-            return LabelLayer.Kind.INSTANCES;
-        }
-        return LabelLayer.Kind.CLEFTS;
-    }
 
     /**
      * The dataset to open: the first preferred one the file has, its only one, or the one the person picks from a
@@ -460,7 +450,7 @@ public final class WorkbenchApp extends Application {
                 }
                 opened.add(labels);
                 window.addLayer(new LabelLayer(dataset.equals(Cremi.CLEFTS) ? "clefts" : "polarity", labels,
-                        dataset.equals(Cremi.CLEFTS) ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY));
+                        dataset.equals(Cremi.CLEFTS) ? LayerKind.CLEFTS : LayerKind.POLARITY));
             }
         } catch (RuntimeException e) {
             problem(stage, "The image is open, but its labels in " + file + " cannot be drawn: " + e.getMessage());

@@ -8,6 +8,7 @@ import org.synapseworkbench.ui.viewer.render.FrameListener;
 import org.synapseworkbench.ui.viewer.SliceView;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -306,7 +307,7 @@ public final class ViewerBenchmark {
             onFx(() -> {
                 var e = org.synapseworkbench.proofread.EditedLabels.open(polarity, journal).labels();
                 slice.layers().stream().filter(l -> l.labels() == polarity).findFirst().ifPresent(window::removeLayer);
-                window.addLayer(new LabelLayer("polarity", e, LabelLayer.Kind.POLARITY));
+                window.addLayer(new LabelLayer("polarity", e, LayerKind.POLARITY));
                 e.addListener(box -> Platform.runLater(slice::draw));
                 edited.set(e);
             });
@@ -369,8 +370,8 @@ public final class ViewerBenchmark {
         }
 
         private static void addLayers(WorkbenchWindow window, Hdf5Volume[] v) {
-            window.addLayer(new LabelLayer("clefts", v[1], LabelLayer.Kind.CLEFTS));
-            window.addLayer(new LabelLayer("polarity", v[2], LabelLayer.Kind.POLARITY));
+            window.addLayer(new LabelLayer("clefts", v[1], LayerKind.CLEFTS));
+            window.addLayer(new LabelLayer("polarity", v[2], LayerKind.POLARITY));
         }
 
         /** Trains the demo model in a training panel while paging sections; reports the JavaFX thread's longest wait. */

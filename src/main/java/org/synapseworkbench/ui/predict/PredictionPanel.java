@@ -2,6 +2,7 @@ package org.synapseworkbench.ui.predict;
 
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -281,13 +282,13 @@ public final class PredictionPanel {
         int[] shape = image.spatialShape();
         double[] res = image.resolution();
         switch (kind) {
-            case BINARY -> addLayer(new LabelLayer("cleft probability", channel(probs, 0, shape, res), LabelLayer.Kind.PROBABILITY,
+            case BINARY -> addLayer(new LabelLayer("cleft probability", channel(probs, 0, shape, res), LayerKind.PROBABILITY,
                     LabelLayer.RED));
             default -> {
                 int pre = kind == TargetKind.POLARITY_CLASSES ? 1 : 0;
-                addLayer(new LabelLayer("pre probability", channel(probs, pre, shape, res), LabelLayer.Kind.PROBABILITY,
+                addLayer(new LabelLayer("pre probability", channel(probs, pre, shape, res), LayerKind.PROBABILITY,
                         LabelLayer.MAGENTA));
-                addLayer(new LabelLayer("post probability", channel(probs, pre + 1, shape, res), LabelLayer.Kind.PROBABILITY,
+                addLayer(new LabelLayer("post probability", channel(probs, pre + 1, shape, res), LayerKind.PROBABILITY,
                         LabelLayer.CYAN));
             }
         }
@@ -331,8 +332,8 @@ public final class PredictionPanel {
             PredictAndScore.Instances o = task.getValue();
             LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
                     new InMemoryVolume("instances", o.labels(), image.resolution()),
-                    kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY);
-            shownLayers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).toList().forEach(l -> {
+                    kind == TargetKind.BINARY ? LayerKind.CLEFTS : LayerKind.POLARITY);
+            shownLayers.stream().filter(l -> l.kind() != LayerKind.PROBABILITY).toList().forEach(l -> {
                 state.layers().remove(l);
                 shownLayers.remove(l);
             });
@@ -353,7 +354,7 @@ public final class PredictionPanel {
 
     /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */
     private LabelLayer truthLayer(TargetKind kind) {
-        LabelLayer.Kind wanted = kind == TargetKind.BINARY ? LabelLayer.Kind.CLEFTS : LabelLayer.Kind.POLARITY;
+        LayerKind wanted = kind == TargetKind.BINARY ? LayerKind.CLEFTS : LayerKind.POLARITY;
         for (LabelLayer l : state.layers()) {
             if (l.kind() == wanted && !shownLayers.contains(l)) {
                 return l;

@@ -1,8 +1,11 @@
 package org.synapseworkbench.ui.review;
 
 import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.action.KeyBindings;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
@@ -50,9 +53,9 @@ public final class InstanceTools {
         newId.setTooltip(new Tooltip("Paint with an id no instance has yet: the largest plus one "
                 + "(a new synapse for polarity)"));
         newId.setOnAction(e -> withNewId(n -> {
-            painter.use(painter.kind() == LabelLayer.Kind.POLARITY ? LabelPainter.Mode.PRE : LabelPainter.Mode.ID, n);
+            painter.use(painter.kind() == LayerKind.POLARITY ? LabelPainter.Mode.PRE : LabelPainter.Mode.ID, n);
             say(String.format(Locale.ROOT, "Painting %s %d, which no instance has yet.",
-                    painter.kind() == LabelLayer.Kind.POLARITY ? "the pre side of new synapse" : "new id", n));
+                    painter.kind() == LayerKind.POLARITY ? "the pre side of new synapse" : "new id", n));
         }));
         Label keys = new Label("At the mouse: " + Action.PICK_ID.keyText() + " takes its id, "
                 + Action.DELETE_INSTANCE.keyText() + " deletes, " + Action.MERGE_INSTANCES.keyText() + " merges (twice), "
@@ -66,18 +69,11 @@ public final class InstanceTools {
         return root;
     }
 
-    /** Acts on a key of this tool's; false for other keys. */
-    boolean key(KeyEvent e) {
-        boolean pick = Action.PICK_ID.matches(e);
-        boolean delete = Action.DELETE_INSTANCE.matches(e);
-        boolean merge = Action.MERGE_INSTANCES.matches(e);
-        boolean split = Action.SPLIT_INSTANCE.matches(e);
-        if (!(pick || delete || merge || split)) {
-            return false;
+    /** Binds this tool's keys: each acts on the instance under the mouse. */
+    void bind(KeyBindings keys) {
+        for (Action a : List.of(Action.PICK_ID, Action.DELETE_INSTANCE, Action.MERGE_INSTANCES, Action.SPLIT_INSTANCE)) {
+            keys.on(a, () -> at(window.voxelUnderMouse(), a));
         }
-        at(window.voxelUnderMouse(), pick ? Action.PICK_ID : delete ? Action.DELETE_INSTANCE
-                : merge ? Action.MERGE_INSTANCES : Action.SPLIT_INSTANCE);
-        return true;
     }
 
     /** Does {@code action} on the instance at voxel {@code v} (z, y, x); for keys and tests. */
@@ -92,7 +88,7 @@ public final class InstanceTools {
             return;
         }
         long id = labels.read(v, new int[] {1, 1, 1}).getLong(0);
-        boolean polarity = painter.kind() == LabelLayer.Kind.POLARITY;
+        boolean polarity = painter.kind() == LayerKind.POLARITY;
         String where = String.format(Locale.ROOT, "(z %d, y %d, x %d)", v[0], v[1], v[2]);
         if (!Cremi.isObject(id)) {
             say("There is no instance at " + where + ".");
@@ -179,7 +175,7 @@ public final class InstanceTools {
             say("Choose the labels to edit first (Labels, above).");
             return;
         }
-        boolean polarity = painter.kind() == LabelLayer.Kind.POLARITY;
+        boolean polarity = painter.kind() == LayerKind.POLARITY;
         long version = labels.version();
         say("Finding the largest id...");
         newId.setDisable(true);

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.review;
 import org.synapseworkbench.ui.viewer.SliceView;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class LabelPainter {
 
     private void refreshLayers() {
         String chosen = layer.getValue();
-        List<String> names = window.state().layers().stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY)
+        List<String> names = window.state().layers().stream().filter(l -> l.kind().holdsIds())
                 .map(LabelLayer::name).toList();
         refreshing = true;
         try {
@@ -148,7 +149,7 @@ public final class LabelPainter {
     }
 
     /** The kind of the labels under edit, or null. */
-    LabelLayer.Kind kind() {
+    LayerKind kind() {
         return target == null ? null : target.kind();
     }
 

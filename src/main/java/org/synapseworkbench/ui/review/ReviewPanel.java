@@ -1,8 +1,10 @@
 package org.synapseworkbench.ui.review;
 
 import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.action.KeyBindings;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -180,7 +182,7 @@ public final class ReviewPanel {
         scroller.setFitToWidth(true);
         // one plain fill, as review-table.css gives the table
         scroller.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;");
-        window.addPanelKeys(root, this::key);
+        window.addPanelKeys(root, keys());
     }
 
     /** The tab's content: the sections one below the other, scrolling when the window is short. */
@@ -232,9 +234,9 @@ public final class ReviewPanel {
     /** The window's label layers by kind, in the choosers. */
     private void refreshLayers() {
         List<LabelLayer> layers = window.state().layers();
-        fill(probability, layers.stream().filter(l -> l.kind() == LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
-        fill(instances, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), false);
-        fill(truth, layers.stream().filter(l -> l.kind() != LabelLayer.Kind.PROBABILITY).map(LabelLayer::name).toList(), true);
+        fill(probability, layers.stream().filter(l -> !l.kind().holdsIds()).map(LabelLayer::name).toList(), false);
+        fill(instances, layers.stream().filter(l -> l.kind().holdsIds()).map(LabelLayer::name).toList(), false);
+        fill(truth, layers.stream().filter(l -> l.kind().holdsIds()).map(LabelLayer::name).toList(), true);
     }
 
     private static void fill(ComboBox<String> box, List<String> names, boolean optional) {
@@ -282,7 +284,7 @@ public final class ReviewPanel {
             status.setText(e.getMessage());
             return;
         }
-        boolean polarity = inst.kind() == LabelLayer.Kind.POLARITY;
+        boolean polarity = inst.kind() == LayerKind.POLARITY;
         find.setDisable(true);
         cancel.setDisable(false);
         progress.progressProperty().unbind();
@@ -396,6 +398,15 @@ public final class ReviewPanel {
         table.scrollTo(Math.max(0, next - 3));
     }
 
+    /** {@link #decide} when there is a review to decide in; whether there was. */
+    private boolean decided(ReviewQueue.Status s) {
+        if (queue == null) {
+            return false;
+        }
+        decide(s);
+        return true;
+    }
+
     /** Gives the item shown a status and goes on to the next row (the one taking its place if the filter hides it). */
     void decide(ReviewQueue.Status s) {
         int i = current();
@@ -442,35 +453,33 @@ public final class ReviewPanel {
         };
     }
 
-    private boolean key(KeyEvent e) {
-        if (Action.UNDO.matches(e)) {
-            return history.undo();
-        } else if (Action.REDO.matches(e)) {
-            return history.redo();
-        } else if (tools.key(e)) {
-            return true;
-        }
-        if (queue == null) {
-            return false;
-        }
-        if (Action.REVIEW_ACCEPT.matches(e)) {
-            decide(ReviewQueue.Status.ACCEPTED);
-        } else if (Action.REVIEW_REJECT.matches(e)) {
-            decide(ReviewQueue.Status.REJECTED);
-        } else if (Action.REVIEW_UNSURE.matches(e)) {
-            decide(ReviewQueue.Status.UNSURE);
-        } else if (Action.REVIEW_NEXT.matches(e)) {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && current() >= 0) {
-                show(current());
-            } else {
-                step(1);
-            }
-        } else if (Action.REVIEW_PREVIOUS.matches(e)) {
-            step(-1);
-        } else {
-            return false;
-        }
-        return true;
+    /** The Review tab's keys: undo and redo, the label tools', and the review's decisions and steps. */
+    private KeyBindings keys() {
+        KeyBindings keys = new KeyBindings()
+                .onKey(Action.UNDO, e -> history.undo())
+                .onKey(Action.REDO, e -> history.redo())
+                .onKey(Action.REVIEW_ACCEPT, e -> decided(ReviewQueue.Status.ACCEPTED))
+                .onKey(Action.REVIEW_REJECT, e -> decided(ReviewQueue.Status.REJECTED))
+                .onKey(Action.REVIEW_UNSURE, e -> decided(ReviewQueue.Status.UNSURE))
+                .onKey(Action.REVIEW_NEXT, e -> {
+                    if (queue == null) {
+                        return false;
+                    }
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER && current() >= 0) {
+                        show(current());
+                    } else {
+                        step(1);
+                    }
+                    return true;
+                })
+                .onKey(Action.REVIEW_PREVIOUS, e -> {
+                    if (queue != null) {
+                        step(-1);
+                    }
+                    return queue != null;
+                });
+        tools.bind(keys);
+        return keys;
     }
 
     private void export() {

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.train;
 import org.synapseworkbench.ui.viewer.SliceView;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -196,7 +197,7 @@ public final class LivePreview implements ModelProbe {
         System.arraycopy(probs.bytes(), channel * n, values, 0, n);
         Volume v = new BoxVolume(name, a.image().spatialShape(), box[0], Block.wrap(DataType.UINT8, values, size),
                 a.image().resolution());
-        LabelLayer layer = new LabelLayer(name, v, LabelLayer.Kind.PROBABILITY, tint);
+        LabelLayer layer = new LabelLayer(name, v, LayerKind.PROBABILITY, tint);
         int i = shown.size();
         if (i < old.size()) {
             LabelLayer before = old.get(i);

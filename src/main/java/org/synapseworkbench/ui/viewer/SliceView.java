@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui.viewer;
 
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.ui.viewer.render.FrameComposer;
 import org.synapseworkbench.ui.viewer.render.FrameListener;
 import org.synapseworkbench.ui.viewer.render.GrayMapping;
@@ -360,13 +361,12 @@ public final class SliceView extends Region {
         // probabilities under labels; polarity before clefts: a cleft stays red where it lies between pre and post
         List<LabelLayer> shown = new ArrayList<>();
         List<LabelLayer.Style> styles = new ArrayList<>(); // read here: the View tab changes them on this thread
-        for (LabelLayer.Kind kind : List.of(LabelLayer.Kind.PROBABILITY, LabelLayer.Kind.INSTANCES, LabelLayer.Kind.POLARITY,
-                LabelLayer.Kind.CLEFTS)) {
-            for (LabelLayer layer : layers) {
-                if (layer.kind() == kind && layer.visibleProperty().get()) {
-                    shown.add(layer);
-                    styles.add(layer.style());
-                }
+        List<LabelLayer> stacked = new ArrayList<>(layers);
+        stacked.sort(java.util.Comparator.comparingInt(l -> l.kind().stackOrder())); // stable: same kinds keep their order
+        for (LabelLayer layer : stacked) {
+            if (layer.visibleProperty().get()) {
+                shown.add(layer);
+                styles.add(layer.style());
             }
         }
         Sampling sampling = Sampling.of(region[2], region[3], rowStep, colStep);

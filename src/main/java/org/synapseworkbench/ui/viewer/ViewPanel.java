@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui.viewer;
 
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.ui.viewer.render.AutoContrast;
 import org.synapseworkbench.ui.viewer.render.GrayMapping;
 import java.util.ArrayList;
@@ -249,46 +250,42 @@ public final class ViewPanel {
         legend.setAlignment(Pos.CENTER_LEFT);
         HBox extra = new HBox(6);
         extra.setAlignment(Pos.CENTER_LEFT);
-        switch (layer.kind()) {
-            case CLEFTS, POLARITY, INSTANCES -> {
-                showLegend(legend, layer.kind());
-                ChoiceBox<LabelLayer.Kind> colours = new ChoiceBox<>();
-                colours.getItems().setAll(LabelLayer.Kind.CLEFTS, LabelLayer.Kind.POLARITY, LabelLayer.Kind.INSTANCES);
-                colours.setValue(layer.kind());
-                colours.setConverter(new StringConverter<>() {
-                    @Override
-                    public String toString(LabelLayer.Kind k) {
-                        return k == null ? "" : k.name().toLowerCase(Locale.ROOT);
-                    }
+        showLegend(legend, layer.kind(), layer.tint());
+        if (layer.kind().alternatives().size() > 1) {
+            ChoiceBox<LayerKind> colours = new ChoiceBox<>();
+            colours.getItems().setAll(layer.kind().alternatives());
+            colours.setValue(layer.kind());
+            colours.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(LayerKind k) {
+                    return k == null ? "" : k.title();
+                }
 
-                    @Override
-                    public LabelLayer.Kind fromString(String s) {
-                        return LabelLayer.Kind.valueOf(s.toUpperCase(Locale.ROOT));
-                    }
-                });
-                colours.setTooltip(new Tooltip("Colours: clefts red; polarity pre magenta, post cyan; instances a colour each"));
-                colours.valueProperty().addListener((obs, was, now) -> {
-                    layer.kindProperty().set(now);
-                    showLegend(legend, now);
-                });
-                extra.getChildren().add(colours);
-            }
-            case PROBABILITY -> {
-                legend.getChildren().addAll(swatch(layer.tint()), new Label("probability"));
-                Slider threshold = new Slider(0, 0.99, layer.thresholdProperty().get());
-                threshold.valueProperty().bindBidirectional(layer.thresholdProperty());
-                threshold.setTooltip(new Tooltip("0: fade by probability; above 0: solid where the probability reaches it"));
-                Label value = new Label();
-                value.textProperty().bind(layer.thresholdProperty().asString(Locale.ROOT, "%.2f"));
-                HBox.setHgrow(threshold, Priority.ALWAYS);
-                extra.getChildren().addAll(new Label("threshold"), threshold, value);
-            }
+                @Override
+                public LayerKind fromString(String s) {
+                    return LayerKind.valueOf(s.toUpperCase(Locale.ROOT));
+                }
+            });
+            colours.setTooltip(new Tooltip("Colours: clefts red; polarity pre magenta, post cyan; instances a colour each"));
+            colours.valueProperty().addListener((obs, was, now) -> {
+                layer.kindProperty().set(now);
+                showLegend(legend, now, layer.tint());
+            });
+            extra.getChildren().add(colours);
         }
-        if (layer.kind() != LabelLayer.Kind.PROBABILITY) {
+        if (layer.kind().holdsIds()) {
             CheckBox outline = new CheckBox("outline");
             outline.selectedProperty().bindBidirectional(layer.outlineProperty());
             outline.setTooltip(new Tooltip("Draw only the edges, e.g. ground truth over a prediction"));
             extra.getChildren().add(outline);
+        } else {
+            Slider threshold = new Slider(0, 0.99, layer.thresholdProperty().get());
+            threshold.valueProperty().bindBidirectional(layer.thresholdProperty());
+            threshold.setTooltip(new Tooltip("0: fade by probability; above 0: solid where the probability reaches it"));
+            Label value = new Label();
+            value.textProperty().bind(layer.thresholdProperty().asString(Locale.ROOT, "%.2f"));
+            HBox.setHgrow(threshold, Priority.ALWAYS);
+            extra.getChildren().addAll(new Label("threshold"), threshold, value);
         }
         Slider opacity = new Slider(0, 1, layer.opacityProperty().get());
         opacity.valueProperty().bindBidirectional(layer.opacityProperty());
@@ -305,14 +302,13 @@ public final class ViewPanel {
         return new LayerRow(block, shown);
     }
 
-    private static void showLegend(HBox legend, LabelLayer.Kind kind) {
+    private static void showLegend(HBox legend, LayerKind kind, int tint) {
         legend.getChildren().clear();
-        switch (kind) {
-            case CLEFTS -> legend.getChildren().addAll(swatch(LabelLayer.RED), new Label("cleft"));
-            case POLARITY -> legend.getChildren().addAll(swatch(LabelLayer.MAGENTA), new Label("pre (2n-1)"),
-                    swatch(LabelLayer.CYAN), new Label("post (2n)"));
-            default -> legend.getChildren().addAll(swatch(LabelLayer.instanceColour(1)), swatch(LabelLayer.instanceColour(2)),
-                    swatch(LabelLayer.instanceColour(3)), new Label("an instance each"));
+        for (LayerKind.Swatch s : kind.legend(tint)) {
+            legend.getChildren().add(swatch(s.rgb()));
+            if (s.text() != null) {
+                legend.getChildren().add(new Label(s.text()));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui.viewer;
 
 import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.action.KeyBindings;
 import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.util.ArrayList;
@@ -59,6 +60,16 @@ public final class WorkbenchWindow {
     private final TabPane panels = new TabPane();
     private final Scene scene;
     private final WorkbenchState state;
+    /** The viewer's own keys: sections, zoom, contrast, layers. */
+    private final KeyBindings viewerKeys = new KeyBindings()
+            .on(Action.NEXT_SECTION, () -> slice.step(1))
+            .on(Action.PREVIOUS_SECTION, () -> slice.step(-1))
+            .on(Action.ZOOM_IN, () -> slice.zoomAt(1.25, slice.getWidth() / 2, slice.getHeight() / 2))
+            .on(Action.ZOOM_OUT, () -> slice.zoomAt(0.8, slice.getWidth() / 2, slice.getHeight() / 2))
+            .on(Action.ONE_TO_ONE, slice::oneToOne)
+            .on(Action.FIT, slice::fit)
+            .on(Action.AUTO_CONTRAST, view::autoContrast)
+            .onKey(Action.TOGGLE_LAYER, this::toggleLayer);
 
     /** A window on {@code image} with a state of its own. */
     public WorkbenchWindow(Volume image) {
@@ -117,27 +128,9 @@ public final class WorkbenchWindow {
             if (!viewerHasKeys()) {
                 return;
             }
-            if (Action.NEXT_SECTION.matches(e)) {
-                slice.step(1);
-            } else if (Action.PREVIOUS_SECTION.matches(e)) {
-                slice.step(-1);
-            } else if (Action.ZOOM_IN.matches(e)) {
-                slice.zoomAt(1.25, slice.getWidth() / 2, slice.getHeight() / 2);
-            } else if (Action.ZOOM_OUT.matches(e)) {
-                slice.zoomAt(0.8, slice.getWidth() / 2, slice.getHeight() / 2);
-            } else if (Action.ONE_TO_ONE.matches(e)) {
-                slice.oneToOne();
-            } else if (Action.FIT.matches(e)) {
-                slice.fit();
-            } else if (Action.AUTO_CONTRAST.matches(e)) {
-                view.autoContrast();
-            } else if (Action.layerOf(e) >= 0 && Action.layerOf(e) < slice.layers().size()) {
-                BooleanProperty shown = slice.layers().get(Action.layerOf(e)).visibleProperty();
-                shown.set(!shown.get());
-            } else {
-                return;
+            if (viewerKeys.test(e)) {
+                e.consume();
             }
-            e.consume();
         });
         slice.setOnMouseMoved(e -> {
             mouse = new Point2D(e.getX(), e.getY());
@@ -207,6 +200,17 @@ public final class WorkbenchWindow {
             }
         });
         open(image);
+    }
+
+    /** Shows or hides the layer a digit key names; false when there is no such layer. */
+    private boolean toggleLayer(KeyEvent e) {
+        int n = Action.layerOf(e);
+        if (n < 0 || n >= state.layers().size()) {
+            return false;
+        }
+        BooleanProperty shown = state.layers().get(n).visibleProperty();
+        shown.set(!shown.get());
+        return true;
     }
 
     /** What this window draws, and the panels observe. */

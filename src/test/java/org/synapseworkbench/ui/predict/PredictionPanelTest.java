@@ -2,6 +2,7 @@ package org.synapseworkbench.ui.predict;
 
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class PredictionPanelTest {
         image = Hdf5Volume.open(data.resolve("tiny-image.h5"), null);
         truth = Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null);
         window = new WorkbenchWindow(image);
-        window.addLayer(new LabelLayer("clefts", truth, LabelLayer.Kind.CLEFTS));
+        window.addLayer(new LabelLayer("clefts", truth, LayerKind.CLEFTS));
         window.state().configProperty().set(config);
         panel = new PredictionPanel(window, Path.of(""));
         window.addPanel("Predict", panel.node());

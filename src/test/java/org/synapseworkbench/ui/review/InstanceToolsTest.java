@@ -4,6 +4,7 @@ import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
 import org.synapseworkbench.ui.action.Action;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class InstanceToolsTest {
         ids.setLong(15 * 30 + 5, 1);
         ids.setLong(16 * 30 + 5, 2);
         window.addLayer(new LabelLayer("polarity", new InMemoryVolume("polarity", ids, new double[] {40, 4, 4}),
-                LabelLayer.Kind.POLARITY));
+                LayerKind.POLARITY));
         Block clefts = Block.zeros(DataType.UINT64, 5, 20, 30); // CREMI's layout: cleft 7 at y 10, x 3..5, no-cleft around
         clefts.fill(Cremi.NO_CLEFT);
         for (int x = 3; x <= 5; x++) {
@@ -60,7 +61,7 @@ class InstanceToolsTest {
         }
         clefts.setLong(12 * 30 + 12, Cremi.IGNORE);
         window.addLayer(new LabelLayer("clefts", new InMemoryVolume("clefts", clefts, new double[] {40, 4, 4}),
-                LabelLayer.Kind.CLEFTS));
+                LayerKind.CLEFTS));
         panel = new ReviewPanel(window, journals);
         window.addPanel("Review", panel.node());
         stage.setScene(window.scene());

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.review;
 import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class LabelPainterTest {
     void start(Stage stage) {
         window = new WorkbenchWindow(WorkbenchWindowTest.ramp());
         polarity = new InMemoryVolume("polarity", Block.zeros(DataType.UINT64, 5, 20, 30), new double[] {40, 4, 4});
-        window.addLayer(new LabelLayer("polarity", polarity, LabelLayer.Kind.POLARITY));
+        window.addLayer(new LabelLayer("polarity", polarity, LayerKind.POLARITY));
         panel = new ReviewPanel(window, journals);
         window.addPanel("Review", panel.node());
         stage.setScene(window.scene());

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.review;
 import org.synapseworkbench.ui.predict.PredictionPanel;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class RetrainSectionTest {
         Config config = TinyCleftModel.config(data, dir.resolve("out"), 2);
         assertEquals(TrainingEnd.Reason.FINISHED, new TrainingRun(config, TrainingRun.Options.defaults()).run().reason());
         window = new WorkbenchWindow(Hdf5Volume.open(data.resolve("tiny-image.h5"), null));
-        window.addLayer(new LabelLayer("clefts", Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null), LabelLayer.Kind.CLEFTS));
+        window.addLayer(new LabelLayer("clefts", Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null), LayerKind.CLEFTS));
         window.state().configProperty().set(config);
         prediction = new PredictionPanel(window, Path.of(""));
         review = new ReviewPanel(window, dir.resolve("journals"));

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.review;
 import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +56,8 @@ class ReviewPanelTest {
                 p.setDouble(p.index(3, y, x), 0.3);
             }
         }
-        window.addLayer(new LabelLayer("cleft probability", new InMemoryVolume("p", p, RES), LabelLayer.Kind.PROBABILITY, LabelLayer.RED));
-        window.addLayer(new LabelLayer("predicted clefts", new InMemoryVolume("ids", ids, RES), LabelLayer.Kind.INSTANCES));
+        window.addLayer(new LabelLayer("cleft probability", new InMemoryVolume("p", p, RES), LayerKind.PROBABILITY, LabelLayer.RED));
+        window.addLayer(new LabelLayer("predicted clefts", new InMemoryVolume("ids", ids, RES), LayerKind.INSTANCES));
         panel = new ReviewPanel(window, journals);
         window.addPanel("Review", panel.node());
         stage.setScene(window.scene());
@@ -131,7 +132,7 @@ class ReviewPanelTest {
         }
         truth.setLong(truth.index(4, 0, 0), Cremi.IGNORE);
         robot.interact(() -> {
-            window.addLayer(new LabelLayer("true clefts", new InMemoryVolume("t", truth, RES), LabelLayer.Kind.CLEFTS));
+            window.addLayer(new LabelLayer("true clefts", new InMemoryVolume("t", truth, RES), LayerKind.CLEFTS));
             panel.choose("cleft probability", "predicted clefts", "true clefts");
             robot.lookup("#review-find").queryButton().fire();
         });

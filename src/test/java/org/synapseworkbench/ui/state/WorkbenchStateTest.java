@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
@@ -32,7 +33,7 @@ class WorkbenchStateTest {
         WorkbenchState state = new WorkbenchState();
         Volume first = volume("first");
         state.open(first);
-        state.layers().add(new LabelLayer("clefts", volume("labels"), LabelLayer.Kind.CLEFTS));
+        state.layers().add(new LabelLayer("clefts", volume("labels"), LayerKind.CLEFTS));
         Path ckpt = Path.of("c.ckpt");
         Config settings = Config.defaults();
         state.predictionProperty().set(new WorkbenchState.ShownPrediction(first,

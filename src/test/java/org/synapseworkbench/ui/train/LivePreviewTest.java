@@ -2,6 +2,7 @@ package org.synapseworkbench.ui.train;
 
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,7 +80,7 @@ class LivePreviewTest {
         WaitForAsyncUtils.waitForFxEvents();
         LabelLayer layer = preview.layers().get(0);
         assertTrue(window.slice().layers().contains(layer), "the layer is over the section");
-        assertEquals(LabelLayer.Kind.PROBABILITY, layer.kind());
+        assertEquals(LayerKind.PROBABILITY, layer.kind());
         assertTrue(layer.name().startsWith("live prediction, iteration "), layer.name());
         BoxVolume v = (BoxVolume) layer.labels();
         assertArrayEquals(new int[] {12, 96, 96}, v.shape());

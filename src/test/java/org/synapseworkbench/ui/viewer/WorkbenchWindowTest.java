@@ -1,6 +1,7 @@
 package org.synapseworkbench.ui.viewer;
 
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,8 +51,8 @@ public class WorkbenchWindowTest {
         long[] polarity = new long[5 * 20 * 30];
         polarity[(1 * 20 + 6) * 30 + 8] = 3;
         polarity[(1 * 20 + 6) * 30 + 9] = 4;
-        window.addLayer(new LabelLayer("clefts", labels(clefts), LabelLayer.Kind.CLEFTS));
-        window.addLayer(new LabelLayer("polarity", labels(polarity), LabelLayer.Kind.POLARITY));
+        window.addLayer(new LabelLayer("clefts", labels(clefts), LayerKind.CLEFTS));
+        window.addLayer(new LabelLayer("polarity", labels(polarity), LayerKind.POLARITY));
         stage.setScene(window.scene());
         stage.show();
     }
@@ -84,7 +85,7 @@ public class WorkbenchWindowTest {
         LabelLayer clefts = window.slice().layers().get(0);
         robot.interact(() -> {
             window.removeLayer(clefts);
-            window.addLayer(new LabelLayer("more", labels(new long[5 * 20 * 30]), LabelLayer.Kind.INSTANCES));
+            window.addLayer(new LabelLayer("more", labels(new long[5 * 20 * 30]), LayerKind.INSTANCES));
         });
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> layerBoxes(robot).size() == 2 && layerBoxes(robot).get(1).getText().equals("2  more"));
@@ -182,8 +183,8 @@ public class WorkbenchWindowTest {
         assertEquals(1.0, clefts.opacityProperty().get());
         assertEquals(0xFFFF0000, pixel(5, 4), "an opaque cleft is pure red");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<LabelLayer.Kind> colours = robot.lookup(".choice-box").query();
-        robot.interact(() -> colours.setValue(LabelLayer.Kind.INSTANCES));
+        javafx.scene.control.ChoiceBox<LayerKind> colours = robot.lookup(".choice-box").query();
+        robot.interact(() -> colours.setValue(LayerKind.INSTANCES));
         assertEquals(0xFF000000 | LabelLayer.instanceColour(7), pixel(5, 4), "cleft 7 in its instance colour");
     }
 

@@ -18,25 +18,13 @@ import org.synapseworkbench.volume.Volume;
  * their tint, faded by the probability, or solid where it reaches a threshold.
  */
 public final class LabelLayer {
-    /** How values become colours. */
-    public enum Kind {
-        /** Every id red. */
-        CLEFTS,
-        /** Odd ids (pre, 2n-1) magenta, even ids (post, 2n) cyan. */
-        POLARITY,
-        /** Each id its own colour from a colour table, so touching instances stay apart. */
-        INSTANCES,
-        /** Probability x 255, in the layer's tint. */
-        PROBABILITY
-    }
-
     public static final int RED = 0xFF0000;
     public static final int MAGENTA = 0xFF00FF;
     public static final int CYAN = 0x00FFFF;
 
     private final String name;
     private final Volume labels;
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind");
+    private final ObjectProperty<LayerKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final int tint;
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.5);
@@ -44,12 +32,12 @@ public final class LabelLayer {
     /** For probability maps: 0 fades by probability, above 0 shows solid where the probability reaches it. */
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0);
 
-    public LabelLayer(String name, Volume labels, Kind kind) {
-        this(name, labels, kind, kind == Kind.POLARITY ? MAGENTA : RED);
+    public LabelLayer(String name, Volume labels, LayerKind kind) {
+        this(name, labels, kind, kind == LayerKind.POLARITY ? MAGENTA : RED);
     }
 
     /** A layer of any kind; {@code tint} (RGB) colours probability maps. */
-    public LabelLayer(String name, Volume labels, Kind kind, int tint) {
+    public LabelLayer(String name, Volume labels, LayerKind kind, int tint) {
         this.name = name;
         this.labels = labels;
         this.kind.set(kind);
@@ -64,12 +52,12 @@ public final class LabelLayer {
         return labels;
     }
 
-    public Kind kind() {
+    public LayerKind kind() {
         return kind.get();
     }
 
     /** The colouring; labels may switch between clefts, polarity and instances (not to or from probabilities). */
-    public ObjectProperty<Kind> kindProperty() {
+    public ObjectProperty<LayerKind> kindProperty() {
         return kind;
     }
 
@@ -93,23 +81,9 @@ public final class LabelLayer {
         return threshold;
     }
 
-    /** The RGB colour of a label id, or -1 for background (probability maps: the tint where above 0). */
+    /** The RGB colour of a value, or -1 for background (probability maps: the tint where above 0). */
     int colour(long id) {
-        return colour(kind.get(), id);
-    }
-
-    private int colour(Kind k, long id) {
-        if (k == Kind.PROBABILITY) {
-            return id > 0 ? tint : -1;
-        }
-        if (id == 0 || id == Cremi.NO_CLEFT || id == Cremi.IGNORE) {
-            return -1;
-        }
-        return switch (k) {
-            case CLEFTS -> RED;
-            case POLARITY -> (id & 1) == 1 ? MAGENTA : CYAN;
-            default -> instanceColour(id);
-        };
+        return kind.get().colour(id, tint);
     }
 
     /**
@@ -138,10 +112,7 @@ public final class LabelLayer {
 
     /** A value as the cursor line shows it: an id, "-" for background, or a probability. */
     public String describe(long value) {
-        if (kind.get() == Kind.PROBABILITY) {
-            return String.format(java.util.Locale.ROOT, "%.2f", value / 255.0);
-        }
-        return colour(value) < 0 ? "-" : Long.toUnsignedString(value);
+        return kind.get().describe(value);
     }
 
     /** Blends this layer's section {@code section} (shape (1, y, x)) over the opaque ARGB pixels, one per voxel. */
@@ -150,7 +121,7 @@ public final class LabelLayer {
     }
 
     /** How the layer looks, read at once on the JavaFX thread for a render thread to draw with. */
-    public record Style(Kind kind, double opacity, double threshold, boolean outline) {
+    public record Style(LayerKind kind, double opacity, double threshold, boolean outline) {
     }
 
     public Style style() {
@@ -168,8 +139,8 @@ public final class LabelLayer {
         double t = style.threshold();
         int cut = (int) Math.ceil(t * 255);
         boolean edges = style.outline();
-        Kind colouring = style.kind();
-        boolean probability = colouring == Kind.PROBABILITY;
+        LayerKind colouring = style.kind();
+        boolean probability = !colouring.holdsIds();
         int n = section.size();
         for (int p = 0; p < n; p++) {
             long v = ids != null ? ids[p] : section.getLong(p);
@@ -179,7 +150,7 @@ public final class LabelLayer {
                 }
                 continue;
             }
-            int c = colour(colouring, v);
+            int c = colouring.colour(v, tint);
             if (c >= 0 && (!edges || onEdge(section, p, w, v))) {
                 argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
             }

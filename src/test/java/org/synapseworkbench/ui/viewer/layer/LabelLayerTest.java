@@ -9,8 +9,8 @@ class LabelLayerTest {
 
     @Test
     void idsBecomeTheColoursOfTheirKind() {
-        LabelLayer clefts = new LabelLayer("c", null, LabelLayer.Kind.CLEFTS);
-        LabelLayer polarity = new LabelLayer("p", null, LabelLayer.Kind.POLARITY);
+        LabelLayer clefts = new LabelLayer("c", null, LayerKind.CLEFTS);
+        LabelLayer polarity = new LabelLayer("p", null, LayerKind.POLARITY);
         assertEquals(-1, clefts.colour(0));
         assertEquals(-1, clefts.colour(Cremi.NO_CLEFT));
         assertEquals(-1, clefts.colour(Cremi.IGNORE));
@@ -29,8 +29,8 @@ class LabelLayerTest {
             colours.add(LabelLayer.instanceColour(id));
         }
         assertEquals(64, colours.size(), "64 ids, 64 colours");
-        LabelLayer layer = new LabelLayer("c", null, LabelLayer.Kind.CLEFTS);
-        layer.kindProperty().set(LabelLayer.Kind.INSTANCES);
+        LabelLayer layer = new LabelLayer("c", null, LayerKind.CLEFTS);
+        layer.kindProperty().set(LayerKind.INSTANCES);
         assertEquals(LabelLayer.instanceColour(12), layer.colour(12));
         assertEquals(-1, layer.colour(Cremi.NO_CLEFT), "background stays background");
     }
