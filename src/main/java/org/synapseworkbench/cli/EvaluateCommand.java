@@ -12,11 +12,8 @@ import com.google.gson.JsonObject;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.eval.CleftMask;
-import org.synapseworkbench.eval.CleftMetrics;
 import org.synapseworkbench.eval.CleftScores;
 import org.synapseworkbench.eval.DistanceStats;
-import org.synapseworkbench.eval.InstanceMatching;
 import org.synapseworkbench.eval.MatchScores;
 import org.synapseworkbench.eval.PolarityScores;
 import org.synapseworkbench.post.Polarity2Instance;
@@ -24,6 +21,7 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.workflow.PredictAndScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -109,7 +107,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             resolution = t.resolution();
         }
         steps.begin(kind.equals("cleft") ? "Measuring CREMI distances" : "Matching synapses");
-        JsonObject result = kind.equals("cleft") ? cleft(pred, real, predShape, resolution) : polarity(pred, channels, real);
+        JsonObject result = kind.equals("cleft") ? cleft(pred, real, resolution) : polarity(pred, channels, real);
         steps.finish();
         return new Scored(kind, result);
     }
@@ -120,8 +118,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     private static final String WAY_OUT = "crop the prediction and the truth to the region to score (e.g. with h5py), "
             + "or run on a machine with more memory and a larger -Xmx.";
 
-    private JsonObject cleft(Block pred, Block real, int[] shape, double[] resolution) {
-        CleftScores s = CleftMetrics.score(CleftMask.of(pred, threshold), CleftMask.of(real, null), CleftMask.ignored(real), shape, resolution);
+    private JsonObject cleft(Block pred, Block real, double[] resolution) {
+        CleftScores s = PredictAndScore.scoreClefts(pred, threshold, real, resolution);
         JsonObject o = new JsonObject();
         o.addProperty("task", "cleft");
         o.addProperty("fp_count", s.falsePositives());
@@ -146,17 +144,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             instances = Polarity2Instance.instances(pred, new Polarity2Instance.Options(false,
                     threshold != null ? threshold : d.threshold(), d.minSize(), d.dilation()));
         }
-        PolarityScores s = InstanceMatching.polarity(instances, real, iou);
+        PolarityScores s = PredictAndScore.scorePolarity(instances, real, iou);
         JsonObject o = matches(s.synapses());
         o.addProperty("task", "polarity");
         o.add("pre", matches(s.pre()));
         o.add("post", matches(s.post()));
-        if (s.synapses().predicted() == 0 || s.synapses().truth() == 0) {
-            o.addProperty("note", s.synapses().predicted() == 0 && s.synapses().truth() == 0
-                    ? "Neither the prediction nor the truth has a synapse: there is nothing to score."
-                    : s.synapses().predicted() == 0 ? "The prediction has no synapse: precision is undefined."
-                    : "The truth has no synapse: recall is undefined.");
-        }
+        PredictAndScore.polarityNote(s).ifPresent(n -> o.addProperty("note", n));
         return o;
     }
 

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.synapseworkbench.work.Cancellation;
@@ -106,11 +107,35 @@ public final class PredictAndScore {
         return kind == TargetKind.BINARY ? cleftScores(instances, truth, resolution) : polarityScores(instances, truth);
     }
 
+    /**
+     * CREMI's cleft metrics of a prediction against true labels (CREMI's ignore value left out): the prediction is
+     * labels (cleft where not background) when {@code threshold} is null, else probabilities x 255 cut at it.
+     */
+    public static CleftScores scoreClefts(Block prediction, Double threshold, Block truth, double[] resolution) {
+        return CleftMetrics.score(CleftMask.of(prediction, threshold), CleftMask.of(truth, null), CleftMask.ignored(truth),
+                truth.shape(), resolution);
+    }
+
+    /** IoU-matched F1 of synapses, pre and post: instances with pre 2n-1 and post 2n against true labels. */
+    public static PolarityScores scorePolarity(Block instances, Block truth, double iou) {
+        return InstanceMatching.polarity(instances, truth, iou);
+    }
+
+    /** Why some polarity scores are undefined (no synapse predicted, or none true), if they are. */
+    public static Optional<String> polarityNote(PolarityScores s) {
+        MatchScores m = s.synapses();
+        if (m.predicted() > 0 && m.truth() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(m.predicted() == 0 && m.truth() == 0
+                ? "Neither the prediction nor the truth has a synapse: there is nothing to score."
+                : m.predicted() == 0 ? "The prediction has no synapse: precision is undefined."
+                : "The truth has no synapse: recall is undefined.");
+    }
+
     /** CREMI's cleft scores: the CREMI score, ADGT, ADF, false positives and negatives at 200 nm, voxel counts. */
     public static List<Score> cleftScores(Block labels, Block truth, double[] resolution) {
-        int[] shape = truth.shape();
-        CleftScores s = CleftMetrics.score(CleftMask.of(labels, null), CleftMask.of(truth, null), CleftMask.ignored(truth), shape,
-                resolution);
+        CleftScores s = scoreClefts(labels, null, truth, resolution);
         List<Score> rows = new ArrayList<>();
         rows.add(new Score("CREMI score (nm, lower is better)", number(s.cremiScore())));
         rows.add(new Score("ADGT: predicted to truth (nm)", s.adgt().map(d -> fmt(d.mean())).orElse("undefined")));
@@ -126,7 +151,7 @@ public final class PredictAndScore {
 
     /** IoU-matched F1, precision / recall and TP / FP / FN for synapses, pre and post. */
     public static List<Score> polarityScores(Block instances, Block truth) {
-        PolarityScores s = InstanceMatching.polarity(instances, truth, InstanceMatching.DEFAULT_IOU);
+        PolarityScores s = scorePolarity(instances, truth, InstanceMatching.DEFAULT_IOU);
         List<Score> rows = new ArrayList<>();
         for (Map.Entry<String, MatchScores> e : List.of(Map.entry("Synapses", s.synapses()), Map.entry("Pre", s.pre()),
                 Map.entry("Post", s.post()))) {
@@ -136,6 +161,7 @@ public final class PredictAndScore {
             rows.add(new Score(e.getKey() + " TP / FP / FN", m.truePositives() + " / " + m.falsePositives() + " / "
                     + m.falseNegatives()));
         }
+        polarityNote(s).ifPresent(n -> rows.add(new Score("Note", n)));
         return rows;
     }
 
