@@ -39,10 +39,7 @@ public final class ConnectedComponents {
             }
             base[z + 1] = (int) next;
         }
-        int[] parent = new int[base[nz]];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        UnionFind parent = new UnionFind(base[nz]);
         int touch = connectivity == 26 ? 1 : 0;
         for (int z = 0; z < nz; z++) {
             PlaneRuns here = planes[z];
@@ -64,11 +61,11 @@ public final class ConnectedComponents {
                 }
             }
         }
-        int[] runLabel = new int[parent.length];
-        int[] rootLabel = new int[parent.length];
+        int[] runLabel = new int[parent.size()];
+        int[] rootLabel = new int[parent.size()];
         int n = 0;
-        for (int r = 0; r < parent.length; r++) {
-            int root = find(parent, r);
+        for (int r = 0; r < runLabel.length; r++) {
+            int root = parent.find(r);
             if (rootLabel[root] == 0) {
                 rootLabel[root] = ++n;
             }
@@ -99,39 +96,20 @@ public final class ConnectedComponents {
      * Joins each run of line {@code y} in {@code a} with the runs of line {@code yb} in {@code b} that it touches
      * (overlapping x ranges; with {@code touch} 1 also diagonally adjacent ends).
      */
-    private static void join(int[] parent, PlaneRuns a, int y, int baseA, PlaneRuns b, int yb, int baseB, int touch) {
+    private static void join(UnionFind parent, PlaneRuns a, int y, int baseA, PlaneRuns b, int yb, int baseB, int touch) {
         int i = a.line[y];
         int endI = a.line[y + 1];
         int j = b.line[yb];
         int endJ = b.line[yb + 1];
         while (i < endI && j < endJ) {
             if (a.start[i] < b.end[j] + touch && b.start[j] < a.end[i] + touch) {
-                union(parent, baseA + i, baseB + j);
+                parent.union(baseA + i, baseB + j);
             }
             if (a.end[i] < b.end[j]) {
                 i++;
             } else {
                 j++;
             }
-        }
-    }
-
-    private static int find(int[] parent, int r) {
-        while (parent[r] != r) {
-            parent[r] = parent[parent[r]];
-            r = parent[r];
-        }
-        return r;
-    }
-
-    /** Joins two sets; the smaller index stays the root, so roots are each component's first run. */
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra < rb) {
-            parent[rb] = ra;
-        } else if (rb < ra) {
-            parent[ra] = rb;
         }
     }
 

@@ -14,7 +14,8 @@ import org.synapseworkbench.volume.Volume;
 /**
  * Finds what the instance edits (delete, merge, split) act on: the 26-connected piece of labels around a voxel, read
  * a 32-voxel cube at a time so that only the piece's neighbourhood is read, never the whole volume; and the largest id
- * in a volume, for a new one.
+ * in a volume, for a new one. It is a flood fill from one seed, not a labelling of the volume
+ * ({@code post.ConnectedComponents}, {@code MissCandidates}): an edit must not wait for a pass over every voxel.
  */
 public final class InstancePieces {
     private static final int SIDE = 32;

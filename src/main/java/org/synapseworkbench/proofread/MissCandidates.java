@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.post.UnionFind;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Volume;
@@ -27,7 +28,8 @@ import org.synapseworkbench.volume.Volume;
  * rank high; specks rank low. Ties go to the higher peak.
  * <p>
  * The volume is read one section at a time (the next one read and classified on a second thread while this one is
- * scanned) in runs along x, joined by union-find, so memory grows with the runs in the band, not with the volume.
+ * scanned) in runs along x, joined by {@link UnionFind} as {@code post.ConnectedComponents} joins its runs, but
+ * streaming and with each run's probability sums: memory grows with the runs in the band, not with the volume.
  */
 public final class MissCandidates {
     /** The task name {@link #find} reports progress under. */
@@ -238,7 +240,7 @@ public final class MissCandidates {
         int[] y = new int[1024];
         int[] start = new int[1024];
         int[] end = new int[1024];
-        int[] parent = new int[1024];
+        final UnionFind sets = new UnionFind(0);
         double[] mass = new double[1024];
         double[] peak = new double[1024];
         int[] peakX = new int[1024];
@@ -251,7 +253,6 @@ public final class MissCandidates {
                 y = Arrays.copyOf(y, n);
                 start = Arrays.copyOf(start, n);
                 end = Arrays.copyOf(end, n);
-                parent = Arrays.copyOf(parent, n);
                 mass = Arrays.copyOf(mass, n);
                 peak = Arrays.copyOf(peak, n);
                 peakX = Arrays.copyOf(peakX, n);
@@ -262,7 +263,7 @@ public final class MissCandidates {
             y[r] = yy;
             start[r] = x;
             end[r] = x;
-            parent[r] = r;
+            sets.add();
             mass[r] = 0;
             peak[r] = -1;
             detected[r] = false;
@@ -291,19 +292,11 @@ public final class MissCandidates {
         }
 
         int find(int a) {
-            while (parent[a] != a) {
-                parent[a] = parent[parent[a]];
-                a = parent[a];
-            }
-            return a;
+            return sets.find(a);
         }
 
         void union(int a, int b) {
-            int ra = find(a);
-            int rb = find(b);
-            if (ra != rb) {
-                parent[Math.max(ra, rb)] = Math.min(ra, rb);
-            }
+            sets.union(a, b);
         }
 
         List<Candidate> candidates(long minVoxels, int nx, int ny) {
@@ -338,7 +331,7 @@ public final class MissCandidates {
             }
             List<Candidate> out = new ArrayList<>();
             for (int r = 0; r < n; r++) {
-                if (parent[r] == r && !det[r] && voxels[r] >= minVoxels) {
+                if (find(r) == r && !det[r] && voxels[r] >= minVoxels) {
                     int t = topRun[r];
                     int[] b = box[r];
                     out.add(new Candidate(voxels[r], sum[r], top[r], new int[] {z[t], y[t], peakX[t]},
