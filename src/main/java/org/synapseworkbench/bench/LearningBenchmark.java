@@ -63,7 +63,7 @@ public final class LearningBenchmark implements Callable<Integer> {
             for (int i = 0; i < p.length; i++) {
                 p[i] = map.getLong(i) / 255f;
             }
-            TargetKind kind = TargetKind.of(config.getStringList("MODEL.TARGET_OPT").get(0));
+            TargetKind kind = TargetKind.of(config.model().targetOpt().get(0));
             out.printf(Locale.ROOT, "Test volume %s, seed %d; predicted in %.1f s; threshold %.2f%n", Sizes.format(shape), seed,
                     seconds, threshold);
             if (kind == TargetKind.BINARY) {

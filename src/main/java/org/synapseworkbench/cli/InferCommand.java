@@ -63,7 +63,7 @@ public final class InferCommand implements Callable<Integer> {
         }
         InferenceRun run = new InferenceRun(config, Path.of(""));
         try (Predictor predictor = Predictor.load(checkpoint, config,
-                TrainCommand.deviceChoice(device).resolve(config.getInt("SYSTEM.NUM_GPUS")))) {
+                TrainCommand.deviceChoice(device).resolve(config.system().numGpus()))) {
             if (!quiet) {
                 out.printf("Predicting with %s on %s: %s%n", checkpoint, DeviceChoice.describe(predictor.device()), run.imageFiles());
             }

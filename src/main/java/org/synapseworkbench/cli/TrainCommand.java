@@ -72,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
         TorchEngine.preferKernelsForCommand(TorchEngine.trainingKernelsFor(ModelSpec.fromConfig(config).filters()));
         DeviceChoice choice = deviceChoice(device);
         TrainingRun run = new TrainingRun(config, new TrainingRun.Options(checkpoint, choice, seed, Path.of(""), 0));
-        List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
+        List<Integer> monitor = config.monitor().iterationNum();
         run.addListener(new TensorBoardListener(run.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
         run.addListener(new ProgressPrinter(out, quiet));
         // the ProgressPrinter listener prints each iteration with its loss, so the job's own progress goes unprinted

@@ -69,6 +69,41 @@ public final class Config {
         return new Config(schema, v, o);
     }
 
+    /** The SYSTEM section, typed. */
+    public SystemSection system() {
+        return new SystemSection(this);
+    }
+
+    /** The DATASET section, typed. */
+    public DatasetSection dataset() {
+        return new DatasetSection(this);
+    }
+
+    /** The MODEL section, typed. */
+    public ModelSection model() {
+        return new ModelSection(this);
+    }
+
+    /** The SOLVER section, typed. */
+    public SolverSection solver() {
+        return new SolverSection(this);
+    }
+
+    /** The AUGMENTOR section, typed. */
+    public AugmentorSection augmentor() {
+        return new AugmentorSection(this);
+    }
+
+    /** The INFERENCE section, typed. */
+    public InferenceSection inference() {
+        return new InferenceSection(this);
+    }
+
+    /** The MONITOR section, typed. */
+    public MonitorSection monitor() {
+        return new MonitorSection(this);
+    }
+
     /** The value of a key (null for None). */
     public Object get(String key) {
         if (!values.containsKey(key)) {

@@ -27,8 +27,8 @@ public final class TrainingSet implements AutoCloseable {
      * polarity targets, their polarity labels, otherwise their clefts.
      */
     public static TrainingSet fromConfig(Config config, Path workingDirectory) {
-        List<String> images = config.getPaths("DATASET.IMAGE_NAME");
-        List<String> labels = config.getPaths("DATASET.LABEL_NAME");
+        List<String> images = config.dataset().imageName();
+        List<String> labels = config.dataset().labelName();
         if (images.isEmpty()) {
             throw new UserException("DATASET.IMAGE_NAME is empty; name the training image volumes (joined by @ or as a list).");
         }
@@ -36,10 +36,10 @@ public final class TrainingSet implements AutoCloseable {
             throw new UserException("DATASET.IMAGE_NAME names " + images.size() + " volumes but DATASET.LABEL_NAME "
                     + labels.size() + "; give one label volume per image.");
         }
-        String inputPath = config.getString("DATASET.INPUT_PATH");
+        String inputPath = config.dataset().inputPath();
         Path base = workingDirectory.resolve(inputPath == null ? "" : inputPath);
-        boolean polarity = config.getStringList("MODEL.TARGET_OPT").stream().anyMatch(t -> t.startsWith("1"));
-        int[] pad = config.getIntList("DATASET.PAD_SIZE").stream().mapToInt(Integer::intValue).toArray();
+        boolean polarity = config.model().targetOpt().stream().anyMatch(t -> t.startsWith("1"));
+        int[] pad = config.dataset().padSize().stream().mapToInt(Integer::intValue).toArray();
         if (pad.length != 3) {
             throw new UserException("DATASET.PAD_SIZE needs 3 numbers (z, y, x), but has " + pad.length + ".");
         }

@@ -37,24 +37,23 @@ public final class InferenceRun {
     }
 
     private List<Hdf5Files.Spec> images() {
-        List<String> names = config.getPaths("INFERENCE.IMAGE_NAME");
+        List<String> names = config.inference().imageName();
         if (names.isEmpty()) {
-            names = config.getPaths("DATASET.IMAGE_NAME");
+            names = config.dataset().imageName();
         }
         if (names.isEmpty()) {
             throw new UserException("There is no image to predict; set INFERENCE.IMAGE_NAME (or DATASET.IMAGE_NAME).");
         }
-        Object chunked = config.get("INFERENCE.DO_CHUNK_TITLE");
-        if (chunked instanceof Number n && n.intValue() != 0) {
+        if (config.inference().doChunkTitle()) {
             throw new UserException("INFERENCE.DO_CHUNK_TITLE (tiled JSON volumes) is not supported; convert the tiles "
                     + "to an HDF5 volume and name it in INFERENCE.IMAGE_NAME.");
         }
-        Object absolute = config.get("INFERENCE.IS_ABSOLUTE_PATH");
-        String input = config.getString("INFERENCE.INPUT_PATH");
+        boolean absolute = config.inference().isAbsolutePath();
+        String input = config.inference().inputPath();
         if (input == null) {
-            input = config.getString("DATASET.INPUT_PATH");
+            input = config.dataset().inputPath();
         }
-        Path base = Boolean.TRUE.equals(absolute) ? workingDirectory : workingDirectory.resolve(input == null ? "" : input);
+        Path base = absolute ? workingDirectory : workingDirectory.resolve(input == null ? "" : input);
         List<Hdf5Files.Spec> out = new ArrayList<>();
         for (String name : names) {
             out.add(Hdf5Files.Spec.parse(name, base));
@@ -64,13 +63,13 @@ public final class InferenceRun {
 
     /** Where results go: one file, or with DO_SINGLY one per predicted volume. */
     public Path outputFile(int index) {
-        String dir = config.getString("INFERENCE.OUTPUT_PATH");
+        String dir = config.inference().outputPath();
         Path folder = workingDirectory.resolve(dir == null ? "" : dir);
-        String name = config.getString("INFERENCE.OUTPUT_NAME");
+        String name = config.inference().outputName();
         if (name == null || name.isBlank()) {
             name = "result.h5";
         }
-        if (!config.getBool("INFERENCE.DO_SINGLY")) {
+        if (!config.inference().doSingly()) {
             return folder.resolve(name);
         }
         String stem = name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name;
@@ -85,9 +84,9 @@ public final class InferenceRun {
     public List<Path> run(WindowModel predictor, Progress progress, Cancellation cancellation) {
         VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(config));
         List<Hdf5Files.Spec> images = images();
-        boolean singly = config.getBool("INFERENCE.DO_SINGLY");
-        int start = singly ? config.getInt("INFERENCE.DO_SINGLY_START_INDEX") : 0;
-        int step = singly ? Math.max(1, config.getInt("INFERENCE.DO_SINGLY_STEP")) : 1;
+        boolean singly = config.inference().doSingly();
+        int start = singly ? config.inference().doSinglyStartIndex() : 0;
+        int step = singly ? Math.max(1, config.inference().doSinglyStep()) : 1;
         List<Path> written = new ArrayList<>();
         Hdf5Writer together = new Hdf5Writer();
         for (int i = start; i < images.size(); i += step) {

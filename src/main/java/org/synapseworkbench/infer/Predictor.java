@@ -38,8 +38,8 @@ public final class Predictor implements WindowModel, AutoCloseable {
         this.net = net;
         this.config = config;
         this.store = new ParameterStore(manager, false);
-        this.activations = config.getStringList("INFERENCE.OUTPUT_ACT");
-        this.targetChannels = config.getStringList("MODEL.TARGET_OPT").stream()
+        this.activations = config.inference().outputAct();
+        this.targetChannels = config.model().targetOpt().stream()
                 .map(t -> org.synapseworkbench.data.TargetKind.of(t).outputChannels()).toList();
     }
 
@@ -51,7 +51,7 @@ public final class Predictor implements WindowModel, AutoCloseable {
         NDManager manager = TorchEngine.get().newBaseManager(device);
         try {
             UNet3d net = new UNet3d(spec, 0);
-            List<Integer> size = used.getIntList("MODEL.INPUT_SIZE");
+            List<Integer> size = used.model().inputSize();
             net.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inPlanes(), size.get(0), size.get(1), size.get(2)));
             checkpoint.loadWeights(net, manager, checkpointFile);
             return new Predictor(manager, net, used);
@@ -67,7 +67,7 @@ public final class Predictor implements WindowModel, AutoCloseable {
         NDManager manager = TorchEngine.get().newBaseManager(device);
         try {
             UNet3d net = new UNet3d(spec, 0);
-            List<Integer> size = config.getIntList("MODEL.INPUT_SIZE");
+            List<Integer> size = config.model().inputSize();
             net.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inPlanes(), size.get(0), size.get(1), size.get(2)));
             return new Predictor(manager, net, config);
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.InferenceSection;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.PaddedImage;
@@ -41,9 +42,10 @@ public final class VolumeInference {
                            TestTimeAugmentation.Mode mode, float mean, float std) {
 
         public static Settings fromConfig(Config c) {
-            int[] window = triple(c, "INFERENCE.INPUT_SIZE", "MODEL.INPUT_SIZE");
-            int[] stride = triple(c, "INFERENCE.STRIDE", null);
-            int[] pad = triple(c, "INFERENCE.PAD_SIZE", "DATASET.PAD_SIZE");
+            InferenceSection inference = c.inference();
+            int[] window = triple("INFERENCE.INPUT_SIZE", inference.inputSize(), c.model().inputSize());
+            int[] stride = triple("INFERENCE.STRIDE", inference.stride(), null);
+            int[] pad = triple("INFERENCE.PAD_SIZE", inference.padSize(), c.dataset().padSize());
             for (int a = 0; a < 3; a++) {
                 if (window[a] < 1 || stride[a] < 1 || pad[a] < 0) {
                     throw new UserException("INFERENCE.INPUT_SIZE " + Arrays.toString(window) + " and STRIDE " + Arrays.toString(stride)
@@ -54,18 +56,15 @@ public final class VolumeInference {
                             + Arrays.toString(window) + " and would leave voxels unpredicted; make it at most the window.");
                 }
             }
-            Object aug = c.get("INFERENCE.AUG_NUM");
-            Integer augNum = aug instanceof Number n ? n.intValue() : null;
-            return new Settings(window, stride, pad, c.getInt("INFERENCE.SAMPLES_PER_BATCH"), TestTimeAugmentation.views(augNum),
-                    TestTimeAugmentation.Mode.parse(c.getString("INFERENCE.AUG_MODE")), (float) c.getDouble("DATASET.MEAN"),
-                    (float) c.getDouble("DATASET.STD"));
+            Integer augNum = inference.augNum();
+            return new Settings(window, stride, pad, c.inference().samplesPerBatch(), TestTimeAugmentation.views(augNum),
+                    TestTimeAugmentation.Mode.parse(c.inference().augMode()), (float) c.dataset().mean(),
+                    (float) c.dataset().std());
         }
 
-        private static int[] triple(Config c, String key, String fallback) {
-            List<Integer> v = c.getIntList(key);
-            if (v == null && fallback != null) {
-                v = c.getIntList(fallback);
-            }
+        /** {@code value}, or {@code fallback} when None, as 3 numbers; {@code key} names it in the message. */
+        private static int[] triple(String key, List<Integer> value, List<Integer> fallback) {
+            List<Integer> v = value != null ? value : fallback;
             if (v == null || v.size() != 3) {
                 throw new UserException(key + " needs 3 numbers (z, y, x), but is " + v + "; set it in the config.");
             }

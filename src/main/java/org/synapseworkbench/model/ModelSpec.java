@@ -76,44 +76,44 @@ public record ModelSpec(
 
     /** The model that a config's MODEL section describes. */
     public static ModelSpec fromConfig(Config config) {
-        Architecture architecture = switch (config.getString("MODEL.ARCHITECTURE")) {
+        Architecture architecture = switch (config.model().architecture()) {
             case "unet_3d" -> Architecture.UNET_3D;
             case "unet_plus_3d" -> Architecture.UNET_PLUS_3D;
-            default -> throw new UserException("MODEL.ARCHITECTURE " + config.getString("MODEL.ARCHITECTURE")
+            default -> throw new UserException("MODEL.ARCHITECTURE " + config.model().architecture()
                     + " is not one the workbench can train; use unet_3d or unet_plus_3d.");
         };
-        boolean se = switch (config.getString("MODEL.BLOCK_TYPE")) {
+        boolean se = switch (config.model().blockType()) {
             case "residual" -> false;
             case "residual_se" -> true;
-            default -> throw new UserException("MODEL.BLOCK_TYPE " + config.getString("MODEL.BLOCK_TYPE")
+            default -> throw new UserException("MODEL.BLOCK_TYPE " + config.model().blockType()
                     + " is not supported; use residual or residual_se.");
         };
         NormMode norm;
         try {
-            norm = NormMode.valueOf(config.getString("MODEL.NORM_MODE").toUpperCase(Locale.ROOT));
+            norm = NormMode.valueOf(config.model().normMode().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserException("MODEL.NORM_MODE " + config.getString("MODEL.NORM_MODE")
+            throw new UserException("MODEL.NORM_MODE " + config.model().normMode()
                     + " is not supported; use bn, sync_bn, gn or none.");
         }
         ActMode act;
         try {
-            act = ActMode.valueOf(config.getString("MODEL.ACT_MODE").toUpperCase(Locale.ROOT));
+            act = ActMode.valueOf(config.model().actMode().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserException("MODEL.ACT_MODE " + config.getString("MODEL.ACT_MODE")
+            throw new UserException("MODEL.ACT_MODE " + config.model().actMode()
                     + " is not supported; use elu or relu.");
         }
-        String pad = config.getString("MODEL.PAD_MODE");
+        String pad = config.model().padMode();
         if (!pad.equals("replicate") && !pad.equals("zeros")) {
             throw new UserException("MODEL.PAD_MODE " + pad + " is not supported; use replicate or zeros.");
         }
-        List<Boolean> iso = config.getBoolList("MODEL.ISOTROPY");
+        List<Boolean> iso = config.model().isotropy();
         boolean[] isotropy = new boolean[iso.size()];
         for (int i = 0; i < isotropy.length; i++) {
             isotropy[i] = iso.get(i);
         }
-        int[] filters = config.getIntList("MODEL.FILTERS").stream().mapToInt(Integer::intValue).toArray();
-        return new ModelSpec(architecture, se, filters, config.getInt("MODEL.IN_PLANES"),
-                config.getInt("MODEL.OUT_PLANES"), norm, act, isotropy, pad.equals("replicate"));
+        int[] filters = config.model().filters().stream().mapToInt(Integer::intValue).toArray();
+        return new ModelSpec(architecture, se, filters, config.model().inPlanes(),
+                config.model().outPlanes(), norm, act, isotropy, pad.equals("replicate"));
     }
 
     @Override

@@ -48,19 +48,19 @@ public final class LearningRateSchedule {
     }
 
     public static LearningRateSchedule fromConfig(Config config) {
-        String name = config.getString("SOLVER.LR_SCHEDULER_NAME");
+        String name = config.solver().lrSchedulerName();
         Kind kind = Arrays.stream(Kind.values()).filter(k -> k.key.equals(name)).findFirst()
                 .orElseThrow(() -> new UserException("SOLVER.LR_SCHEDULER_NAME " + name
                         + " is not supported; use WarmupCosineLR, WarmupMultiStepLR or MultiStepLR."));
-        String method = config.getString("SOLVER.WARMUP_METHOD");
+        String method = config.solver().warmupMethod();
         if (!method.equals("linear") && !method.equals("constant")) {
             throw new UserException("SOLVER.WARMUP_METHOD " + method + " is not supported; use linear or constant.");
         }
-        List<Integer> stepList = config.getIntList("SOLVER.STEPS");
+        List<Integer> stepList = config.solver().steps();
         long[] steps = stepList == null ? new long[0] : stepList.stream().mapToLong(Integer::longValue).toArray();
-        return new LearningRateSchedule(kind, config.getDouble("SOLVER.BASE_LR"), config.getInt("SOLVER.ITERATION_TOTAL"),
-                config.getDouble("SOLVER.WARMUP_FACTOR"), config.getInt("SOLVER.WARMUP_ITERS"), method.equals("constant"),
-                steps, config.getDouble("SOLVER.GAMMA"));
+        return new LearningRateSchedule(kind, config.solver().baseLr(), config.solver().iterationTotal(),
+                config.solver().warmupFactor(), config.solver().warmupIters(), method.equals("constant"),
+                steps, config.solver().gamma());
     }
 
     public Kind kind() {

@@ -39,11 +39,11 @@ public final class LossFunction {
 
     /** Targets, losses and regularisers of a config's MODEL section, checked against OUT_PLANES. */
     public static LossFunction fromConfig(Config config) {
-        List<String> codes = config.getStringList("MODEL.TARGET_OPT");
-        List<List<String>> losses = stringTable(config.get("MODEL.LOSS_OPTION"), "MODEL.LOSS_OPTION");
-        List<List<String>> acts = stringTable(config.get("MODEL.OUTPUT_ACT"), "MODEL.OUTPUT_ACT");
-        List<List<String>> weightOpts = stringTable(config.get("MODEL.WEIGHT_OPT"), "MODEL.WEIGHT_OPT");
-        Object factorsValue = config.get("MODEL.LOSS_WEIGHT");
+        List<String> codes = config.model().targetOpt();
+        List<List<String>> losses = stringTable(config.model().lossOption(), "MODEL.LOSS_OPTION");
+        List<List<String>> acts = stringTable(config.model().outputAct(), "MODEL.OUTPUT_ACT");
+        List<List<String>> weightOpts = stringTable(config.model().weightOpt(), "MODEL.WEIGHT_OPT");
+        Object factorsValue = config.model().lossWeight();
         List<TargetKind> kinds = new ArrayList<>();
         List<LossTerm> terms = new ArrayList<>();
         int channel = 0;
@@ -76,15 +76,15 @@ public final class LossFunction {
             }
             channel += kind.outputChannels();
         }
-        int outPlanes = config.getInt("MODEL.OUT_PLANES");
+        int outPlanes = config.model().outPlanes();
         if (channel != outPlanes) {
             throw new UserException("MODEL.TARGET_OPT " + codes + " needs " + channel + " output channels but MODEL.OUT_PLANES is "
                     + outPlanes + "; set MODEL.OUT_PLANES " + channel + ".");
         }
         List<Regulariser> regus = new ArrayList<>();
-        List<String> reguOpt = config.getStringList("MODEL.REGU_OPT");
+        List<String> reguOpt = config.model().reguOpt();
         if (reguOpt != null) {
-            List<Double> reguWeight = config.getDoubleList("MODEL.REGU_WEIGHT");
+            List<Double> reguWeight = config.model().reguWeight();
             for (int r = 0; r < reguOpt.size(); r++) {
                 if (!reguOpt.get(r).equals("Nonoverlap")) {
                     throw new UserException("MODEL.REGU_OPT " + reguOpt.get(r) + " is not supported; the workbench has Nonoverlap.");
@@ -249,8 +249,8 @@ public final class LossFunction {
 
     /** class_weight from LOSS_KWARGS_KEY / LOSS_KWARGS_VAL ([[["class_weight"]]] / [[[[1.0, 10.0, 10.0]]]]). */
     private static double[] classWeights(Config config, int t, int l) {
-        Object keys = config.get("MODEL.LOSS_KWARGS_KEY");
-        Object vals = config.get("MODEL.LOSS_KWARGS_VAL");
+        Object keys = config.model().lossKwargsKey();
+        Object vals = config.model().lossKwargsVal();
         if (!(keys instanceof List<?> kt) || !(vals instanceof List<?> vt) || t >= kt.size() || t >= vt.size()) {
             return null;
         }

@@ -58,34 +58,34 @@ public final class Solver implements org.synapseworkbench.model.OptimizerState {
     /** The optimiser a config's SOLVER section asks for, read without the engine. */
     public record Settings(Kind kind, double momentum, double beta1, double beta2, double clipValue) {
         public static Settings fromConfig(Config config) {
-            String name = String.valueOf(config.getString("SOLVER.NAME"));
+            String name = String.valueOf(config.solver().name());
             Kind kind = switch (name) {
                 case "SGD" -> Kind.SGD;
                 case "Adam" -> Kind.ADAM;
                 case "AdamW" -> Kind.ADAMW;
                 default -> throw new UserException("SOLVER.NAME " + name + " is not supported; use SGD, Adam or AdamW.");
             };
-            List<Double> betas = config.getDoubleList("SOLVER.BETAS");
+            List<Double> betas = config.solver().betas();
             if (betas == null || betas.size() != 2) {
                 throw new UserException("SOLVER.BETAS needs two numbers (beta1, beta2), but is " + betas + ".");
             }
             double clip = 0;
-            if (config.getBool("SOLVER.CLIP_GRADIENTS.ENABLED")) {
-                String type = config.getString("SOLVER.CLIP_GRADIENTS.CLIP_TYPE");
+            if (config.solver().clipGradientsEnabled()) {
+                String type = config.solver().clipGradientsClipType();
                 if (!"value".equals(type)) {
                     throw new UserException("SOLVER.CLIP_GRADIENTS.CLIP_TYPE " + type
                             + " is not supported; use value, or set SOLVER.CLIP_GRADIENTS.ENABLED False.");
                 }
-                clip = config.getDouble("SOLVER.CLIP_GRADIENTS.CLIP_VALUE");
+                clip = config.solver().clipGradientsClipValue();
                 if (!(clip > 0) || Double.isInfinite(clip)) {
                     throw new UserException("SOLVER.CLIP_GRADIENTS.CLIP_VALUE is " + clip + " but must be a positive number.");
                 }
             }
-            if (config.getBool("SOLVER.SWA.ENABLED")) {
+            if (config.solver().swaEnabled()) {
                 throw new UserException("SOLVER.SWA.ENABLED is True, but stochastic weight averaging is not reproduced "
                         + "here; set it False.");
             }
-            return new Settings(kind, config.getDouble("SOLVER.MOMENTUM"), betas.get(0), betas.get(1), clip);
+            return new Settings(kind, config.solver().momentum(), betas.get(0), betas.get(1), clip);
         }
     }
 

@@ -96,7 +96,7 @@ public final class TrainingRun {
 
     /** The folder checkpoints and TensorBoard logs go to (DATASET.OUTPUT_PATH). */
     public Path outputDirectory() {
-        String out = config.getString("DATASET.OUTPUT_PATH");
+        String out = config.dataset().outputPath();
         return options.workingDirectory().resolve(out == null || out.isBlank() ? "outputs" : out);
     }
 
@@ -147,33 +147,33 @@ public final class TrainingRun {
                 throw new UserException("MODEL.IN_PLANES is " + spec.inPlanes()
                         + " but training images have one channel; set MODEL.IN_PLANES 1.");
             }
-            List<Integer> size = config.getIntList("MODEL.INPUT_SIZE");
+            List<Integer> size = config.model().inputSize();
             if (size == null || size.size() != 3) {
                 throw new UserException("MODEL.INPUT_SIZE needs 3 numbers (z, y, x), but is " + size + ".");
             }
             int[] inputSize = size.stream().mapToInt(Integer::intValue).toArray();
-            int batchSize = config.getInt("SOLVER.SAMPLES_PER_BATCH");
+            int batchSize = config.solver().samplesPerBatch();
             if (batchSize < 1) {
                 throw new UserException("SOLVER.SAMPLES_PER_BATCH must be at least 1, but is " + batchSize + ".");
             }
-            List<Integer> monitor = config.getIntList("MONITOR.ITERATION_NUM");
+            List<Integer> monitor = config.monitor().iterationNum();
             int snapshotEvery = monitor != null && monitor.size() > 1 ? Math.max(1, monitor.get(1)) : 200;
-            if (config.getBool("AUGMENTOR.COPYPASTE.ENABLED") && config.getBool("AUGMENTOR.ENABLED")) {
+            if (config.augmentor().copypasteEnabled() && config.augmentor().enabled()) {
                 throw new UserException("AUGMENTOR.COPYPASTE.ENABLED is True, but copy-paste augmentation is not reproduced "
                         + "here; set it False.");
             }
-            Augmentor augmentor = config.getBool("AUGMENTOR.ENABLED") ? Augmentor.fromConfig(config) : null;
-            List<Integer> pad = config.getIntList("DATASET.PAD_SIZE");
+            Augmentor augmentor = config.augmentor().enabled() ? Augmentor.fromConfig(config) : null;
+            List<Integer> pad = config.dataset().padSize();
             if (pad == null || pad.size() != 3) {
                 throw new UserException("DATASET.PAD_SIZE needs 3 numbers (z, y, x), but is " + pad + ".");
             }
             return new Settings(spec, lossFunction, Solver.Settings.fromConfig(config), LearningRateSchedule.fromConfig(config),
-                    augmentor, inputSize, batchSize, config.getInt("SOLVER.ITERATION_TOTAL"),
-                    Math.max(1, config.getInt("SOLVER.ITERATION_SAVE")), snapshotEvery,
-                    config.getInt("DATASET.REJECT_SAMPLING.SIZE_THRES"), config.getDouble("DATASET.REJECT_SAMPLING.P"),
-                    config.getInt("DATASET.REJECT_SAMPLING.NUM_TRIAL"), config.getDouble("DATASET.MEAN"),
-                    config.getDouble("DATASET.STD"), config.getInt("SYSTEM.NUM_CPUS"), config.getInt("SYSTEM.NUM_GPUS"),
-                    config.getBool("SOLVER.ITERATION_RESTART"));
+                    augmentor, inputSize, batchSize, config.solver().iterationTotal(),
+                    Math.max(1, config.solver().iterationSave()), snapshotEvery,
+                    config.dataset().rejectSamplingSizeThres(), config.dataset().rejectSamplingP(),
+                    config.dataset().rejectSamplingNumTrial(), config.dataset().mean(),
+                    config.dataset().std(), config.system().numCpus(), config.system().numGpus(),
+                    config.solver().iterationRestart());
         }
     }
 
@@ -371,9 +371,9 @@ public final class TrainingRun {
 
     /** Parameters with gradients and their weight decay: SOLVER.WEIGHT_DECAY for weights, the NORM/BIAS values otherwise. */
     static List<TrainableParameter> trainableParameters(UNet3d net, Config config) {
-        double decay = config.getDouble("SOLVER.WEIGHT_DECAY");
-        double decayNorm = config.getDouble("SOLVER.WEIGHT_DECAY_NORM");
-        double decayBias = config.getDouble("SOLVER.WEIGHT_DECAY_BIAS");
+        double decay = config.solver().weightDecay();
+        double decayNorm = config.solver().weightDecayNorm();
+        double decayBias = config.solver().weightDecayBias();
         List<TrainableParameter> out = new ArrayList<>();
         for (Pair<String, Parameter> p : net.getParameters()) {
             Parameter param = p.getValue();

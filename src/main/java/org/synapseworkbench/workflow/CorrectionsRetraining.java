@@ -95,7 +95,7 @@ public final class CorrectionsRetraining {
                 .with("SOLVER.ITERATION_TOTAL", settings.iterations(), "retraining on corrections")
                 .with("SOLVER.ITERATION_SAVE", settings.iterations(), "retraining on corrections")
                 .with("DATASET.OUTPUT_PATH", out.toString(), "retraining on corrections");
-        int[] pad = tuning.getIntList("DATASET.PAD_SIZE").stream().mapToInt(Integer::intValue).toArray();
+        int[] pad = tuning.dataset().padSize().stream().mapToInt(Integer::intValue).toArray();
         TrainingRun run = new TrainingRun(tuning, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, Path.of(""), 0));
         run.useData(new TrainingSet(List.of(new TrainingVolume(image, frozen, pad))),
                 new SamplingFocus(0, voxels, settings.focusShare()));

@@ -56,9 +56,9 @@ public final class PredictAndScore {
      */
     public static Prediction predict(Path checkpointFile, Config settings, Volume image, Progress progress,
             Cancellation cancel) {
-        var device = DeviceChoice.AUTO.resolve(settings.getInt("SYSTEM.NUM_GPUS"));
+        var device = DeviceChoice.AUTO.resolve(settings.system().numGpus());
         try (Predictor predictor = Predictor.load(checkpointFile, null, device)) {
-            String targetCode = predictor.config().getStringList("MODEL.TARGET_OPT").get(0);
+            String targetCode = predictor.config().model().targetOpt().get(0);
             VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settings));
             String on = DeviceChoice.describe(predictor.device());
             Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(on, done, total, seconds),

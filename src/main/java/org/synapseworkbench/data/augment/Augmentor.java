@@ -51,48 +51,48 @@ public final class Augmentor {
 
     private static Augmentor build(Config c) {
         List<Augmentation> list = new ArrayList<>();
-        if (!c.getBool("AUGMENTOR.ENABLED")) {
+        if (!c.augmentor().enabled()) {
             return new Augmentor(list);
         }
-        boolean twoD = c.getBool("DATASET.DO_2D");
+        boolean twoD = c.dataset().do2d();
         if (on(c, CutNoise.NAME)) {
-            list.add(new CutNoise(p(c, CutNoise.NAME), c.getDouble("AUGMENTOR.CUTNOISE.LENGTH_RATIO"),
-                    c.getDouble("AUGMENTOR.CUTNOISE.SCALE")));
+            list.add(new CutNoise(p(c, CutNoise.NAME), c.augmentor().cutnoiseLengthRatio(),
+                    c.augmentor().cutnoiseScale()));
         }
         if (on(c, CutBlur.NAME)) {
-            list.add(new CutBlur(p(c, CutBlur.NAME), c.getDouble("AUGMENTOR.CUTBLUR.LENGTH_RATIO"),
-                    c.getDouble("AUGMENTOR.CUTBLUR.DOWN_RATIO_MIN"), c.getDouble("AUGMENTOR.CUTBLUR.DOWN_RATIO_MAX"),
-                    c.getBool("AUGMENTOR.CUTBLUR.DOWNSAMPLE_Z")));
+            list.add(new CutBlur(p(c, CutBlur.NAME), c.augmentor().cutblurLengthRatio(),
+                    c.augmentor().cutblurDownRatioMin(), c.augmentor().cutblurDownRatioMax(),
+                    c.augmentor().cutblurDownsampleZ()));
         }
         if (on(c, MotionBlur.NAME)) {
-            list.add(new MotionBlur(p(c, MotionBlur.NAME), c.getInt("AUGMENTOR.MOTIONBLUR.SECTIONS"),
-                    c.getInt("AUGMENTOR.MOTIONBLUR.KERNEL_SIZE")));
+            list.add(new MotionBlur(p(c, MotionBlur.NAME), c.augmentor().motionblurSections(),
+                    c.augmentor().motionblurKernelSize()));
         }
         if (on(c, Misalignment.NAME) && !twoD) {
-            list.add(new Misalignment(p(c, Misalignment.NAME), c.getInt("AUGMENTOR.MISALIGNMENT.DISPLACEMENT"),
-                    c.getDouble("AUGMENTOR.MISALIGNMENT.ROTATE_RATIO")));
+            list.add(new Misalignment(p(c, Misalignment.NAME), c.augmentor().misalignmentDisplacement(),
+                    c.augmentor().misalignmentRotateRatio()));
         }
         if (on(c, MissingSection.NAME) && !twoD) {
-            list.add(new MissingSection(p(c, MissingSection.NAME), c.getInt("AUGMENTOR.MISSINGSECTION.NUM_SECTION")));
+            list.add(new MissingSection(p(c, MissingSection.NAME), c.augmentor().missingsectionNumSection()));
         }
         if (on(c, MissingParts.NAME)) {
-            list.add(new MissingParts(p(c, MissingParts.NAME), c.getInt("AUGMENTOR.MISSINGPARTS.ITER")));
+            list.add(new MissingParts(p(c, MissingParts.NAME), c.augmentor().missingpartsIter()));
         }
         if (on(c, Grayscale.NAME)) {
             list.add(new Grayscale(p(c, Grayscale.NAME)));
         }
         if (on(c, Elastic.NAME)) {
-            list.add(new Elastic(p(c, Elastic.NAME), c.getDouble("AUGMENTOR.ELASTIC.ALPHA"),
-                    c.getDouble("AUGMENTOR.ELASTIC.SIGMA")));
+            list.add(new Elastic(p(c, Elastic.NAME), c.augmentor().elasticAlpha(),
+                    c.augmentor().elasticSigma()));
         }
         if (on(c, Rescale.NAME)) {
-            list.add(new Rescale(p(c, Rescale.NAME), c.getBool("AUGMENTOR.RESCALE.FIX_ASPECT")));
+            list.add(new Rescale(p(c, Rescale.NAME), c.augmentor().rescaleFixAspect()));
         }
         if (on(c, Rotate90.NAME)) {
             list.add(new Rotate90(p(c, Rotate90.NAME)));
         }
         if (on(c, Flip.NAME)) {
-            list.add(new Flip(p(c, Flip.NAME), c.getInt("AUGMENTOR.FLIP.DO_ZTRANS") == 1));
+            list.add(new Flip(p(c, Flip.NAME), c.augmentor().flipDoZtrans() == 1));
         }
         return new Augmentor(list);
     }

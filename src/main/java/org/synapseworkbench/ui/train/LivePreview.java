@@ -125,7 +125,7 @@ public final class LivePreview implements ModelProbe {
         long t0 = System.nanoTime();
         try (Predictor predictor = Predictor.sharing(net, manager, c)) {
             VolumeInference.Settings s = VolumeInference.Settings.fromConfig(c);
-            int[] w = c.getIntList("MODEL.INPUT_SIZE").stream().mapToInt(Integer::intValue).toArray(); // as trained
+            int[] w = c.model().inputSize().stream().mapToInt(Integer::intValue).toArray(); // as trained
             int[] stride = new int[3];
             int[] cap = new int[3];
             for (int i = 0; i < 3; i++) {
@@ -142,7 +142,7 @@ public final class LivePreview implements ModelProbe {
                     cancel.cancel();
                 }
             }, cancel);
-            TargetKind kind = TargetKind.of(c.getStringList("MODEL.TARGET_OPT").get(0));
+            TargetKind kind = TargetKind.of(c.model().targetOpt().get(0));
             double seconds = (System.nanoTime() - t0) / 1e9;
             Platform.runLater(() -> show(a, box, probs, kind, iteration, seconds));
         } catch (Cancellation.CancelledException e) {

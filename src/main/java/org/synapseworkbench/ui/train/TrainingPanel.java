@@ -250,7 +250,7 @@ public final class TrainingPanel {
             return;
         }
         TrainingRun r = new TrainingRun(c, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, workingDirectory, 0));
-        List<Integer> monitor = c.getIntList("MONITOR.ITERATION_NUM");
+        List<Integer> monitor = c.monitor().iterationNum();
         r.addListener(new TensorBoardListener(r.outputDirectory(), monitor != null && !monitor.isEmpty() ? monitor.get(0) : 20));
         r.addListener(new Forwarder());
         JobTask<TrainingEnd> task = new JobTask<>(r::run);
