@@ -359,7 +359,6 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-
     /**
      * The dataset to open: the first preferred one the file has, its only one, or the one the person picks from a
      * list (null when they cancel).

@@ -7,12 +7,12 @@ import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.infer.VolumeInference;
-import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.train.TrainingSettings;
 
 /**
  * Everything {@code train} and {@code infer} check in a config, asked before they start: the
  * {@link ConfigValidator}'s findings and then, when it found no error, the very reading of the config that training
- * ({@link TrainingRun.Settings}) and prediction ({@link VolumeInference.Settings}) do. So a config that passes
+ * ({@link TrainingSettings}) and prediction ({@link VolumeInference.Settings}) do. So a config that passes
  * {@code config --validate} or the form's list of problems is one that training and prediction accept.
  */
 public final class ConfigCheck {
@@ -26,7 +26,7 @@ public final class ConfigCheck {
             return out;
         }
         try {
-            TrainingRun.Settings.fromConfig(c);
+            TrainingSettings.fromConfig(c);
             VolumeInference.Settings.fromConfig(c);
         } catch (UserException e) {
             out.add(new ConfigValidator.Problem(ConfigValidator.Severity.ERROR, keyIn(c, e.getMessage()), e.getMessage()));

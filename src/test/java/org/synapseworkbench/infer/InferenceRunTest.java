@@ -3,7 +3,6 @@ package org.synapseworkbench.infer;
 import java.nio.file.Path;
 import java.util.List;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -85,7 +85,7 @@ class ConfigCheckTest {
                     }
                     // ... and when it finds nothing, training and prediction read the config without a complaint
                     try {
-                        org.synapseworkbench.train.TrainingRun.Settings.fromConfig(c);
+                        org.synapseworkbench.train.TrainingSettings.fromConfig(c);
                         org.synapseworkbench.infer.VolumeInference.Settings.fromConfig(c);
                     } catch (RuntimeException e) {
                         failures.add(k.name() + " = " + value + " passed the check but training says: " + e);

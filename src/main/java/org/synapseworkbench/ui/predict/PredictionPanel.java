@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,7 +33,6 @@ import javafx.stage.FileChooser;
 
 import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.task.JobTask;
-import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.work.UserException;

@@ -3,19 +3,16 @@ package org.synapseworkbench.ui.review;
 import org.synapseworkbench.ui.action.Action;
 import org.synapseworkbench.ui.action.KeyBindings;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 

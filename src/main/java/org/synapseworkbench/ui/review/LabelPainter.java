@@ -221,7 +221,6 @@ public final class LabelPainter {
         return key.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(key.hashCode()) + extension;
     }
 
-
     private long value() {
         long n = id.getValue();
         return switch (mode.getValue()) {

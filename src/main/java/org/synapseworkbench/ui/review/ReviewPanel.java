@@ -7,32 +7,21 @@ import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
-import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -65,16 +54,7 @@ public final class ReviewPanel {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Predict, or add a probability and an instance layer, then press Find.");
     private final Label counter = new Label("");
-    private final TableView<Integer> table = new TableView<>();
-    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
-    private final FilteredList<Integer> shownRows = new FilteredList<>(rows);
-    private final SortedList<Integer> sorted = new SortedList<>(shownRows);
-    /** Each column's value of a row (rows are the queue's item numbers). */
-    private final Map<TableColumn<Integer, ?>, Function<Integer, ?>> values = new HashMap<>();
-    /** Which kind of item the table shows (null: every kind). */
-    private final ChoiceBox<ReviewQueue.Kind> kindShown = new ChoiceBox<>();
-    /** Which status the table shows (null: any). */
-    private final ChoiceBox<ReviewQueue.Status> statusShown = new ChoiceBox<>();
+    private final ReviewTable table = new ReviewTable(() -> this.queue, this::show);
     private final VBox root;
     private final ScrollPane scroller;
     private ReviewQueue queue;
@@ -124,47 +104,7 @@ public final class ReviewPanel {
         HBox.setHgrow(progress, Priority.ALWAYS);
         status.setWrapText(true);
 
-        table.setId("review-table");
-        table.getStyleClass().add("review-table");
-        table.getStylesheets().add(ReviewPanel.class.getResource("review-table.css").toExternalForm());
-        table.setPlaceholder(new Label("No items yet"));
-        table.getColumns().setAll(List.of(
-                column("#", i -> i + 1),
-                column("kind", i -> item(i).kind().label()),
-                column("id", i -> item(i).id()),
-                column("z", i -> item(i).centre()[0]),
-                column("y", i -> item(i).centre()[1]),
-                column("x", i -> item(i).centre()[2]),
-                column("voxels", i -> item(i).voxels()),
-                column("pre", i -> item(i).preVoxels()),
-                column("post", i -> item(i).postVoxels()),
-                column("mean", i -> round(item(i).mean())),
-                column("peak", i -> round(item(i).peak())),
-                column("score", i -> round(item(i).score())),
-                column("status", i -> queue.status(i).label())));
-        kindShown.getItems().add(null);
-        kindShown.getItems().addAll(ReviewQueue.Kind.values());
-        statusShown.getItems().add(null);
-        statusShown.getItems().addAll(ReviewQueue.Status.values());
-        kindShown.setConverter(labels(ReviewQueue.Kind::label, "every kind"));
-        statusShown.setConverter(labels(ReviewQueue.Status::label, "any status"));
-        kindShown.setValue(null);
-        statusShown.setValue(null);
-        kindShown.setId("review-kind-shown");
-        statusShown.setId("review-status-shown");
-        kindShown.valueProperty().addListener((obs, was, now) -> refilter());
-        statusShown.valueProperty().addListener((obs, was, now) -> refilter());
-        table.setSortPolicy(t -> {
-            sorted.setComparator(comparator());
-            return true;
-        });
-        table.setItems(sorted);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                show(now);
-            }
-        });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(table.view(), Priority.ALWAYS);
         Button accept = new Button("Accept (C)");
         accept.setOnAction(e -> decide(ReviewQueue.Status.ACCEPTED));
         Button reject = new Button("Reject (X)");
@@ -174,9 +114,7 @@ public final class ReviewPanel {
         Button export = new Button("Export CSV...");
         export.setOnAction(e -> export());
         HBox decisions = new HBox(6, accept, reject, unsure, export);
-        HBox shownChoice = new HBox(6, new Label("Show"), kindShown, statusShown);
-        shownChoice.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(6, form, run, status, shownChoice, table, decisions, counter, painter.controls(), tools.node());
+        root = new VBox(6, form, run, status, table.filters(), table.view(), decisions, counter, painter.controls(), tools.node());
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
@@ -193,42 +131,6 @@ public final class ReviewPanel {
     /** Adds a section below the painting controls. */
     public void addSection(Region section) {
         root.getChildren().add(section);
-    }
-
-    private ReviewQueue.Item item(int i) {
-        return queue.items().get(i);
-    }
-
-    private static Object round(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private <T> TableColumn<Integer, T> column(String name, Function<Integer, T> value) {
-        TableColumn<Integer, T> c = new TableColumn<>(name);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        values.put(c, value);
-        return c;
-    }
-
-    /**
-     * The table's sort order as a comparator over each sorted column's values, read once for every row when the order
-     * is set (sorting 10,000 rows through the cells' value factories took 1-2 s); a status sort follows decisions
-     * made later when the column is sorted again. Null for the queue's own order.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Comparator<Integer> comparator() {
-        Comparator<Integer> order = null;
-        for (TableColumn<Integer, ?> column : table.getSortOrder()) {
-            Function<Integer, ?> value = values.get(column);
-            Comparable[] keys = new Comparable[rows.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = (Comparable) value.apply(i);
-            }
-            Comparator<Integer> one = (a, b) -> keys[a].compareTo(keys[b]);
-            one = column.getSortType() == TableColumn.SortType.DESCENDING ? one.reversed() : one;
-            order = order == null ? one : order.thenComparing(one);
-        }
-        return order;
     }
 
     /** The window's label layers by kind, in the choosers. */
@@ -322,10 +224,7 @@ public final class ReviewPanel {
         queue = q;
         history.setQueue(q);
         q.addListener(i -> {
-            if (statusShown.getValue() != null) {
-                refilter(); // a decided row leaves a table of rows to review, an undone one comes back
-            }
-            table.refresh();
+            table.decided();
             updateCounter();
             if (decisions != null) {
                 try {
@@ -335,9 +234,7 @@ public final class ReviewPanel {
                 }
             }
         });
-        sorted.setComparator(null); // its keys are the old queue's
-        rows.setAll(java.util.stream.IntStream.range(0, q.size()).boxed().toList());
-        table.sort();
+        table.showAll(q.size());
         updateCounter();
     }
 
@@ -358,7 +255,7 @@ public final class ReviewPanel {
     }
 
     public TableView<Integer> table() {
-        return table;
+        return table.view();
     }
 
     Label counter() {
@@ -378,24 +275,19 @@ public final class ReviewPanel {
 
     /** The item shown (the selected row), or -1. */
     int current() {
-        Integer i = table.getSelectionModel().getSelectedItem();
-        return i == null ? -1 : i;
+        return table.current();
     }
 
     private void show(int item) {
-        ReviewQueue.Item t = item(item);
+        ReviewQueue.Item t = queue.items().get(item);
         window.goTo(t.centre(), t.min(), t.max());
     }
 
     /** Moves the selection by {@code delta} rows of the table as sorted, and shows that item. */
     void step(int delta) {
-        if (queue == null || table.getItems().isEmpty()) {
-            return;
+        if (queue != null) {
+            table.step(delta);
         }
-        int row = table.getSelectionModel().getSelectedIndex();
-        int next = row < 0 ? 0 : Math.floorMod(row + delta, table.getItems().size());
-        table.getSelectionModel().clearAndSelect(next);
-        table.scrollTo(Math.max(0, next - 3));
     }
 
     /** {@link #decide} when there is a review to decide in; whether there was. */
@@ -414,43 +306,14 @@ public final class ReviewPanel {
             step(1);
             return;
         }
-        int row = table.getSelectionModel().getSelectedIndex();
+        int row = table.selectedRow();
         history.decide(i, s);
-        if (table.getItems().contains(i)) {
-            step(1);
-        } else if (!table.getItems().isEmpty()) {
-            int next = Math.min(row, table.getItems().size() - 1);
-            table.getSelectionModel().clearAndSelect(next);
-            table.scrollTo(Math.max(0, next - 3));
-        }
-    }
-
-    /** Shows the rows of the kind and status chosen. */
-    private void refilter() {
-        ReviewQueue.Kind k = kindShown.getValue();
-        ReviewQueue.Status st = statusShown.getValue();
-        shownRows.setPredicate(i -> queue != null && (k == null || item(i).kind() == k)
-                && (st == null || queue.status(i) == st));
+        table.next(i, row);
     }
 
     /** Shows and filters (for tests and scripts). */
     void show(ReviewQueue.Kind kind, ReviewQueue.Status s) {
-        kindShown.setValue(kind);
-        statusShown.setValue(s);
-    }
-
-    private static <T> javafx.util.StringConverter<T> labels(Function<T, String> label, String none) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? none : label.apply(t);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("chosen, never typed");
-            }
-        };
+        table.show(kind, s);
     }
 
     /** The Review tab's keys: undo and redo, the label tools', and the review's decisions and steps. */

@@ -26,7 +26,6 @@ import javafx.scene.layout.VBox;
 import ai.djl.ndarray.NDManager;
 
 import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.infer.Predictor;

@@ -5,31 +5,24 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +44,7 @@ import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.train.TrainingStart;
+import org.synapseworkbench.ui.task.FxBatches;
 import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.workflow.ConfigCheck;
 
@@ -63,8 +57,6 @@ import org.synapseworkbench.workflow.ConfigCheck;
  * fast run cannot flood it.
  */
 public final class TrainingPanel {
-    /** The charts keep at most this many points per curve; older points are thinned as more arrive. */
-    static final int MAX_POINTS = 500;
     private static final int LOG_LINES = 2000;
     /** The log's clock; made once: the first pattern loads locale data (20 ms here, once on the JavaFX thread). */
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -86,25 +78,16 @@ public final class TrainingPanel {
     private final Label device = new Label("-");
     private final Label output = new Label("-");
     private final Label status = new Label("Not running");
-    private final LineChart<Number, Number> lossChart = new LineChart<>(new NumberAxis(), new NumberAxis());
-    private final LineChart<Number, Number> rateChart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final LossCharts charts = new LossCharts();
     /** Iterations, loss, iterations, learning rate. */
-    private final List<SteadyAxis> axes = List.of(new SteadyAxis((NumberAxis) lossChart.getXAxis(), true),
-            new SteadyAxis((NumberAxis) lossChart.getYAxis(), false), new SteadyAxis((NumberAxis) rateChart.getXAxis(), true),
-            new SteadyAxis((NumberAxis) rateChart.getYAxis(), false));
     private final ListView<String> log = new ListView<>();
     private final ImageView snapshot = new ImageView();
     private final VBox root;
     private LivePreview preview;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    /** Every iteration of the current run, for redrawing thinned curves. */
-    private final List<IterationStats> history = new ArrayList<>();
     private List<String> partNames = List.of();
-    /** Only iterations that are multiples of this are drawn; doubles whenever a curve reaches MAX_POINTS. */
-    private long stride = 1;
     private JobTask<TrainingEnd> job;
-    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final FxBatches events = new FxBatches();
 
     /**
      * @param config the config to train with, read when a run starts
@@ -140,28 +123,17 @@ public final class TrainingPanel {
         facts.add(new Label("Output"), 0, 2);
         facts.add(output, 1, 2, 3, 1);
 
-        lossChart.setTitle("Loss");
-        rateChart.setTitle("Learning rate");
-        for (LineChart<Number, Number> chart : List.of(lossChart, rateChart)) {
-            chart.setAnimated(false);
-            chart.setCreateSymbols(false);
-            chart.getXAxis().setLabel("iteration");
-        }
-        lossChart.setPrefHeight(260);
-        rateChart.setPrefHeight(160);
-        rateChart.setLegendVisible(false);
-
         snapshot.setPreserveRatio(true);
         snapshot.setFitHeight(110);
         Label snapshotLabel = new Label("Last snapshot: input, target, prediction");
         log.setPrefHeight(120);
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(charts.loss(), Priority.ALWAYS);
         status.setWrapText(true);
-        root = new VBox(6, buttons, progress, status, facts, lossChart, rateChart, snapshotLabel, snapshot, log);
+        root = new VBox(6, buttons, progress, status, facts, charts.loss(), charts.rate(), snapshotLabel, snapshot, log);
         root.setPadding(new Insets(6));
         List<String> parts = lossParts(config.get());
         if (parts != null) {
-            showCurves(parts);
+            charts.show(parts);
         }
         if (REHEARSED.compareAndSet(false, true)) {
             PauseTransition later = new PauseTransition(Duration.millis(REHEARSAL_DELAY_MILLIS));
@@ -230,7 +202,7 @@ public final class TrainingPanel {
     }
 
     public LineChart<Number, Number> lossChart() {
-        return lossChart;
+        return charts.loss();
     }
 
     Label status() {
@@ -258,16 +230,7 @@ public final class TrainingPanel {
             preview.begin(c, task::isStopping);
             r.setProbe(preview);
         }
-        history.clear();
-        stride = 1;
-        axes.forEach(SteadyAxis::reset);
-        List<String> parts = lossParts(c);
-        if (parts != null) {
-            showCurves(parts);
-        } else {
-            lossChart.getData().clear();
-            rateChart.getData().clear();
-        }
+        charts.reset(lossParts(c));
         job = task;
         running.set(true);
         updateButtons();
@@ -300,7 +263,7 @@ public final class TrainingPanel {
         boolean hold = !job.isPaused();
         job.setPaused(hold);
         pause.setText(hold ? "Go on" : "Pause");
-        status.setText(hold ? "Paused after iteration " + (history.isEmpty() ? 0 : history.get(history.size() - 1).iteration())
+        status.setText(hold ? "Paused after iteration " + charts.lastIteration()
                 + "; Go on continues, Stop writes a checkpoint." : "Training goes on.");
         addLog(hold ? "Paused" : "Going on");
     }
@@ -353,18 +316,9 @@ public final class TrainingPanel {
         log.scrollTo(log.getItems().size() - 1);
     }
 
-    /** Queues work for the JavaFX thread; one pass of the thread runs everything queued so far. */
+    /** Queues work for the JavaFX thread, in batches. */
     private void post(Runnable r) {
-        events.add(r);
-        if (drainScheduled.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                drainScheduled.set(false);
-                Runnable next;
-                while ((next = events.poll()) != null) {
-                    next.run();
-                }
-            });
-        }
+        events.post(r);
     }
 
     private void started(TrainingStart s) {
@@ -373,26 +327,9 @@ public final class TrainingPanel {
         output.setText(s.outputDirectory().toAbsolutePath().normalize() + "  (TensorBoard: tensorboard --logdir "
                 + s.outputDirectory().toAbsolutePath().normalize() + ")");
         status.setText("Training " + s.model() + " (" + String.format(Locale.ROOT, "%,d", s.parameters())
-                + " parameters), input " + sizeText(s.inputSize()) + ", batch " + s.batchSize());
+                + " parameters), input " + org.synapseworkbench.volume.Sizes.format(s.inputSize()) + ", batch " + s.batchSize());
         addLog("Started at iteration " + s.firstIteration() + " of " + s.totalIterations() + " on " + s.device());
-        showCurves(partNames);
-    }
-
-    /**
-     * Empty curves for the total loss, each of its parts and the learning rate. Curves of the same names are emptied
-     * rather than made again: the charts' legends and layout then stay as they are, and so does most of the panel on
-     * screen. (The panel shows the curves of its config from the start, so pressing Start repaints little.)
-     */
-    private void showCurves(List<String> parts) {
-        List<String> names = new ArrayList<>(List.of("total"));
-        names.addAll(parts);
-        if (lossChart.getData().stream().map(XYChart.Series::getName).toList().equals(names) && rateChart.getData().size() == 1) {
-            lossChart.getData().forEach(c -> c.getData().clear());
-            rateChart.getData().get(0).getData().clear();
-            return;
-        }
-        lossChart.getData().setAll(names.stream().map(TrainingPanel::named).toList());
-        rateChart.getData().setAll(List.of(named("learning rate")));
+        charts.show(partNames);
     }
 
     /** The names of the loss terms a run of this config reports, or null when its loss options are not valid. */
@@ -404,22 +341,8 @@ public final class TrainingPanel {
         }
     }
 
-    private static XYChart.Series<Number, Number> named(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        return s;
-    }
-
-    private static String sizeText(int[] size) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < size.length; i++) {
-            b.append(i > 0 ? "x" : "").append(size[i]);
-        }
-        return b.toString();
-    }
 
     private void iteration(IterationStats s) {
-        history.add(s);
         if (preview != null) {
             preview.aim();
         }
@@ -427,71 +350,11 @@ public final class TrainingPanel {
         iteration.setText(s.iteration() + " / " + s.total());
         speed.setText(String.format(Locale.ROOT, "%.2f it/s", s.iterationsPerSecond()));
         eta.setText(JobTask.duration(s.etaSeconds()));
-        if (s.iteration() % stride == 0) {
-            plot(s);
-            if (!lossChart.getData().isEmpty() && lossChart.getData().get(0).getData().size() > MAX_POINTS) {
-                stride *= 2;
-                replot();
-            }
-        }
-    }
-
-    private void plot(IterationStats s) {
-        if (lossChart.getData().isEmpty()) {
-            return;
-        }
-        axes.get(0).include(s.iteration());
-        axes.get(1).include(s.loss());
-        axes.get(2).include(s.iteration());
-        axes.get(3).include(s.learningRate());
-        lossChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.loss()));
-        for (int i = 0; i < s.parts().length && i + 1 < lossChart.getData().size(); i++) {
-            axes.get(1).include(s.parts()[i]);
-            lossChart.getData().get(i + 1).getData().add(new XYChart.Data<>(s.iteration(), s.parts()[i]));
-        }
-        rateChart.getData().get(0).getData().add(new XYChart.Data<>(s.iteration(), s.learningRate()));
-    }
-
-    private void replot() {
-        axes.forEach(SteadyAxis::reset);
-        lossChart.getData().forEach(series -> series.getData().clear());
-        rateChart.getData().forEach(series -> series.getData().clear());
-        for (IterationStats s : history) {
-            if (s.iteration() % stride == 0) {
-                plot(s);
-            }
-        }
+        charts.add(s);
     }
 
     private void snapshot(Snapshot s) {
-        int w = s.width();
-        int h = s.height();
-        int[] argb = new int[3 * w * h];
-        float[][] panels = {s.image(), s.target(), s.prediction()};
-        for (int p = 0; p < 3; p++) {
-            float[] v = panels[p];
-            float lo = Float.MAX_VALUE;
-            float hi = -Float.MAX_VALUE;
-            for (float f : v) {
-                lo = Math.min(lo, f);
-                hi = Math.max(hi, f);
-            }
-            // the input is normalised to any range; target and prediction are probabilities
-            if (p > 0) {
-                lo = 0;
-                hi = 1;
-            }
-            float scale = hi > lo ? 255f / (hi - lo) : 0;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int g = Math.max(0, Math.min(255, Math.round((v[y * w + x] - lo) * scale)));
-                    argb[y * 3 * w + p * w + x] = 0xFF000000 | g << 16 | g << 8 | g;
-                }
-            }
-        }
-        WritableImage image = new WritableImage(3 * w, h);
-        image.getPixelWriter().setPixels(0, 0, 3 * w, h, PixelFormat.getIntArgbInstance(), argb, 0, 3 * w);
-        snapshot.setImage(image);
+        snapshot.setImage(SnapshotImage.of(s));
         addLog("Snapshot at iteration " + s.iteration());
     }
 

@@ -1,7 +1,6 @@
 package org.synapseworkbench.ui.viewer;
 
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.ui.viewer.render.FrameComposer;
 import org.synapseworkbench.ui.viewer.render.FrameListener;
 import org.synapseworkbench.ui.viewer.render.GrayMapping;

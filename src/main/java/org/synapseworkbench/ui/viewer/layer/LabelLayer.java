@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
 
 /**
