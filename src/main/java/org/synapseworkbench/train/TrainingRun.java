@@ -41,8 +41,8 @@ import org.synapseworkbench.model.UNet3d;
  * One training run of a config: builds the model, the data pipeline and the optimiser, optionally resumes
  * from a checkpoint, then steps until ITERATION_TOTAL or until cancelled, writing checkpoints every
  * ITERATION_SAVE iterations and when it stops. {@link #run(Progress, Cancellation)} blocks: call it on a background
- * thread and cancel or pause through its {@link Cancellation} from any other. Each step runs in its own NDManager, so native memory stays
- * flat.
+ * thread and cancel or pause through its {@link Cancellation} from any other. Each step runs in its own NDManager, so
+ * native memory stays flat.
  */
 public final class TrainingRun {
     /** The task name training reports its iterations under. */

@@ -21,28 +21,13 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.control.Button;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ChoiceDialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.TransferMode;
-import javafx.stage.FileChooser;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import org.synapseworkbench.ui.task.JobTask;
-import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.config.ConfigDocument;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolume;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Files;
@@ -125,7 +110,7 @@ public final class WorkbenchApp extends Application {
             open(stage, sample.toString());
             return;
         }
-        makeSample(stage, sample);
+        SampleScreen.make(stage, sample, () -> open(stage, sample.toString()));
     }
 
     /** Reopens a saved workspace: image, labels added by hand, config and checkpoint; what is gone is skipped. */
@@ -209,8 +194,9 @@ public final class WorkbenchApp extends Application {
                     prediction.useNewest();
                 }
             });
-            window.menus().getMenus().setAll(fileMenu(stage), runMenu(), helpMenu());
-            acceptDroppedFiles(stage, window.scene());
+            window.menus().getMenus().setAll(fileMenu(stage), WorkbenchMenus.run(window, training, prediction),
+                    WorkbenchMenus.help(window));
+            Hdf5Choosers.acceptDrops(window.scene(), file -> openFile(stage, file));
             TrainingPanel.prepareEngineInBackground();
             stage.setScene(window.scene());
             stage.sizeToScene(); // the stage may have shown the smaller progress scene first
@@ -244,65 +230,17 @@ public final class WorkbenchApp extends Application {
     }
 
     private Menu fileMenu(Stage stage) {
-        MenuItem openImage = new MenuItem("Open image...");
-        openImage.setAccelerator(Action.OPEN_IMAGE.keys().get(0));
-        openImage.setOnAction(e -> chooseImage(stage));
+        MenuItem openImage = WorkbenchMenus.item("Open image...", Action.OPEN_IMAGE, () -> chooseImage(stage));
         Menu recent = new Menu("Open recent");
         recent.setOnShowing(e -> fillRecent(stage, recent));
         recent.getItems().add(new MenuItem("(none)"));
-        MenuItem openLabels = new MenuItem("Add labels...");
-        openLabels.setAccelerator(Action.ADD_LABELS.keys().get(0));
-        openLabels.setOnAction(e -> chooseLabels(stage));
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(Action.QUIT.keys().get(0));
-        quit.setOnAction(e -> stage.close());
+        MenuItem openLabels = WorkbenchMenus.item("Add labels...", Action.ADD_LABELS, () -> chooseLabels(stage));
+        MenuItem quit = WorkbenchMenus.item("Quit", Action.QUIT, stage::close);
         return new Menu("File", null, openImage, recent, openLabels, new SeparatorMenuItem(), quit);
     }
 
-    /** Training and prediction by key, wherever the focus is. */
-    private Menu runMenu() {
-        MenuItem train = new MenuItem("Start training");
-        train.setAccelerator(Action.START_TRAINING.keys().get(0));
-        train.setOnAction(e -> {
-            window.showPanel("Training");
-            training.start(null);
-        });
-        train.disableProperty().bind(training.runningProperty());
-        MenuItem pause = new MenuItem("Pause or go on");
-        pause.setAccelerator(Action.PAUSE_TRAINING.keys().get(0));
-        pause.setOnAction(e -> training.togglePause());
-        pause.disableProperty().bind(training.runningProperty().not());
-        MenuItem stop = new MenuItem("Stop training");
-        stop.setAccelerator(Action.STOP_TRAINING.keys().get(0));
-        stop.setOnAction(e -> training.stop());
-        stop.disableProperty().bind(training.runningProperty().not());
-        MenuItem predict = new MenuItem("Predict");
-        predict.setAccelerator(Action.PREDICT.keys().get(0));
-        predict.setOnAction(e -> {
-            window.showPanel("Predict");
-            prediction.predict();
-        });
-        return new Menu("Run", null, train, pause, stop, new SeparatorMenuItem(), predict);
-    }
-
-    private Menu helpMenu() {
-        MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setAccelerator(Action.SHORTCUTS.keys().get(0));
-        keys.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.setTitle("Keyboard shortcuts");
-            a.setHeaderText("Keyboard shortcuts");
-            a.setContentText(String.join("\n", Action.shortcutLines()));
-            a.initOwner(window.scene().getWindow());
-            a.show();
-        });
-        MenuItem about = new MenuItem("About Synapse Workbench");
-        about.setOnAction(e -> AboutDialog.show(window.scene().getWindow()));
-        return new Menu("Help", null, keys, about);
-    }
-
     private void chooseImage(Stage stage) {
-        File f = hdf5Chooser("Open image").showOpenDialog(stage);
+        File f = Hdf5Choosers.chooser("Open image").showOpenDialog(stage);
         if (f != null) {
             openFile(stage, f.toPath());
         }
@@ -312,7 +250,7 @@ public final class WorkbenchApp extends Application {
     private void openFile(Stage stage, Path file) {
         String dataset;
         try {
-            dataset = pickDataset(stage, file, "image", Cremi.RAW);
+            dataset = Hdf5Choosers.pickDataset(stage, file, "image", Cremi.RAW);
         } catch (RuntimeException e) {
             problem(stage, e.getMessage());
             return;
@@ -326,12 +264,12 @@ public final class WorkbenchApp extends Application {
     }
 
     private void chooseLabels(Stage stage) {
-        File f = hdf5Chooser("Add labels").showOpenDialog(stage);
+        File f = Hdf5Choosers.chooser("Add labels").showOpenDialog(stage);
         if (f == null) {
             return;
         }
         try {
-            String dataset = pickDataset(stage, f.toPath(), "labels", Cremi.CLEFTS, Cremi.POLARITY);
+            String dataset = Hdf5Choosers.pickDataset(stage, f.toPath(), "labels", Cremi.CLEFTS, Cremi.POLARITY);
             if (dataset != null) {
                 addLabels(stage, f.toPath(), dataset);
             }
@@ -359,50 +297,6 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /**
-     * The dataset to open: the first preferred one the file has, its only one, or the one the person picks from a
-     * list (null when they cancel).
-     */
-    private static String pickDataset(Stage stage, Path file, String what, String... preferred) {
-        List<String> all = Hdf5Files.datasetPaths(file);
-        String plain = Hdf5Files.plainChoice(file, all, preferred);
-        if (plain != null) {
-            return plain;
-        }
-        ChoiceDialog<String> choose = new ChoiceDialog<>(all.get(0), all);
-        choose.initOwner(stage);
-        choose.setTitle("Choose a dataset");
-        choose.setHeaderText(file.getFileName() + " holds several datasets: which is the " + what + "?");
-        return choose.showAndWait().orElse(null);
-    }
-
-    private static FileChooser hdf5Chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HDF5 volumes", "*.h5", "*.hdf5", "*.hdf"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        return chooser;
-    }
-
-    /** Dropping an HDF5 file on the window opens it as the image. */
-    private void acceptDroppedFiles(Stage stage, Scene scene) {
-        scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            boolean done = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (done) {
-                Path file = e.getDragboard().getFiles().get(0).toPath();
-                Platform.runLater(() -> openFile(stage, file));
-            }
-            e.setDropCompleted(done);
-            e.consume();
-        });
-    }
-
     private void fillRecent(Stage stage, Menu recent) {
         recent.getItems().clear();
         for (Path f : RecentFiles.list()) {
@@ -424,7 +318,7 @@ public final class WorkbenchApp extends Application {
     /** Says what went wrong: in a dialog over the window, or as the whole window before one opens. */
     private void problem(Stage stage, String text) {
         if (window == null) {
-            showMessage(stage, text);
+            SampleScreen.showMessage(stage, text);
             return;
         }
         Alert a = new Alert(Alert.AlertType.ERROR, text);
@@ -454,49 +348,6 @@ public final class WorkbenchApp extends Application {
         } catch (RuntimeException e) {
             problem(stage, "The image is open, but its labels in " + file + " cannot be drawn: " + e.getMessage());
         }
-    }
-
-    /** Generates the built-in sample in the background, with a progress bar, then opens it. */
-    private void makeSample(Stage stage, Path sample) {
-        ProgressBar bar = new ProgressBar();
-        bar.setPrefWidth(360);
-        Label label = new Label("Making the built-in sample (a synthetic EM volume with synapses) in " + sample + "...");
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        VBox box = new VBox(12, label, bar, cancel);
-        box.setPadding(new Insets(24));
-        stage.setScene(new Scene(box));
-        stage.show();
-        JobTask<Void> task = new JobTask<>((progress, control) -> {
-            Steps steps = new Steps(progress, control, 3);
-            steps.begin("Generating the volume");
-            SyntheticVolume v = new SyntheticEmGenerator(SynthParams.of(SynthParams.SAMPLE_SIZE, 1)).generate();
-            steps.begin("Writing " + sample);
-            Files.createDirectories(sample.toAbsolutePath().getParent());
-            SyntheticVolumeWriter.writeCremi(v, sample);
-            steps.begin("Writing the PyTorch Connectomics files beside it");
-            SyntheticVolumeWriter.writePytc(v, sample);
-            steps.finish();
-            return null;
-        });
-        bar.progressProperty().bind(task.progressProperty());
-        cancel.setOnAction(e -> task.stop());
-        task.setOnSucceeded(e -> open(stage, sample.toString()));
-        task.setOnCancelled(e -> showMessage(stage, "The built-in sample was not made. Open a file of your own with File > "
-                + "Open, or start again to make the sample."));
-        task.setOnFailed(e -> showMessage(stage, "Cannot make the built-in sample in " + sample + ": "
-                + task.getException().getMessage() + " Check that the folder is writable, or open a file of your own."));
-        task.start("make-sample");
-    }
-
-    private static void showMessage(Stage stage, String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMaxWidth(480);
-        VBox box = new VBox(label);
-        box.setPadding(new Insets(24));
-        stage.setScene(new Scene(box));
-        stage.show();
     }
 
     /** The main view once an image is open (null before). */

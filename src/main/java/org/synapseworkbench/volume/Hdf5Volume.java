@@ -28,6 +28,9 @@ import java.util.stream.IntStream;
  * jhdf's raw decompressed bytes (so uint8 stays a byte and uint64 a long) and kept in a {@link ChunkCache}.
  * Contiguous datasets are read section by section from the file. Large reads decode chunks in parallel and
  * bypass the cache so that they do not flush it.
+ * <p>
+ * Longer than 400 lines on purpose: the chunk index, the decoding of each layout and type from jhdf's raw bytes, and
+ * the cached and parallel read paths depend on the same private layout facts of one dataset.
  */
 public final class Hdf5Volume implements Volume, AutoCloseable {
     /** CREMI's voxel size (z, y, x) in nm, used when a file stores none. */

@@ -46,6 +46,9 @@ import org.synapseworkbench.volume.Hdf5Volume;
  * (the tab shown two seconds before) and measures the longest wait of a task posted to the JavaFX thread every 5 ms;
  * with {@code --details} it says, for each wait over 50 ms, what the JavaFX thread (or the render thread it waited
  * for) was doing every 3 ms of it. Needs a display (Xvfb will do).
+ * <p>
+ * Longer than 400 lines on purpose: one measurement script, read top to bottom (cold, warm, strokes, jumps, the
+ * window while training), with the helpers that wait for frames and sample the JavaFX thread.
  */
 public final class ViewerBenchmark {
     private static final int SIZE = 1250;

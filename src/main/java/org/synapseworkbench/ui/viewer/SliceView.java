@@ -44,6 +44,10 @@ import org.synapseworkbench.volume.Volume;
  * voxel is shown; zoomed in, one pixel per voxel, scaled up by the image view. The plane is an xy section at
  * {@link #zProperty()} = z (axis {@link #XY}), or an xz plane at y or a yz plane at x (rows are z, drawn as high as
  * the voxels are thick in nm, so anisotropic volumes keep their proportions).
+ * <p>
+ * Longer than 400 lines on purpose: the geometry of the view (zoom, pan, the region on screen), the asking for frames
+ * on the render thread and the copying of finished frames into the pixel buffer share a ticket protocol that is
+ * easier to check, and to keep race-free, in one class.
  */
 public final class SliceView extends Region {
     /** Plane axes: the volume axis held fixed (z, y or x). */

@@ -6,7 +6,6 @@ import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
@@ -40,6 +39,9 @@ import org.synapseworkbench.volume.Volume;
  * change by slider, mouse wheel, Page Up/Down and the Up/Down arrow keys; number keys show and hide label layers.
  * Ctrl+wheel zooms around the mouse, + and - around the middle, Ctrl+0 shows one voxel per screen pixel, F fits the
  * section into the view; dragging moves it.
+ * <p>
+ * Longer than 400 lines on purpose: the layout of the three planes and every route of a mouse or key event between
+ * them (crosshairs, focus, panning, the panels' keys) are one piece of interaction, kept where each can see the others.
  */
 public final class WorkbenchWindow {
     private final SliceView slice = new SliceView();
@@ -405,27 +407,7 @@ public final class WorkbenchWindow {
 
     /** The cursor line: voxel (z, y, x), its position in nm, the image value and every layer's id there. */
     String describe(int[] voxel) {
-        Volume v = slice.volume();
-        if (voxel == null || v == null) {
-            return "";
-        }
-        double[] nm = v.resolution();
-        double[] offset = v.offset();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "z %d  y %d  x %d  (%.0f, %.0f, %.0f nm)  image %s",
-                voxel[0], voxel[1], voxel[2], offset[0] + voxel[0] * nm[0], offset[1] + voxel[1] * nm[1],
-                offset[2] + voxel[2] * nm[2], valueAt(v, voxel)));
-        for (LabelLayer layer : slice.layers()) {
-            long id = layer.labels().read(voxel, new int[] {1, 1, 1}).getLong(0);
-            text.append("  ").append(layer.name()).append(' ').append(layer.describe(id));
-        }
-        return text.toString();
-    }
-
-    private static String valueAt(Volume v, int[] voxel) {
-        int[] start = v.rank() == 4 ? new int[] {0, voxel[0], voxel[1], voxel[2]} : voxel;
-        int[] size = v.rank() == 4 ? new int[] {1, 1, 1, 1} : new int[] {1, 1, 1};
-        double value = v.read(start, size).getDouble(0);
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value);
+        return CursorLine.describe(slice.volume(), slice.layers(), voxel);
     }
 
     Label cursor() {
