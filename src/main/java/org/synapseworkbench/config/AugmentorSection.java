@@ -1,104 +1,33 @@
 package org.synapseworkbench.config;
 
 /**
- * The AUGMENTOR keys of a config, typed (the augmentations of training crops): the one place they are read. Each
- * accessor reads its key from the config as it is; a key that is None and required throws the {@link
- * org.synapseworkbench.work.UserException} of {@link Config}, when it is asked for.
+ * The AUGMENTOR keys of a config, typed (the augmentations of training crops), read all at once by {@link
+ * Config#augmentor()}: the one place they are read. Each component is the key its name spells ({@link
+ * SectionReader}).
+ *
+ * @param copypasteEnabled AUGMENTOR.COPYPASTE.ENABLED: Copy-paste augmentation (PyTC); not reproduced here, so True
+ *     is refused by train
+ * @param cutblurDownsampleZ AUGMENTOR.CUTBLUR.DOWNSAMPLE_Z: Also down-sample in z
+ * @param cutblurDownRatioMax AUGMENTOR.CUTBLUR.DOWN_RATIO_MAX: Largest down-sampling factor
+ * @param cutblurDownRatioMin AUGMENTOR.CUTBLUR.DOWN_RATIO_MIN: Smallest down-sampling factor
+ * @param cutblurLengthRatio AUGMENTOR.CUTBLUR.LENGTH_RATIO: Cuboid size as a share of the patch
+ * @param cutnoiseLengthRatio AUGMENTOR.CUTNOISE.LENGTH_RATIO: Cuboid size as a share of the patch
+ * @param cutnoiseScale AUGMENTOR.CUTNOISE.SCALE: Noise amplitude (image in [0, 1])
+ * @param elasticAlpha AUGMENTOR.ELASTIC.ALPHA: Elastic displacement strength (pixels)
+ * @param elasticSigma AUGMENTOR.ELASTIC.SIGMA: Elastic displacement smoothness (pixels)
+ * @param enabled AUGMENTOR.ENABLED: Apply data augmentation during training
+ * @param flipDoZtrans AUGMENTOR.FLIP.DO_ZTRANS: Also transpose z with y-x (isotropic data only)
+ * @param misalignmentDisplacement AUGMENTOR.MISALIGNMENT.DISPLACEMENT: Largest shift in pixels
+ * @param misalignmentRotateRatio AUGMENTOR.MISALIGNMENT.ROTATE_RATIO: Share of misalignments that are rotations
+ * @param missingpartsIter AUGMENTOR.MISSINGPARTS.ITER: PyTorch Connectomics option, kept and saved as set
+ * @param missingsectionNumSection AUGMENTOR.MISSINGSECTION.NUM_SECTION: Number of sections deleted
+ * @param motionblurKernelSize AUGMENTOR.MOTIONBLUR.KERNEL_SIZE: Length of the blur kernel in pixels
+ * @param motionblurSections AUGMENTOR.MOTIONBLUR.SECTIONS: Number of blurred sections
+ * @param rescaleFixAspect AUGMENTOR.RESCALE.FIX_ASPECT: PyTorch Connectomics option, kept and saved as set
  */
-public final class AugmentorSection {
-    private final Config c;
-
-    AugmentorSection(Config c) {
-        this.c = c;
-    }
-
-    /** {@code AUGMENTOR.COPYPASTE.ENABLED}, a value is required. */
-    public boolean copypasteEnabled() {
-        return c.getBool("AUGMENTOR.COPYPASTE.ENABLED");
-    }
-
-    /** {@code AUGMENTOR.CUTBLUR.DOWNSAMPLE_Z}, a value is required. */
-    public boolean cutblurDownsampleZ() {
-        return c.getBool("AUGMENTOR.CUTBLUR.DOWNSAMPLE_Z");
-    }
-
-    /** {@code AUGMENTOR.CUTBLUR.DOWN_RATIO_MAX}, a value is required. */
-    public double cutblurDownRatioMax() {
-        return c.getDouble("AUGMENTOR.CUTBLUR.DOWN_RATIO_MAX");
-    }
-
-    /** {@code AUGMENTOR.CUTBLUR.DOWN_RATIO_MIN}, a value is required. */
-    public double cutblurDownRatioMin() {
-        return c.getDouble("AUGMENTOR.CUTBLUR.DOWN_RATIO_MIN");
-    }
-
-    /** {@code AUGMENTOR.CUTBLUR.LENGTH_RATIO}, a value is required. */
-    public double cutblurLengthRatio() {
-        return c.getDouble("AUGMENTOR.CUTBLUR.LENGTH_RATIO");
-    }
-
-    /** {@code AUGMENTOR.CUTNOISE.LENGTH_RATIO}, a value is required. */
-    public double cutnoiseLengthRatio() {
-        return c.getDouble("AUGMENTOR.CUTNOISE.LENGTH_RATIO");
-    }
-
-    /** {@code AUGMENTOR.CUTNOISE.SCALE}, a value is required. */
-    public double cutnoiseScale() {
-        return c.getDouble("AUGMENTOR.CUTNOISE.SCALE");
-    }
-
-    /** {@code AUGMENTOR.ELASTIC.ALPHA}, a value is required. */
-    public double elasticAlpha() {
-        return c.getDouble("AUGMENTOR.ELASTIC.ALPHA");
-    }
-
-    /** {@code AUGMENTOR.ELASTIC.SIGMA}, a value is required. */
-    public double elasticSigma() {
-        return c.getDouble("AUGMENTOR.ELASTIC.SIGMA");
-    }
-
-    /** {@code AUGMENTOR.ENABLED}, a value is required. */
-    public boolean enabled() {
-        return c.getBool("AUGMENTOR.ENABLED");
-    }
-
-    /** {@code AUGMENTOR.FLIP.DO_ZTRANS}, a value is required. */
-    public int flipDoZtrans() {
-        return c.getInt("AUGMENTOR.FLIP.DO_ZTRANS");
-    }
-
-    /** {@code AUGMENTOR.MISALIGNMENT.DISPLACEMENT}, a value is required. */
-    public int misalignmentDisplacement() {
-        return c.getInt("AUGMENTOR.MISALIGNMENT.DISPLACEMENT");
-    }
-
-    /** {@code AUGMENTOR.MISALIGNMENT.ROTATE_RATIO}, a value is required. */
-    public double misalignmentRotateRatio() {
-        return c.getDouble("AUGMENTOR.MISALIGNMENT.ROTATE_RATIO");
-    }
-
-    /** {@code AUGMENTOR.MISSINGPARTS.ITER}, a value is required. */
-    public int missingpartsIter() {
-        return c.getInt("AUGMENTOR.MISSINGPARTS.ITER");
-    }
-
-    /** {@code AUGMENTOR.MISSINGSECTION.NUM_SECTION}, a value is required. */
-    public int missingsectionNumSection() {
-        return c.getInt("AUGMENTOR.MISSINGSECTION.NUM_SECTION");
-    }
-
-    /** {@code AUGMENTOR.MOTIONBLUR.KERNEL_SIZE}, a value is required. */
-    public int motionblurKernelSize() {
-        return c.getInt("AUGMENTOR.MOTIONBLUR.KERNEL_SIZE");
-    }
-
-    /** {@code AUGMENTOR.MOTIONBLUR.SECTIONS}, a value is required. */
-    public int motionblurSections() {
-        return c.getInt("AUGMENTOR.MOTIONBLUR.SECTIONS");
-    }
-
-    /** {@code AUGMENTOR.RESCALE.FIX_ASPECT}, a value is required. */
-    public boolean rescaleFixAspect() {
-        return c.getBool("AUGMENTOR.RESCALE.FIX_ASPECT");
-    }
+public record AugmentorSection(boolean copypasteEnabled, boolean cutblurDownsampleZ, double cutblurDownRatioMax,
+        double cutblurDownRatioMin, double cutblurLengthRatio, double cutnoiseLengthRatio, double cutnoiseScale,
+        double elasticAlpha, double elasticSigma, boolean enabled, int flipDoZtrans, int misalignmentDisplacement,
+        double misalignmentRotateRatio, int missingpartsIter, int missingsectionNumSection, int motionblurKernelSize,
+        int motionblurSections, boolean rescaleFixAspect) {
 }

@@ -20,6 +20,8 @@ public final class Config {
     private final ConfigSchema schema;
     private final Map<String, Object> values;
     private final Map<String, String> origins;
+    /** The typed sections read so far. */
+    private final Map<Class<?>, Record> sections = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Config(ConfigSchema schema, Map<String, Object> values, Map<String, String> origins) {
         this.schema = schema;
@@ -69,39 +71,44 @@ public final class Config {
         return new Config(schema, v, o);
     }
 
+    /** The section of {@code type}, read once and kept (a config never changes). */
+    private <R extends Record> R section(String name, Class<R> type) {
+        return type.cast(sections.computeIfAbsent(type, t -> SectionReader.read(this, name, type)));
+    }
+
     /** The SYSTEM section, typed. */
     public SystemSection system() {
-        return new SystemSection(this);
+        return section("SYSTEM", SystemSection.class);
     }
 
     /** The DATASET section, typed. */
     public DatasetSection dataset() {
-        return new DatasetSection(this);
+        return section("DATASET", DatasetSection.class);
     }
 
     /** The MODEL section, typed. */
     public ModelSection model() {
-        return new ModelSection(this);
+        return section("MODEL", ModelSection.class);
     }
 
     /** The SOLVER section, typed. */
     public SolverSection solver() {
-        return new SolverSection(this);
+        return section("SOLVER", SolverSection.class);
     }
 
     /** The AUGMENTOR section, typed. */
     public AugmentorSection augmentor() {
-        return new AugmentorSection(this);
+        return section("AUGMENTOR", AugmentorSection.class);
     }
 
     /** The INFERENCE section, typed. */
     public InferenceSection inference() {
-        return new InferenceSection(this);
+        return section("INFERENCE", InferenceSection.class);
     }
 
     /** The MONITOR section, typed. */
     public MonitorSection monitor() {
-        return new MonitorSection(this);
+        return section("MONITOR", MonitorSection.class);
     }
 
     /** The value of a key (null for None). */

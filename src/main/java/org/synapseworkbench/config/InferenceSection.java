@@ -4,95 +4,42 @@ import java.util.List;
 
 /**
  * The INFERENCE keys of a config, typed (prediction: the volumes, the windows, test-time augmentation and the
- * result files): the one place they are read. Each accessor reads its key from the config as it is; a key that is
- * None and required throws the {@link org.synapseworkbench.work.UserException} of {@link Config}, when it is asked
- * for.
+ * result files), read all at once by {@link Config#inference()}: the one place they are read. Each component is the
+ * key its name spells ({@link SectionReader}).
+ *
+ * @param augMode INFERENCE.AUG_MODE: How test-time augmentations combine: mean, min or max
+ * @param augNum INFERENCE.AUG_NUM: Test-time augmentations: None, 4, 8 or 16
+ * @param doChunkTitle INFERENCE.DO_CHUNK_TITLE: PyTorch Connectomics option, kept and saved as set
+ * @param doSingly INFERENCE.DO_SINGLY: Predict each volume into its own file
+ * @param doSinglyStartIndex INFERENCE.DO_SINGLY_START_INDEX: PyTorch Connectomics option, kept and saved as set
+ * @param doSinglyStep INFERENCE.DO_SINGLY_STEP: PyTorch Connectomics option, kept and saved as set
+ * @param imageName INFERENCE.IMAGE_NAME: Volume(s) to predict: list or @-joined names
+ * @param inputPath INFERENCE.INPUT_PATH: Folder the inference image names are relative to
+ * @param inputSize INFERENCE.INPUT_SIZE: Inference window (z, y, x); defaults to MODEL.INPUT_SIZE
+ * @param isAbsolutePath INFERENCE.IS_ABSOLUTE_PATH: PyTorch Connectomics option, kept and saved as set
+ * @param outputAct INFERENCE.OUTPUT_ACT: Activation per target at inference: sigmoid, softmax, tanh or none
+ * @param outputName INFERENCE.OUTPUT_NAME: File name of the prediction
+ * @param outputPath INFERENCE.OUTPUT_PATH: Folder for predictions
+ * @param padSize INFERENCE.PAD_SIZE: Padding (z, y, x) added before prediction and removed after
+ * @param samplesPerBatch INFERENCE.SAMPLES_PER_BATCH: Windows per forward pass
+ * @param stride INFERENCE.STRIDE: Step (z, y, x) between sliding windows
  */
-public final class InferenceSection {
-    private final Config c;
-
-    InferenceSection(Config c) {
-        this.c = c;
+public record InferenceSection(String augMode, Object augNum, Object doChunkTitle, boolean doSingly,
+        int doSinglyStartIndex, int doSinglyStep, List<String> imageName, String inputPath, List<Integer> inputSize,
+        Object isAbsolutePath, List<String> outputAct, String outputName, String outputPath, List<Integer> padSize,
+        int samplesPerBatch, List<Integer> stride) {
+    /** The number of test-time augmentation views INFERENCE.AUG_NUM asks for; null when it is not a number (all). */
+    public Integer augViews() {
+        return augNum instanceof Number n ? n.intValue() : null;
     }
 
-    /** {@code INFERENCE.AUG_MODE}, null when None. */
-    public String augMode() {
-        return c.getString("INFERENCE.AUG_MODE");
+    /** Whether INFERENCE.DO_CHUNK_TITLE asks for tiled JSON volumes (a number other than 0). */
+    public boolean chunkedTitles() {
+        return doChunkTitle instanceof Number n && n.intValue() != 0;
     }
 
-    /** {@code INFERENCE.AUG_NUM}: the number of test-time augmentation views, or null when not a number (None: all). */
-    public Integer augNum() {
-        Object v = c.get("INFERENCE.AUG_NUM");
-        return v instanceof Number n ? n.intValue() : null;
-    }
-
-    /** {@code INFERENCE.DO_CHUNK_TITLE}: whether tiled JSON volumes are asked for (a non-zero number). */
-    public boolean doChunkTitle() {
-        return c.get("INFERENCE.DO_CHUNK_TITLE") instanceof Number n && n.intValue() != 0;
-    }
-
-    /** {@code INFERENCE.DO_SINGLY}, a value is required. */
-    public boolean doSingly() {
-        return c.getBool("INFERENCE.DO_SINGLY");
-    }
-
-    /** {@code INFERENCE.DO_SINGLY_START_INDEX}, a value is required. */
-    public int doSinglyStartIndex() {
-        return c.getInt("INFERENCE.DO_SINGLY_START_INDEX");
-    }
-
-    /** {@code INFERENCE.DO_SINGLY_STEP}, a value is required. */
-    public int doSinglyStep() {
-        return c.getInt("INFERENCE.DO_SINGLY_STEP");
-    }
-
-    /** {@code INFERENCE.IMAGE_NAME}, names split at '@', empty when None. */
-    public List<String> imageName() {
-        return c.getPaths("INFERENCE.IMAGE_NAME");
-    }
-
-    /** {@code INFERENCE.INPUT_PATH}, null when None. */
-    public String inputPath() {
-        return c.getString("INFERENCE.INPUT_PATH");
-    }
-
-    /** {@code INFERENCE.INPUT_SIZE}, null when None. */
-    public List<Integer> inputSize() {
-        return c.getIntList("INFERENCE.INPUT_SIZE");
-    }
-
-    /** {@code INFERENCE.IS_ABSOLUTE_PATH}: whether INFERENCE.IMAGE_NAME holds absolute paths (True). */
-    public boolean isAbsolutePath() {
-        return Boolean.TRUE.equals(c.get("INFERENCE.IS_ABSOLUTE_PATH"));
-    }
-
-    /** {@code INFERENCE.OUTPUT_ACT}, null when None. */
-    public List<String> outputAct() {
-        return c.getStringList("INFERENCE.OUTPUT_ACT");
-    }
-
-    /** {@code INFERENCE.OUTPUT_NAME}, null when None. */
-    public String outputName() {
-        return c.getString("INFERENCE.OUTPUT_NAME");
-    }
-
-    /** {@code INFERENCE.OUTPUT_PATH}, null when None. */
-    public String outputPath() {
-        return c.getString("INFERENCE.OUTPUT_PATH");
-    }
-
-    /** {@code INFERENCE.PAD_SIZE}, null when None. */
-    public List<Integer> padSize() {
-        return c.getIntList("INFERENCE.PAD_SIZE");
-    }
-
-    /** {@code INFERENCE.SAMPLES_PER_BATCH}, a value is required. */
-    public int samplesPerBatch() {
-        return c.getInt("INFERENCE.SAMPLES_PER_BATCH");
-    }
-
-    /** {@code INFERENCE.STRIDE}, null when None. */
-    public List<Integer> stride() {
-        return c.getIntList("INFERENCE.STRIDE");
+    /** Whether INFERENCE.IS_ABSOLUTE_PATH says the image names are absolute paths (True). */
+    public boolean absolutePaths() {
+        return Boolean.TRUE.equals(isAbsolutePath);
     }
 }

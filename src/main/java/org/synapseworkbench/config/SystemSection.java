@@ -1,24 +1,11 @@
 package org.synapseworkbench.config;
 
 /**
- * The SYSTEM keys of a config, typed (the machine: CPU threads and GPUs): the one place they are read. Each
- * accessor reads its key from the config as it is; a key that is None and required throws the {@link
- * org.synapseworkbench.work.UserException} of {@link Config}, when it is asked for.
+ * The SYSTEM keys of a config, typed (the machine: CPU threads and GPUs), read all at once by {@link
+ * Config#system()}: the one place they are read. Each component is the key its name spells ({@link SectionReader}).
+ *
+ * @param numCpus SYSTEM.NUM_CPUS: Worker threads that prepare training batches
+ * @param numGpus SYSTEM.NUM_GPUS: Number of GPUs to use (0 = CPU only)
  */
-public final class SystemSection {
-    private final Config c;
-
-    SystemSection(Config c) {
-        this.c = c;
-    }
-
-    /** {@code SYSTEM.NUM_CPUS}, a value is required. */
-    public int numCpus() {
-        return c.getInt("SYSTEM.NUM_CPUS");
-    }
-
-    /** {@code SYSTEM.NUM_GPUS}, a value is required. */
-    public int numGpus() {
-        return c.getInt("SYSTEM.NUM_GPUS");
-    }
+public record SystemSection(int numCpus, int numGpus) {
 }

@@ -44,11 +44,11 @@ public final class InferenceRun {
         if (names.isEmpty()) {
             throw new UserException("There is no image to predict; set INFERENCE.IMAGE_NAME (or DATASET.IMAGE_NAME).");
         }
-        if (config.inference().doChunkTitle()) {
+        if (config.inference().chunkedTitles()) {
             throw new UserException("INFERENCE.DO_CHUNK_TITLE (tiled JSON volumes) is not supported; convert the tiles "
                     + "to an HDF5 volume and name it in INFERENCE.IMAGE_NAME.");
         }
-        boolean absolute = config.inference().isAbsolutePath();
+        boolean absolute = config.inference().absolutePaths();
         String input = config.inference().inputPath();
         if (input == null) {
             input = config.dataset().inputPath();

@@ -56,7 +56,7 @@ public final class VolumeInference {
                             + Arrays.toString(window) + " and would leave voxels unpredicted; make it at most the window.");
                 }
             }
-            Integer augNum = inference.augNum();
+            Integer augNum = inference.augViews();
             return new Settings(window, stride, pad, c.inference().samplesPerBatch(), TestTimeAugmentation.views(augNum),
                     TestTimeAugmentation.Mode.parse(c.inference().augMode()), (float) c.dataset().mean(),
                     (float) c.dataset().std());
