@@ -24,8 +24,9 @@ public final class Launcher {
             requireDisplay("the workbench window");
             relaunchTuned(args);
             TorchEngine.prepareProcess();
-            boolean shown = WorkbenchApp.launchWindow(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args);
-            System.exit(shown ? 0 : Main.USER_ERROR);
+            if (!WorkbenchApp.launchWindow(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args)) {
+                System.exit(Main.USER_ERROR);
+            } // else the program ends once the jobs that must finish (a file being saved) have
         } else if (args.length >= 2 && args[0].equals("benchmark") && args[1].equals("viewer")) {
             requireDisplay("the viewer benchmark, which opens a real window,");
             TorchEngine.prepareProcess();

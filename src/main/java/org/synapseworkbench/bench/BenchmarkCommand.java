@@ -1,17 +1,5 @@
 package org.synapseworkbench.bench;
 
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.ChunkCache;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Hdf5Volume;
-import org.synapseworkbench.volume.Hdf5Writer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +9,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkCache;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.Sizes;
+import org.synapseworkbench.work.UserException;
 
 /** {@code benchmark}: speed measurements, side by side with peer programs in the same run. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Measure speed against peer programs.",

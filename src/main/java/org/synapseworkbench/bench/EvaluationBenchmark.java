@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.volume.Sizes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import org.synapseworkbench.eval.CleftMask;
 import org.synapseworkbench.eval.CleftMetrics;
 import org.synapseworkbench.eval.CleftScores;
@@ -18,8 +20,7 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.synapseworkbench.volume.Sizes;
 
 /**
  * {@code benchmark evaluate}: the two anisotropic distance transforms, the CREMI cleft metrics built on them, and

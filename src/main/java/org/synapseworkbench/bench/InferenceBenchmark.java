@@ -10,10 +10,9 @@ import java.util.concurrent.Callable;
 
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.infer.Predictor;
@@ -26,8 +25,9 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.synapseworkbench.volume.Sizes;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 
 /**
  * {@code benchmark infer}: voxels per second of whole-volume inference (reading the image from a gzip HDF5 file

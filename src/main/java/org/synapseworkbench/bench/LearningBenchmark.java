@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.BinaryScores;
@@ -20,8 +20,9 @@ import org.synapseworkbench.synth.SyntheticVolume;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.InMemoryVolume;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.synapseworkbench.volume.Sizes;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 
 /**
  * {@code benchmark learning}: how well a checkpoint finds synapses in a volume it has not seen, generated

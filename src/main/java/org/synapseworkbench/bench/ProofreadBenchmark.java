@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.volume.Sizes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.volume.Block;
@@ -17,8 +19,7 @@ import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.synapseworkbench.volume.Sizes;
 
 /**
  * {@code benchmark proofread}: how long the review queue takes to build on a CREMI-sized prediction. A synthetic

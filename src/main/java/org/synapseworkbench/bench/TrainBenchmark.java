@@ -20,8 +20,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.data.Batch;
@@ -40,8 +41,7 @@ import org.synapseworkbench.train.Solver;
 import org.synapseworkbench.train.TrainableParameter;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.synapseworkbench.volume.Sizes;
 
 /**
  * {@code benchmark train}: milliseconds per training step of our model alone (forward, weighted BCE,

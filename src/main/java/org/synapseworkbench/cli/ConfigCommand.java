@@ -1,21 +1,22 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigKey;
-import org.synapseworkbench.config.ConfigLoader;
-import org.synapseworkbench.config.ConfigValidator;
-import org.synapseworkbench.config.ConfigYaml;
-import org.synapseworkbench.workflow.ConfigCheck;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigKey;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.config.ConfigYaml;
+import org.synapseworkbench.workflow.ConfigCheck;
 
 /** {@code config}: merge, print, validate and save configs the way PyTC's main.py reads them. */
 @Command(name = "config", mixinStandardHelpOptions = true,

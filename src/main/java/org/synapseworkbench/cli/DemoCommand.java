@@ -1,21 +1,22 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.Synapse;
-import org.synapseworkbench.synth.SynapseCensus;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Volume;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.synapseworkbench.synth.Synapse;
+import org.synapseworkbench.synth.SynapseCensus;
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.Sizes;
 
 /**
  * {@code demo}: makes the built-in sample (once) and shows what is in it, including a small picture of a

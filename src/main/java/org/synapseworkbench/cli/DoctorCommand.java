@@ -3,10 +3,11 @@ package org.synapseworkbench.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.workflow.SystemReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+
+import org.synapseworkbench.workflow.SystemReport;
 
 /**
  * {@code doctor}: the program and Java versions, which libtorch was loaded from where, the devices PyTorch sees and,

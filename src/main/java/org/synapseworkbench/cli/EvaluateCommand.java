@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Steps;
-import org.synapseworkbench.work.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import org.synapseworkbench.eval.CleftScores;
 import org.synapseworkbench.eval.DistanceStats;
 import org.synapseworkbench.eval.MatchScores;
@@ -21,9 +21,10 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.workflow.PredictAndScore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code evaluate}: CREMI cleft metrics or polarity instance F1 of a prediction against the truth. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,

@@ -1,20 +1,21 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.synth.Synapse;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolume;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.synapseworkbench.synth.Synapse;
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.synth.SyntheticVolume;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
+import org.synapseworkbench.volume.Sizes;
 
 /** {@code generate}: a synthetic EM volume with exact cleft and polarity labels. */
 @Command(name = "generate", mixinStandardHelpOptions = true,

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.work.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
@@ -14,10 +17,8 @@ import org.synapseworkbench.infer.InferenceRun;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
+import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.workflow.ConfigCheck;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code infer}: PyTC's {@code main.py --inference}, sliding windows over whole volumes into a gzip HDF5 file. */
 @Command(name = "infer", mixinStandardHelpOptions = true,

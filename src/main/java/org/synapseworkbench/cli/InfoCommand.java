@@ -1,15 +1,5 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Hdf5Files;
-import org.synapseworkbench.volume.Hdf5Volume;
-import org.synapseworkbench.volume.MemoryBudget;
-import org.synapseworkbench.volume.VolumeStatistics;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Files;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.volume.VolumeStatistics;
+import org.synapseworkbench.work.UserException;
 
 /** {@code info}: what an HDF5 file holds. */
 @Command(name = "info", mixinStandardHelpOptions = true,

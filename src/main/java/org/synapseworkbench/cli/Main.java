@@ -1,13 +1,14 @@
 package org.synapseworkbench.cli;
 
-import org.synapseworkbench.bench.BenchmarkCommand;
-import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.model.TorchEngine;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+import org.synapseworkbench.bench.BenchmarkCommand;
+import org.synapseworkbench.model.TorchEngine;
+import org.synapseworkbench.work.UserException;
 
 /**
  * The {@code synapse-workbench} program: subcommands for headless work. Without a command it runs the demo on

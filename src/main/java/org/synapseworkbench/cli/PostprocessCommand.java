@@ -6,10 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Steps;
-import org.synapseworkbench.work.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Components;
 import org.synapseworkbench.post.Polarity2Instance;
@@ -18,8 +17,10 @@ import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.MemoryBudget;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.synapseworkbench.volume.Sizes;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
 
 /** {@code postprocess}: probability maps into cleft instances or polarity synapses (pre 2n-1, post 2n). */
 @Command(name = "postprocess", mixinStandardHelpOptions = true,

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
@@ -18,12 +22,9 @@ import org.synapseworkbench.train.TensorBoardListener;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
-import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.train.TrainingStart;
+import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.workflow.ConfigCheck;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code train}: PyTC's main.py training, with its flags and YAML files; Ctrl-C writes a checkpoint, then exits. */
 @Command(name = "train", mixinStandardHelpOptions = true,

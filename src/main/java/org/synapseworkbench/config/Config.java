@@ -1,13 +1,13 @@
 package org.synapseworkbench.config;
 
-import org.synapseworkbench.work.UserException;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.synapseworkbench.work.UserException;
 
 /**
  * A complete, immutable PyTC config: a value for every key of the {@link ConfigSchema}, each in its type's

@@ -1,9 +1,9 @@
 package org.synapseworkbench.config;
 
-import org.synapseworkbench.work.UserException;
-
 import java.nio.file.Path;
 import java.util.List;
+
+import org.synapseworkbench.work.UserException;
 
 /**
  * Builds a config the way PyTC's main.py does: defaults, then {@code --config-base}, then {@code --config-file},

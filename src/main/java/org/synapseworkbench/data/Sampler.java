@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.data.augment.Augmentor;
 import org.synapseworkbench.data.augment.Crop;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Draws training crops (reference section 6): a volume with probability proportional to its number of crop

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.work.UserException;
 
 /** The image/label pairs a config names (DATASET.IMAGE_NAME and LABEL_NAME under INPUT_PATH), opened lazily. */
 public final class TrainingSet implements AutoCloseable {

@@ -13,12 +13,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.model.ModelSpec;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.UNet3d;
-import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.work.UserException;
 
 /**
  * A trained model ready to predict: the network of a checkpoint in evaluation mode (norms use their running

@@ -8,15 +8,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.InferenceSection;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.PaddedImage;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Predicts a whole image volume window by window (reference section 7): the image, seen padded by PAD_SIZE

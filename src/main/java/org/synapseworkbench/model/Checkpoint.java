@@ -28,10 +28,10 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import org.synapseworkbench.work.AtomicFiles;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigYaml;
+import org.synapseworkbench.work.AtomicFiles;
+import org.synapseworkbench.work.UserException;
 
 /**
  * A training checkpoint: one zip file holding {@code checkpoint.properties} (iteration, solver, format),

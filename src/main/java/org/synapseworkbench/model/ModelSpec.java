@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.work.UserException;
 
 /**
  * What a U-Net looks like: the MODEL keys of a config that decide its layers (reference section 4).

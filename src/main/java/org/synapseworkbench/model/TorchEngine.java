@@ -6,8 +6,9 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.UserFolders;
+import org.synapseworkbench.work.UserException;
 
 /**
  * DJL's PyTorch engine, set up for this program: libtorch is the one {@link TorchNatives} chooses and checks (never

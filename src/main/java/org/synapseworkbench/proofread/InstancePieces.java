@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Finds what the instance edits (delete, merge, split) act on: the 26-connected piece of labels around a voxel, read

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 
 /**
  * The predicted synapses of an instance volume, measured in one pass over its sections: size, bounding box, centre

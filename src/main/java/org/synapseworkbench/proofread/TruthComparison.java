@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
 
 /**
  * Predicted instances against ground truth, for checking a model where the answer is known (its training data): a

@@ -1,14 +1,14 @@
 package org.synapseworkbench.synth;
 
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Volume;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.Volume;
 
 /**
  * Lists the synapses of labelled volumes: per cleft id the voxel count and centroid, the pre (2k-1) and post (2k)

@@ -1,14 +1,14 @@
 package org.synapseworkbench.synth;
 
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.DataType;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
 
 /**
  * Generates CREMI-like EM volumes with exact labels. Cells are a warped Voronoi tessellation with dark membranes

@@ -1,8 +1,8 @@
 package org.synapseworkbench.synth;
 
-import org.synapseworkbench.volume.Block;
-
 import java.util.List;
+
+import org.synapseworkbench.volume.Block;
 
 /**
  * A generated EM volume and its exact labels, all (z, y, x) at {@link SynthParams#RESOLUTION}. Labels use 0 for

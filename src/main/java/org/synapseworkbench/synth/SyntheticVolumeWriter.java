@@ -1,15 +1,15 @@
 package org.synapseworkbench.synth;
 
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Hdf5Writer;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Writer;
 
 /**
  * Saves a generated volume in the CREMI layout (one file) or the PyTC layout (one file per volume, each holding

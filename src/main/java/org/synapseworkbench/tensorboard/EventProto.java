@@ -1,9 +1,10 @@
 package org.synapseworkbench.tensorboard;
 
-import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
+import com.google.protobuf.CodedOutputStream;
 
 /**
  * Hand-written protobuf encoding of the few TensorFlow messages an event file needs, so that no generated

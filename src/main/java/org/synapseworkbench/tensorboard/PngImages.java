@@ -6,6 +6,7 @@ import java.awt.image.ColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
 import javax.imageio.ImageIO;
 
 /** PNG encoding and TensorFlow colorspace codes for {@code Summary.Image}. */

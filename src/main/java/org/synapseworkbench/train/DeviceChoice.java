@@ -1,8 +1,8 @@
 package org.synapseworkbench.train;
 
 import ai.djl.Device;
-import org.synapseworkbench.model.TorchEngine;
 
+import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.work.UserException;
 
 /** Where the model runs: the GPU when DJL finds one (and SYSTEM.NUM_GPUS allows it), else the CPU; or forced. */

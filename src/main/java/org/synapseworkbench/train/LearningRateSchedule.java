@@ -3,8 +3,8 @@ package org.synapseworkbench.train;
 import java.util.Arrays;
 import java.util.List;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.work.UserException;
 
 /**
  * The learning rate at an iteration (0-based, before that iteration's step), as PyTC's schedulers:

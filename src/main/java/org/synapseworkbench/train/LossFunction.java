@@ -9,10 +9,10 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.Batch;
 import org.synapseworkbench.data.TargetKind;
+import org.synapseworkbench.work.UserException;
 
 /**
  * The total training loss: the sum of LOSS_WEIGHT x loss over every configured loss of every target, plus

@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.work.UserException;
 
 /**
  * SGD with momentum, Adam and AdamW with PyTorch's update rules (DJL's own SGD scales its momentum buffer

@@ -1,6 +1,5 @@
 package org.synapseworkbench.train;
 
-import org.synapseworkbench.model.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.Batch;
 import org.synapseworkbench.data.BatchLoader;
@@ -33,9 +29,13 @@ import org.synapseworkbench.data.SamplingFocus;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.data.TrainingSet;
 import org.synapseworkbench.data.augment.Augmentor;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.model.ModelSpec;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.UNet3d;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 
 /**
  * One training run of a config: builds the model, the data pipeline and the optimiser, optionally resumes

@@ -1,10 +1,11 @@
 package org.synapseworkbench.train;
 
 import java.util.List;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.augment.Augmentor;
 import org.synapseworkbench.model.ModelSpec;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Everything a run reads from its config, read and checked before any file is opened or the engine starts, so

@@ -1,5 +1,21 @@
 package org.synapseworkbench.ui;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.application.Application;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Stage;
+
+import org.synapseworkbench.config.ConfigDocument;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.ui.action.Action;
 import org.synapseworkbench.ui.config.ConfigPanel;
 import org.synapseworkbench.ui.persist.RecentFiles;
@@ -12,23 +28,6 @@ import org.synapseworkbench.ui.train.TrainingPanel;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.ui.viewer.layer.LayerKind;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-
-import javafx.application.Application;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.stage.Stage;
-
-import org.synapseworkbench.config.ConfigDocument;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;

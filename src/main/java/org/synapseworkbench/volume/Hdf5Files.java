@@ -1,15 +1,16 @@
 package org.synapseworkbench.volume;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
-import org.synapseworkbench.work.UserException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+import org.synapseworkbench.work.UserException;
 
 /** Opening HDF5 files with jhdf, turning its failures into one sentence a user can act on. */
 public final class Hdf5Files {

@@ -1,14 +1,5 @@
 package org.synapseworkbench.volume;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.dataset.ChunkedDataset;
-import io.jhdf.api.dataset.ContiguousDataset;
-import io.jhdf.object.datatype.FixedPoint;
-import io.jhdf.object.datatype.FloatingPoint;
-import org.synapseworkbench.work.UserException;
-
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
@@ -22,6 +13,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+
+import org.synapseworkbench.work.UserException;
 
 /**
  * A dataset of an HDF5 file read lazily: a box is assembled from the chunks it touches, each decoded from

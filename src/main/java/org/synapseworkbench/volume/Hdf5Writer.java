@@ -1,13 +1,5 @@
 package org.synapseworkbench.volume;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.DatasetCreationOptions;
-import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
-import org.synapseworkbench.work.AtomicFiles;
-import org.synapseworkbench.work.UserException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +9,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+
+import org.synapseworkbench.work.AtomicFiles;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Writes blocks as chunked, shuffled, gzip-compressed datasets (unsigned types marked unsigned) with attributes,

@@ -1,8 +1,8 @@
 package org.synapseworkbench.volume;
 
-import org.synapseworkbench.work.UserException;
-
 import java.util.Arrays;
+
+import org.synapseworkbench.work.UserException;
 
 /** Checks that span several volumes. */
 public final class Volumes {

@@ -3,11 +3,11 @@ package org.synapseworkbench.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.train.TrainingSettings;
+import org.synapseworkbench.work.UserException;
 
 /**
  * Everything {@code train} and {@code infer} check in a config, asked before they start: the

@@ -9,17 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.SamplingFocus;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.data.TrainingSet;
 import org.synapseworkbench.data.TrainingVolume;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.LabelEdit;
-import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
@@ -27,6 +24,9 @@ import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 
 /**
  * "Retrain on corrections" (the Review tab's; headless, so that a test or a command can run it): scores the checkpoint's prediction of the

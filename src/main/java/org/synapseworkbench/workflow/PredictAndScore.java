@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.CleftMask;
@@ -28,6 +25,9 @@ import org.synapseworkbench.proofread.SynapseIds;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.Steps;
 
 /**
  * Predict, cut into instances, score: the steps the Predict tab and the retraining on corrections share, headless.

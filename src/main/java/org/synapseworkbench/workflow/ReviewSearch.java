@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.proofread.TruthComparison;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 
 /**
  * The Review tab's search, headless: measures every detection of an instance volume against its probabilities, looks

@@ -13,11 +13,12 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.UserFolders;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.TorchNatives;
 import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.work.UserException;
 
 /**
  * What {@code doctor} prints and Help &gt; About shows: program and Java versions, how the process was started,

@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Volume;
 

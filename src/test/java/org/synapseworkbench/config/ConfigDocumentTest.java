@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.synapseworkbench.work.UserException;
 
 /** A config being edited: opened over a base, changed, saved whole or as its difference, rebased. */

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.data.augment.Crop;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.work.UserException;
 
 /** Crops on corrected voxels: how often, where, and that the rest of the sampling is unchanged. */
 class SamplingFocusTest {

@@ -1,10 +1,10 @@
 package org.synapseworkbench.eval;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * A cleft along x at z 0 (x 10..19); the prediction covers x 12..21 and one stray voxel at z 2, x 90.

@@ -1,5 +1,10 @@
 package org.synapseworkbench.infer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,9 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.model.TorchEngine;
@@ -18,11 +21,9 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 
 /** Which volumes are predicted and where the results go, with a model that returns its input. */
 class InferenceRunTest {

@@ -8,7 +8,6 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
-
 import org.junit.jupiter.api.Test;
 
 /**

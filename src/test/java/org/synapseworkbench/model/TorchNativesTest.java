@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.synapseworkbench.work.UserException;
 
 /** Which libtorch is chosen, and the one sentence for each way a user's libtorch cannot work. */

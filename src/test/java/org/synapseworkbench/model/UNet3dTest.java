@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
+import org.synapseworkbench.work.UserException;
 
 class UNet3dTest {
     static final boolean[] ISO = {false, false, false, true, true};

@@ -1,11 +1,12 @@
 package org.synapseworkbench.post;
 
-import org.junit.jupiter.api.Test;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.DataType;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
 
 class Polarity2InstanceTest {
     /** One plane of 2 x 20: channel values from strings, '#' = 200, '+' = 128, '.' = 10 (127 is the cut). */

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.synapseworkbench.volume.Hdf5Volume;
 
 /** The journal brings the edits back after a crash, a cut-off end included. */

@@ -9,12 +9,13 @@ import java.util.Arrays;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 
 /** Pieces of labels by 26-connectivity, across the 32-voxel cubes they are read in, and the largest id. */
 class InstancePiecesTest {

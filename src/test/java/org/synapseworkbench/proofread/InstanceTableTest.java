@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Volume;

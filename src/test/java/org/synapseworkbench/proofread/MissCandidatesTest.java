@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.Cancellation;
+
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.work.Cancellation;
 
 /** Missed-synapse candidates on hand-built probability maps, with their ranking worked out by hand. */
 class MissCandidatesTest {

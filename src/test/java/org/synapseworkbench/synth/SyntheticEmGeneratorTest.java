@@ -1,21 +1,22 @@
 package org.synapseworkbench.synth;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Hdf5Volume;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Volume;
 
 class SyntheticEmGeneratorTest {
     static final int[] SIZE = {16, 160, 160};

@@ -10,14 +10,14 @@ import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.data.Batch;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.model.TorchEngine;
+import org.synapseworkbench.work.UserException;
 
 class LossFunctionTest {
 

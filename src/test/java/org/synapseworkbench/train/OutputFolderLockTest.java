@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.synapseworkbench.work.UserException;
 
 /** One training run per output folder, in this process and across processes; a killed holder leaves no lock. */

@@ -1,6 +1,5 @@
 package org.synapseworkbench.train;
 
-import org.synapseworkbench.model.Checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,16 +13,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 
 /** Whole training runs of a tiny model on a tiny generated volume. */
 class TrainingRunTest {

@@ -1,7 +1,5 @@
 package org.synapseworkbench.ui;
 
-import org.synapseworkbench.ui.persist.Workspace;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +11,14 @@ import javafx.application.Application;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
 import org.synapseworkbench.synth.SynthParams;
 import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import org.synapseworkbench.ui.persist.Workspace;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 
 /** The whole application as a newcomer starts it: no data, so the built-in sample is made, then shown. */
 class WorkbenchAppTest {

@@ -1,16 +1,17 @@
 package org.synapseworkbench.volume;
 
-import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.UserException;
-
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.synapseworkbench.work.UserException;
 
 /** Reads files written by h5py (see src/test/resources/h5py/make_fixtures.py) and checks every voxel. */
 class H5pyFilesTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+
 import org.synapseworkbench.work.UserException;
 
 /** Whole-volume work refused before it starts, with the numbers that do not fit. */

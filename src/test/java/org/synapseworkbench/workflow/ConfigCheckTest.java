@@ -9,11 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigKey;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.work.UserException;
 
 /** What {@code config --validate} says against what training and prediction accept. */
 class ConfigCheckTest {

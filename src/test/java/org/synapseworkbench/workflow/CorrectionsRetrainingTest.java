@@ -15,18 +15,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
-import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.UserException;
 
 /** Retraining on corrections with a tiny model: the scores before and after are those of the two checkpoints. */
 class CorrectionsRetrainingTest {

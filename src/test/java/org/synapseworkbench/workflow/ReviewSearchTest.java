@@ -11,12 +11,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
+
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
 
 /** The review search without the window: one detection, one possible miss, and decisions that come back. */
 class ReviewSearchTest {

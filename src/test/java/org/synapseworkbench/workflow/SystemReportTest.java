@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.synapseworkbench.cli.Main;
 import org.synapseworkbench.model.TorchNatives;
 

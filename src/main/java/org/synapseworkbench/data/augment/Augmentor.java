@@ -1,12 +1,12 @@
 package org.synapseworkbench.data.augment;
 
-import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.config.Config;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.work.UserException;
 
 /**
  * PyTC's training augmentor ({@code build_train_augmentor} + {@code Compose}): a list of augmentations applied in

@@ -1,6 +1,5 @@
 package org.synapseworkbench.ui.config;
 
-import org.synapseworkbench.ui.action.Action;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +33,14 @@ import javafx.stage.Window;
 
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
-import org.synapseworkbench.work.UserException;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigDocument;
 import org.synapseworkbench.config.ConfigKey;
 import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.config.ConfigYaml;
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.workflow.ConfigCheck;
 
 /**

@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 import org.controlsfx.property.editor.PropertyEditor;
+
 import org.synapseworkbench.config.ConfigKey;
 import org.synapseworkbench.config.ConfigYaml;
 import org.synapseworkbench.config.PyLiteral;

@@ -1,8 +1,5 @@
 package org.synapseworkbench.ui.predict;
 
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,20 +28,23 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-import org.synapseworkbench.ui.state.WorkbenchState;
-import org.synapseworkbench.ui.task.JobTask;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.Steps;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.ui.state.WorkbenchState;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.Steps;
+import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.workflow.PredictAndScore;
 
 /**

@@ -1,9 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.action.Action;
-import org.synapseworkbench.ui.action.KeyBindings;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -16,11 +12,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
-import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.InstancePieces;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.SynapseIds;
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.action.KeyBindings;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Cremi;
 
 /**

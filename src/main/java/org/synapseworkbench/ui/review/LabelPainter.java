@@ -1,9 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.viewer.SliceView;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +28,14 @@ import org.synapseworkbench.proofread.CorrectionsWriter;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.SynapseIds;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.ui.viewer.SliceView;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Steps;
 
 /**
  * Paints labels on the section with a round brush: an id (a cleft or an instance), the pre- or post-synaptic side of
@@ -294,20 +296,34 @@ public final class LabelPainter {
         window.yz().draw();
     }
 
-    /** Writes the corrected labels (CREMI layout for clefts and polarity, PyTC's otherwise) to {@code file}. */
-    void save(Path file) {
+    /**
+     * Writes the corrected labels (CREMI layout for clefts and polarity, PyTC's otherwise) to {@code file} in the
+     * background; returns the job, or null when nothing is being edited.
+     */
+    JobTask<Void> save(Path file) {
         EditedLabels l = labels();
         if (l == null) {
             status.setText("Nothing is being edited: choose labels and turn Paint on first.");
-            return;
+            return null;
         }
         CorrectionsWriter.Layout layout = switch (target.kind()) {
             case CLEFTS -> CorrectionsWriter.Layout.CREMI_CLEFTS;
             case POLARITY -> CorrectionsWriter.Layout.CREMI_POLARITY;
             default -> CorrectionsWriter.Layout.PYTC;
         };
-        CorrectionsWriter.save(l, file, layout);
-        status.setText(String.format(Locale.ROOT, "Saved %s (%d edits, dataset %s).", file, l.edits().size(), layout.dataset()));
+        int edits = l.edits().size();
+        JobTask<Void> task = new JobTask<>((progress, control) -> {
+            Steps steps = new Steps(progress, control, 1);
+            steps.begin("Saving " + file);
+            CorrectionsWriter.save(l, file, layout);
+            steps.finish();
+            return null;
+        }, (what, done, total, seconds) -> what + (done == total ? "" : "..."));
+        task.messageProperty().addListener((o, was, now) -> status.setText(now)); // not bound: the tools say things too
+        task.setOnSucceeded(e -> status.setText(String.format(Locale.ROOT, "Saved %s (%d edits, dataset %s).", file, edits,
+                layout.dataset())));
+        task.setOnFailed(e -> status.setText(task.getException().getMessage()));
+        return task.finishBeforeExit().start("save-corrections"); // the writer leaves no half-written file
     }
 
     private void chooseAndSave() {
@@ -317,11 +333,7 @@ public final class LabelPainter {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HDF5", "*.h5", "*.hdf5"));
         File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f != null) {
-            try {
-                save(f.toPath());
-            } catch (RuntimeException e) {
-                status.setText(e.getMessage());
-            }
+            save(f.toPath());
         }
     }
 }

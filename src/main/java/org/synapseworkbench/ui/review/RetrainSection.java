@@ -1,6 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.state.WorkbenchState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,15 +17,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.synapseworkbench.workflow.CorrectionsRetraining;
-import org.synapseworkbench.workflow.PredictAndScore;
-import org.synapseworkbench.ui.task.JobTask;
-import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.train.TrainingListener;
+import org.synapseworkbench.ui.state.WorkbenchState;
+import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
+import org.synapseworkbench.workflow.CorrectionsRetraining;
+import org.synapseworkbench.workflow.PredictAndScore;
 
 /**
  * The Review tab's "Retrain on corrections": fine-tunes the Predict tab's checkpoint on the open image and the labels

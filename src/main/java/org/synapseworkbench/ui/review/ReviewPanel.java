@@ -1,10 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.action.Action;
-import org.synapseworkbench.ui.action.KeyBindings;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +24,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.ReviewQueue;
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.action.KeyBindings;
+import org.synapseworkbench.ui.task.JobTask;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.workflow.ReviewSearch;
 
 /**

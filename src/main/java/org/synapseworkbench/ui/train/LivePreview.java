@@ -1,9 +1,5 @@
 package org.synapseworkbench.ui.train;
 
-import org.synapseworkbench.ui.viewer.SliceView;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +21,6 @@ import javafx.scene.layout.VBox;
 
 import ai.djl.ndarray.NDManager;
 
-import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.infer.Predictor;
@@ -33,11 +28,16 @@ import org.synapseworkbench.infer.TestTimeAugmentation;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.model.UNet3d;
 import org.synapseworkbench.train.ModelProbe;
+import org.synapseworkbench.ui.viewer.SliceView;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.BoxVolume;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Volume;
+import org.synapseworkbench.work.Cancellation;
 
 /**
  * While the model trains, every N iterations its prediction of the part of the section on screen appears over the

@@ -1,6 +1,5 @@
 package org.synapseworkbench.ui.train;
 
-import org.synapseworkbench.ui.action.Action;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -33,8 +32,8 @@ import javafx.util.Duration;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigValidator;
-import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.LossFunction;
@@ -44,6 +43,7 @@ import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.train.TrainingStart;
+import org.synapseworkbench.ui.action.Action;
 import org.synapseworkbench.ui.task.FxBatches;
 import org.synapseworkbench.ui.task.JobTask;
 import org.synapseworkbench.workflow.ConfigCheck;

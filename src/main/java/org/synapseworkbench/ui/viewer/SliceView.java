@@ -1,11 +1,5 @@
 package org.synapseworkbench.ui.viewer;
 
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.render.FrameComposer;
-import org.synapseworkbench.ui.viewer.render.FrameListener;
-import org.synapseworkbench.ui.viewer.render.GrayMapping;
-import org.synapseworkbench.ui.viewer.render.RenderQueue;
-import org.synapseworkbench.ui.viewer.render.Sampling;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
@@ -34,6 +28,12 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.render.FrameComposer;
+import org.synapseworkbench.ui.viewer.render.FrameListener;
+import org.synapseworkbench.ui.viewer.render.GrayMapping;
+import org.synapseworkbench.ui.viewer.render.RenderQueue;
+import org.synapseworkbench.ui.viewer.render.Sampling;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
 

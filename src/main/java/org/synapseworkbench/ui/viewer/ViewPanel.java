@@ -1,9 +1,5 @@
 package org.synapseworkbench.ui.viewer;
 
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
-import org.synapseworkbench.ui.viewer.render.AutoContrast;
-import org.synapseworkbench.ui.viewer.render.GrayMapping;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,6 +26,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.ui.viewer.render.AutoContrast;
+import org.synapseworkbench.ui.viewer.render.GrayMapping;
 import org.synapseworkbench.volume.DataType;
 
 /**

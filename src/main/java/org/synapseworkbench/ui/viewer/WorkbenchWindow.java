@@ -1,20 +1,16 @@
 package org.synapseworkbench.ui.viewer;
 
-import org.synapseworkbench.ui.action.Action;
-import org.synapseworkbench.ui.action.KeyBindings;
-import org.synapseworkbench.ui.state.WorkbenchState;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -32,6 +28,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.action.KeyBindings;
+import org.synapseworkbench.ui.state.WorkbenchState;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.volume.Volume;
 
 /**

@@ -1,20 +1,21 @@
 package org.synapseworkbench.data.augment;
 
-import org.junit.jupiter.api.Test;
-import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.work.UserException;
 
 class AugmentorTest {
     private static final List<String> NAMES = List.of("CUTNOISE", "CUTBLUR", "MOTIONBLUR", "MISALIGNMENT",

@@ -17,11 +17,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.config.ConfigDocument;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.config.ConfigDocument;
 
 /** The config form in a real window: typed values go into the config and into the saved YAML. */
 @ExtendWith(ApplicationExtension.class)

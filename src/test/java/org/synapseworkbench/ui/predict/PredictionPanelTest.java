@@ -1,8 +1,5 @@
 package org.synapseworkbench.ui.predict;
 
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +13,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.workflow.PredictAndScore;
-import org.synapseworkbench.workflow.TinyCleftModel;
-import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.work.Progress;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.infer.VolumeInference;
@@ -27,12 +25,15 @@ import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Hdf5Volume;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.workflow.PredictAndScore;
+import org.synapseworkbench.workflow.TinyCleftModel;
 
 /**
  * Predicting the open image from the window: the probability layer holds what the engine predicts with that

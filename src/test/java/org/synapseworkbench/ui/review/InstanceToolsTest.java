@@ -1,10 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
-import org.synapseworkbench.ui.action.Action;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +14,20 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.InMemoryVolume;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.ui.action.Action;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
 
 /** Whole-synapse edits in a real window: take an id by key, merge, undo, delete, split a piece off, a new id. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,9 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,16 +14,21 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
 import org.synapseworkbench.proofread.EditedLabels;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.WorkbenchWindowTest;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.InMemoryVolume;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Painting a missed synapse's pre side in a real window, undoing and redoing it, saving it, and finding it again. */
 @ExtendWith(ApplicationExtension.class)
@@ -87,7 +88,9 @@ class LabelPainterTest {
         assertEquals(1, at(0, 5, 12), "redone");
 
         Path out = dir.resolve("corrected.h5");
-        robot.interact(() -> panel.painter().save(out));
+        var saving = WaitForAsyncUtils.asyncFx(() -> panel.painter().save(out)).get();
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(saving::isDone).get());
         try (Hdf5Volume saved = Hdf5Volume.open(out, Cremi.POLARITY)) {
             assertEquals(1, saved.read(new int[] {0, 5, 8}, new int[] {1, 1, 1}).getLong(0));
             assertEquals(0, saved.read(new int[] {0, 3, 8}, new int[] {1, 1, 1}).getLong(0));

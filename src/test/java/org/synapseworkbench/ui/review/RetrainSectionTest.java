@@ -1,9 +1,5 @@
 package org.synapseworkbench.ui.review;
 
-import org.synapseworkbench.ui.predict.PredictionPanel;
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,16 +16,21 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.workflow.CorrectionsRetraining;
-import org.synapseworkbench.workflow.TinyCleftModel;
-import org.synapseworkbench.config.Config;
-import org.synapseworkbench.train.TrainingEnd;
-import org.synapseworkbench.train.TrainingRun;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.train.TrainingEnd;
+import org.synapseworkbench.train.TrainingRun;
+import org.synapseworkbench.ui.predict.PredictionPanel;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.workflow.CorrectionsRetraining;
+import org.synapseworkbench.workflow.TinyCleftModel;
 
 /** Retraining on a painted correction from the Review tab, in a real window, with a tiny model. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,8 +1,5 @@
 package org.synapseworkbench.ui.train;
 
-import org.synapseworkbench.ui.viewer.WorkbenchWindow;
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +12,19 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.config.Config;
-import org.synapseworkbench.model.Checkpoint;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.BoxVolume;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.ui.viewer.WorkbenchWindow;
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.BoxVolume;
+import org.synapseworkbench.volume.Hdf5Volume;
 
 /**
  * Training in the window shows the model's prediction of the section on screen as a layer every N iterations; Pause

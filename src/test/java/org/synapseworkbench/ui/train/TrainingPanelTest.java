@@ -15,16 +15,17 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
-import org.synapseworkbench.synth.SynthParams;
-import org.synapseworkbench.synth.SyntheticEmGenerator;
-import org.synapseworkbench.synth.SyntheticVolumeWriter;
-import org.synapseworkbench.model.Checkpoint;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.synth.SynthParams;
+import org.synapseworkbench.synth.SyntheticEmGenerator;
+import org.synapseworkbench.synth.SyntheticVolumeWriter;
 
 /** A tiny training run started from the panel: the chart gains points, Stop ends it with a checkpoint. */
 @ExtendWith(ApplicationExtension.class)

@@ -13,13 +13,14 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.InMemoryVolume;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
 
 /** A section larger than the view: frames have the screen's resolution and cover only the visible voxels. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,7 +1,5 @@
 package org.synapseworkbench.ui.viewer;
 
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +9,16 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.InMemoryVolume;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
 
 /** A real window (Monocle headless in CI): sections change by keys and the drawn pixels are the volume's. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,12 +1,12 @@
 package org.synapseworkbench.ui.viewer.render;
 
-import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 
+import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
 

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.viewer.layer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+
 import org.synapseworkbench.volume.Cremi;
 
 class LabelLayerTest {

@@ -3,6 +3,7 @@ package org.synapseworkbench.ui.viewer.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
+
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.DataType;
 
