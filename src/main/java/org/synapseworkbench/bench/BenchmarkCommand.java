@@ -45,8 +45,8 @@ public final class BenchmarkCommand {
         @Option(names = "--repeats", defaultValue = "3", description = "Runs of each measurement; the median is reported (default: ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Option(names = "--python", paramLabel = "CMD", description = "Python with h5py for the peer (default: /usr/bin/python3 if present, else python3; 'none' to skip).")
-        String python;
+        @picocli.CommandLine.Mixin
+        PeerPython python;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -102,7 +102,7 @@ public final class BenchmarkCommand {
             out.printf(Locale.ROOT, "%-28s %14s %12s %10s%n", "", "first section", "whole read", "checksum");
             out.printf(Locale.ROOT, "%-28s %11.1f ms %10.2f s %10d%n", "Synapse Workbench (jhdf)", ourFirst * 1e3, ourWhole, checksum);
             out.printf(Locale.ROOT, "In memory: %d bytes per voxel (%s).%n", voxelBytes, DataType.UINT8.label());
-            String py = Peers.python(python);
+            String py = python.command();
             if (py == null) {
                 out.println("Peer skipped (no Python with h5py; install python3-h5py or pass --python).");
                 return 0;

@@ -40,8 +40,8 @@ public final class EvaluationBenchmark implements Callable<Integer> {
     @Option(names = "--prediction", paramLabel = "FILE[:DATASET]", description = "Prediction (labels or a 0/1 mask).")
     String prediction;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python with SciPy and h5py (default /usr/bin/python3; 'none' to skip).")
-    String python;
+    @picocli.CommandLine.Mixin
+    PeerPython python;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -97,7 +97,7 @@ public final class EvaluationBenchmark implements Callable<Integer> {
                 "components", "FP", "FN", "CREMI score");
         out.printf(Locale.ROOT, "%-22s %10.2f %14.2f %12.2f %11d %9d %9d %12s%n", "Synapse Workbench", edt, metrics, label, c.count(),
                 scores.falsePositives(), scores.falseNegatives(), score(scores));
-        String py = Peers.python(python);
+        String py = python.command();
         if (py == null) {
             return 0;
         }

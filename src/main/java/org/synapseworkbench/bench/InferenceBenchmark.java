@@ -56,8 +56,8 @@ public final class InferenceBenchmark implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads, ours and the peer's (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default /usr/bin/python3; 'none' to skip).")
-    String python;
+    @picocli.CommandLine.Mixin
+    PeerPython python;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -103,7 +103,7 @@ public final class InferenceBenchmark implements Callable<Integer> {
             double ours = windowVoxels / seconds;
             out.printf(Locale.ROOT, "%-34s %12s %14s%n", "", "seconds", "voxels/s");
             out.printf(Locale.ROOT, "%-34s %12.1f %,14.0f%n", "ours (read, model, blend, write)", seconds, ours);
-            String py = Peers.python(python);
+            String py = python.command();
             if (py == null) {
                 return 0;
             }

@@ -83,8 +83,8 @@ public final class TrainBenchmark implements Callable<Integer> {
             description = "Also run the pipeline this many steps and report resident memory along the way (e.g. 500).")
     int memorySteps;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python with torch for the peer (default /usr/bin/python3; 'none' to skip).")
-    String python;
+    @picocli.CommandLine.Mixin
+    PeerPython python;
 
     @Option(names = "--rounds", defaultValue = "1",
             description = "Time our model step and the peer's this many times, alternating, and report the median ratio "
@@ -125,7 +125,7 @@ public final class TrainBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "ours, pipeline step:  %8.1f ms  (%.2fx the model step)%n", pipeline, pipeline / model);
             out.flush();
         }
-        if (!skip.contains("peer") && !"none".equals(python)) {
+        if (!skip.contains("peer") && !python.skipped()) {
             // the peer with the kernels it picks itself, then limited to the kernels we use when they are limited
             String isa = System.getenv(TorchEngine.ISA_VARIABLE);
             String ours = TorchEngine.effectiveIsa();
@@ -286,7 +286,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     }
 
     private String peer(Map<String, String> env) throws IOException, InterruptedException {
-        return Peers.run(Peers.python(python), env, Peers.PYTORCH_UNET, "--filters", filters,
+        return Peers.run(python.command(), env, Peers.PYTORCH_UNET, "--filters", filters,
                 "--patch", patch, "--batch", Integer.toString(batch), "--threads", Integer.toString(threads), "--steps",
                 Integer.toString(steps), "--warmup", Integer.toString(warmup), "--arch", arch, "--norm", norm, "--out-planes", "1");
     }
