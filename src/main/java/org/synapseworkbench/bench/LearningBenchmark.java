@@ -33,7 +33,8 @@ import org.synapseworkbench.work.Progress;
 @Command(name = "learning", mixinStandardHelpOptions = true,
         description = {"Voxel F1 of a checkpoint on a synthetic volume generated with another seed than the training data."})
 public final class LearningBenchmark implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "Checkpoint written by train.")
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE|FOLDER",
+            description = "Checkpoint written by train, or its output folder (the newest checkpoint in it).")
     Path checkpoint;
 
     @Option(names = "--seed", defaultValue = "2", description = "Seed of the test volume (default ${DEFAULT-VALUE}; the sample uses 1).")

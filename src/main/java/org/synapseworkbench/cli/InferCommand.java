@@ -27,7 +27,8 @@ import org.synapseworkbench.workflow.ConfigCheck;
             "e.g. INFERENCE.IMAGE_NAME other.h5 INFERENCE.AUG_NUM 8. Output: INFERENCE.OUTPUT_PATH/OUTPUT_NAME,",
             "datasets vol0, vol1, ... holding probability x 255 as uint8 (C, Z, Y, X)."})
 public final class InferCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "Checkpoint written by train.")
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE|FOLDER",
+            description = "Checkpoint written by train, or its output folder (the newest checkpoint in it).")
     Path checkpoint;
 
     @Option(names = "--config-base", paramLabel = "FILE", description = "Base YAML config.")
@@ -51,6 +52,7 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkpoint = Checkpoint.resolve(checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Config config = base == null && file == null

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.config.ConfigValidator;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.model.ModelSpec;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.DeviceChoice;
@@ -38,8 +39,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config-file", paramLabel = "FILE", description = "YAML config merged over the base.")
     Path file;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "Resume from this checkpoint (its iteration, weights and optimiser state); with "
+    @Option(names = "--checkpoint", paramLabel = "FILE|FOLDER",
+            description = "Resume from this checkpoint, or the newest in this folder (its iteration, weights and optimiser state); with "
                     + "SOLVER.ITERATION_RESTART True only its weights are used (fine-tuning).")
     Path checkpoint;
 
@@ -61,6 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkpoint = checkpoint == null ? null : Checkpoint.resolve(checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Config config = ConfigLoader.merge(base, file, overrides);

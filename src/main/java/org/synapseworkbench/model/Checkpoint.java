@@ -60,6 +60,20 @@ public final class Checkpoint {
     }
 
     /**
+     * The checkpoint file a person means by {@code path}: the file itself, or for a folder (an output folder) its newest
+     * checkpoint.
+     *
+     * @throws UserException for a folder without a checkpoint in it
+     */
+    public static Path resolve(Path path) {
+        if (!Files.isDirectory(path)) {
+            return path;
+        }
+        return newest(path).orElseThrow(() -> new UserException("The folder " + path + " holds no checkpoint "
+                + "(checkpoint_NNNNNN.ckpt); train into it first, or give a .ckpt file."));
+    }
+
+    /**
      * The checkpoint of the most iterations in a folder, by its name ({@code checkpoint_NNNNNN.ckpt}), or empty when
      * the folder has none or does not exist.
      */
@@ -138,7 +152,8 @@ public final class Checkpoint {
     }
 
     /** Reads a checkpoint file, with a clear error when it is missing or not a checkpoint. */
-    public static Checkpoint read(Path file) {
+    public static Checkpoint read(Path given) {
+        Path file = resolve(given);
         Properties p = null;
         String yaml = null;
         byte[] model = null;

@@ -36,7 +36,7 @@ class WorkbenchAppTest {
             assertTrue(Files.size(sample) > 0, "the sample is written");
             int sections = SynthParams.SAMPLE_SIZE[0];
             assertEquals(sections, workbench.window().slice().volume().spatialShape()[0]);
-            assertTrue(workbench.window().status().getText().startsWith("section 1 of " + sections),
+            assertTrue(workbench.window().status().getText().startsWith("z 0 of 0 to " + (sections - 1)),
                     workbench.window().status().getText());
             assertEquals(java.util.List.of("clefts", "polarity"), workbench.window().slice().layers().stream()
                     .map(LabelLayer::name).toList(), "the sample's labels are drawn over it");

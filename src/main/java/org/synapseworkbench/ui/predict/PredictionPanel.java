@@ -215,7 +215,13 @@ public final class PredictionPanel {
             return;
         }
         Config settingsConfig = state.config();
-        Path checkpointFile = Path.of(file);
+        Path checkpointFile;
+        try {
+            checkpointFile = Checkpoint.resolve(Path.of(file)); // a folder means its newest checkpoint
+        } catch (UserException e) {
+            status.setText(e.getMessage());
+            return;
+        }
         JobTask<PredictAndScore.Prediction> task = new JobTask<>((progress, control) -> PredictAndScore.predict(checkpointFile,
                 settingsConfig, image, progress, control), (what, done, total, seconds) -> String.format(Locale.ROOT,
                         "Predicting on %s: %d of %d windows, %s left", what, done, total,

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.train.TrainingListener;
 import org.synapseworkbench.ui.state.WorkbenchState;
@@ -118,7 +119,14 @@ public final class RetrainSection {
             status.setText("Choose the labels to correct under Edit labels and paint corrections first.");
             return;
         }
-        if (file.isEmpty() || !Files.isRegularFile(Path.of(file))) {
+        Path checkpointFile;
+        try {
+            checkpointFile = file.isEmpty() ? null : Checkpoint.resolve(Path.of(file)); // a folder: its newest
+        } catch (UserException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        if (checkpointFile == null || !Files.isRegularFile(checkpointFile)) {
             status.setText(file.isEmpty() ? "Choose a checkpoint in the Predict tab first."
                     : "The Predict tab's checkpoint " + file + " does not exist; choose another.");
             return;
@@ -132,7 +140,6 @@ public final class RetrainSection {
             return;
         }
         Config settingsConfig = state.config();
-        Path checkpointFile = Path.of(file);
         WorkbenchState.ShownPrediction shown = state.predictionProperty().get();
         PredictAndScore.Prediction before = shown != null && shown.matches(image, checkpointFile, settingsConfig)
                 ? shown.prediction() : null;
@@ -162,7 +169,7 @@ public final class RetrainSection {
         run.setDisable(true);
         cancel.setDisable(false);
         scores.getItems().clear();
-        task.start("retraining");
+        task.inBackground().start("retraining");
     }
 
     private void ended(String text) {

@@ -9,10 +9,11 @@ import org.synapseworkbench.work.Job;
 import org.synapseworkbench.work.Progress;
 
 /**
- * A {@link Job} run as a JavaFX task on a daemon thread at background priority: its progress drives
+ * A {@link Job} run as a JavaFX task on a daemon thread: its progress drives
  * {@link #progressProperty()} (for a bar) and {@link #messageProperty()} (for the label beside it). {@link #stop()}
  * asks the job to stop at its next check; the task ends CANCELLED once the job has actually stopped, so handlers
- * never run while it still writes. {@link #setPaused} holds it at its next check.
+ * never run while it still writes. {@link #setPaused} holds it at its next check. Work a person waits for runs at
+ * normal priority; long work that runs beside them (training) asks for {@link #inBackground()}.
  *
  * @param <T> what the job makes
  */
@@ -32,6 +33,7 @@ public final class JobTask<T> extends Task<T> {
     private final Cancellation control = new Cancellation();
     private Thread thread;
     private boolean daemon = true;
+    private boolean background;
 
     public JobTask(Job<T> job) {
         this(job, PLAIN);
@@ -40,6 +42,15 @@ public final class JobTask<T> extends Task<T> {
     public JobTask(Job<T> job, Wording wording) {
         this.job = job;
         this.wording = wording;
+    }
+
+    /**
+     * Runs the job, and the threads it starts, at a lower priority, so that the window stays first in line: for work
+     * that goes on while the person does other things (training), not for work they wait for.
+     */
+    public JobTask<T> inBackground() {
+        background = true;
+        return this;
     }
 
     /** Makes the program wait for this job before it exits (for saving: a closing window does not cut it short). */
@@ -51,7 +62,9 @@ public final class JobTask<T> extends Task<T> {
     /** Starts the job on a new daemon thread named {@code name}; returns this task. */
     public JobTask<T> start(String name) {
         Thread t = new Thread(() -> {
-            BackgroundPriority.lowerThisThread(); // and the threads the job starts: the window stays first in line
+            if (background) {
+                BackgroundPriority.lowerThisThread(); // and the threads the job starts
+            }
             run();
         }, name);
         t.setDaemon(daemon);

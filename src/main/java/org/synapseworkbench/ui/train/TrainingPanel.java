@@ -193,7 +193,7 @@ public final class TrainingPanel {
                 // reported where the engine is used, with the context of that action
             }
             return null;
-        }).start("engine-start");
+        }).inBackground().start("engine-start");
     }
 
     /** True while a run is going. */
@@ -242,7 +242,7 @@ public final class TrainingPanel {
                 post(() -> finished(new TrainingEnd(TrainingEnd.Reason.FAILED, 0, null, "Training failed: " + error)));
             } // else listeners heard of it as a FAILED end, with the message
         });
-        task.start("training");
+        task.inBackground().start("training");
     }
 
     /** Asks the run to stop after the current iteration; it then writes a checkpoint. */

@@ -196,6 +196,11 @@ public final class SliceView extends Region {
         return new Point2D(originX() + (col + 0.5) * scale, originY() + (row + 0.5) * scale * aspect());
     }
 
+    /** The voxel (row, column) the crosshair goes through, or null. */
+    int[] crosshair() {
+        return crosshair == null ? null : crosshair.clone();
+    }
+
     /** Draws the crosshair through the voxel at (row, column) of the plane, or hides it (null). */
     void setCrosshair(int[] rowCol) {
         crosshair = rowCol;

@@ -330,6 +330,7 @@ public final class WorkbenchWindow {
         slice.setRing(new int[] {at[1], at[2]}, radius, min[0] - 1, max[0] + 1);
         xz.setRing(new int[] {at[0], at[2]}, radius, min[1] - 1, max[1] + 1);
         yz.setRing(new int[] {at[0], at[1]}, radius, min[2] - 1, max[2] + 1);
+        updateCrosshairs(); // through the item: the section's change above came before the planes'
     }
 
     private static void centre(SliceView v, int row, int col, double radius) {
@@ -424,7 +425,8 @@ public final class WorkbenchWindow {
             status.setText(slice.problemProperty().get());
         } else if (v != null) {
             int[] s = v.spatialShape();
-            status.setText("section " + (slice.zProperty().get() + 1) + " of " + s[0] + "   " + v.name() + "  " + s[0]
+            // z as the cursor line, the review table and HDF5 count it: from 0
+            status.setText("z " + slice.zProperty().get() + " of 0 to " + (s[0] - 1) + "   " + v.name() + "  " + s[0]
                     + " x " + s[1] + " x " + s[2] + (slice.loadingProperty().get() ? "   reading..." : ""));
         }
     }

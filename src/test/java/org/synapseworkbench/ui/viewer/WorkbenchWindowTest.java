@@ -1,5 +1,6 @@
 package org.synapseworkbench.ui.viewer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +113,7 @@ public class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, window.slice().zProperty().get());
         assertEquals(grey(80 + 3 * 7 + 11), pixel(11, 7));
-        assertTrue(window.status().getText().startsWith("section 3 of 5"), window.status().getText());
+        assertTrue(window.status().getText().startsWith("z 2 of 0 to 4"), window.status().getText());
         robot.type(KeyCode.PAGE_UP, 5);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, window.slice().zProperty().get(), "stops at the first section");
@@ -120,6 +121,15 @@ public class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, window.slice().zProperty().get(), "stops at the last section");
         assertEquals(grey(160 + 3 * 19 + 29), pixel(29, 19));
+    }
+
+    @Test
+    void aJumpPutsTheCrosshairsThroughTheRingedItem(FxRobot robot) {
+        robot.interact(() -> window.goTo(new int[] {3, 12, 20}, new int[] {3, 10, 18}, new int[] {3, 14, 22}));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(new int[] {12, 20}, window.slice().crosshair(), "the section's crosshair: y, x");
+        assertArrayEquals(new int[] {3, 20}, window.xz().crosshair(), "the xz plane's: z, x");
+        assertArrayEquals(new int[] {3, 12}, window.yz().crosshair(), "the yz plane's: z, y");
     }
 
     @Test
