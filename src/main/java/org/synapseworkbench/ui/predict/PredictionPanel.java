@@ -141,7 +141,11 @@ public final class PredictionPanel {
         scores.getColumns().add(name);
         scores.getColumns().add(value);
         scores.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        scores.setPlaceholder(new Label("Scores appear here when ground-truth labels are open"));
+        Label noScores = new Label();
+        noScores.setWrapText(true);
+        scores.setPlaceholder(noScores);
+        state.layers().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> noScores.setText(scoresPlaceholder()));
+        noScores.setText(scoresPlaceholder());
         scores.setPrefHeight(220);
         status.setWrapText(true);
         HBox ckptRow = new HBox(6, checkpoint, choose, newest);
@@ -287,13 +291,13 @@ public final class PredictionPanel {
         double[] res = image.resolution();
         switch (kind) {
             case BINARY -> addLayer(new LabelLayer("cleft probability", channel(probs, 0, shape, res), LayerKind.PROBABILITY,
-                    LabelLayer.RED));
+                    LabelLayer.RED, LabelLayer.Origin.PREDICTED));
             default -> {
                 int pre = kind == TargetKind.POLARITY_CLASSES ? 1 : 0;
                 addLayer(new LabelLayer("pre probability", channel(probs, pre, shape, res), LayerKind.PROBABILITY,
-                        LabelLayer.MAGENTA));
+                        LabelLayer.MAGENTA, LabelLayer.Origin.PREDICTED));
                 addLayer(new LabelLayer("post probability", channel(probs, pre + 1, shape, res), LayerKind.PROBABILITY,
-                        LabelLayer.CYAN));
+                        LabelLayer.CYAN, LabelLayer.Origin.PREDICTED));
             }
         }
         ended("Predicted " + image.name() + ". Find instances to cut it into " + (kind == TargetKind.BINARY ? "clefts" : "synapses") + ".");
@@ -334,9 +338,10 @@ public final class PredictionPanel {
                 return;
             }
             PredictAndScore.Instances o = task.getValue();
+            LayerKind shown = kind == TargetKind.BINARY ? LayerKind.CLEFTS : LayerKind.POLARITY;
             LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
-                    new InMemoryVolume("instances", o.labels(), image.resolution()),
-                    kind == TargetKind.BINARY ? LayerKind.CLEFTS : LayerKind.POLARITY);
+                    new InMemoryVolume("instances", o.labels(), image.resolution()), shown,
+                    shown == LayerKind.POLARITY ? LabelLayer.MAGENTA : LabelLayer.RED, LabelLayer.Origin.PREDICTED);
             shownLayers.stream().filter(l -> l.kind() != LayerKind.PROBABILITY).toList().forEach(l -> {
                 state.layers().remove(l);
                 shownLayers.remove(l);
@@ -354,6 +359,14 @@ public final class PredictionPanel {
                 : "Finding instances failed: " + message(task.getException())));
         setBusy(true);
         task.start("instances");
+    }
+
+    /** What the empty scores table says: against which open labels scores will come, or how to get some. */
+    private String scoresPlaceholder() {
+        List<String> truth = state.layers().stream()
+                .filter(l -> l.kind().holdsIds() && l.origin() == LabelLayer.Origin.OPENED).map(LabelLayer::name).toList();
+        return truth.isEmpty() ? "Open ground-truth labels (File > Add labels) to see scores here."
+                : "Predict, and the instances are scored here against the open labels (" + String.join(", ", truth) + ").";
     }
 
     /** The open labels that are not this panel's (the ground truth) of the prediction's kind, or null. */

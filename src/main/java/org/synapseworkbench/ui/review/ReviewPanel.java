@@ -86,8 +86,13 @@ public final class ReviewPanel {
             }
         });
         cancel.setDisable(true);
-        window.state().layers().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> refreshLayers());
-        refreshLayers(); // the choosers follow the layers as they come and go
+        window.state().layers().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> {
+            refreshLayers(); // the choosers follow the layers as they come and go
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::preferNew);
+            }
+        });
+        refreshLayers();
         probability.setOnShowing(e -> refreshLayers());
         instances.setOnShowing(e -> refreshLayers());
         truth.setOnShowing(e -> refreshLayers());
@@ -141,6 +146,26 @@ public final class ReviewPanel {
         fill(truth, layers.stream().filter(l -> l.kind().holdsIds()).map(LabelLayer::name).toList(), true);
     }
 
+    /**
+     * A new prediction's layers are what a person reviews next: its probability and its instances are chosen, and the
+     * truth, when none is chosen yet, becomes the opened labels of the same kind as the instances.
+     */
+    private void preferNew(LabelLayer added) {
+        if (added.origin() != LabelLayer.Origin.PREDICTED) {
+            return;
+        }
+        if (!added.kind().holdsIds()) {
+            probability.setValue(added.name());
+            return;
+        }
+        instances.setValue(added.name());
+        if (NONE.equals(truth.getValue())) {
+            window.state().layers().stream()
+                    .filter(l -> l.origin() == LabelLayer.Origin.OPENED && l.kind() == added.kind())
+                    .findFirst().ifPresent(l -> truth.setValue(l.name()));
+        }
+    }
+
     private static void fill(ComboBox<String> box, List<String> names, boolean optional) {
         String chosen = box.getValue();
         ObservableList<String> items = FXCollections.observableArrayList(names);
@@ -153,6 +178,12 @@ public final class ReviewPanel {
 
     private LabelLayer layer(String name) {
         return name == null ? null : window.state().layers().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The layers chosen to search: probability, instances, truth (for tests). */
+    List<String> chosen() {
+        return List.of(String.valueOf(probability.getValue()), String.valueOf(instances.getValue()),
+                String.valueOf(truth.getValue()));
     }
 
     /** Chooses the layers to search by name (for tests and scripts); null leaves a chooser as it is. */

@@ -196,7 +196,7 @@ public final class LivePreview implements ModelProbe {
         System.arraycopy(probs.bytes(), channel * n, values, 0, n);
         Volume v = new BoxVolume(name, a.image().spatialShape(), box[0], Block.wrap(DataType.UINT8, values, size),
                 a.image().resolution());
-        LabelLayer layer = new LabelLayer(name, v, LayerKind.PROBABILITY, tint);
+        LabelLayer layer = new LabelLayer(name, v, LayerKind.PROBABILITY, tint, LabelLayer.Origin.PREDICTED);
         int i = shown.size();
         if (i < old.size()) {
             LabelLayer before = old.get(i);

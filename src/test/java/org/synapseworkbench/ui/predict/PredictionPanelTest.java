@@ -72,6 +72,8 @@ class PredictionPanelTest {
     void predictsShowsInstancesAndScoresThemAgainstTheTruth(FxRobot robot) throws Exception {
         Path checkpoint = dir.resolve("out").resolve(TrainingRun.checkpointName(3));
         assertEquals(checkpoint.toString(), window.state().checkpointProperty().get(), "the newest checkpoint of the output folder");
+        assertEquals("Predict, and the instances are scored here against the open labels (clefts).",
+                ((javafx.scene.control.Label) panel.scores().getPlaceholder()).getText());
         robot.clickOn("#prediction-run");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !panel.scores().getItems().isEmpty() && !panel.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();

@@ -66,6 +66,20 @@ class ReviewPanelTest {
     }
 
     @Test
+    void aNewPredictionAndTheOpenTruthAreChosen(FxRobot robot) {
+        Block zeros = Block.zeros(DataType.UINT64, 5, 20, 30);
+        robot.interact(() -> {
+            window.addLayer(new LabelLayer("clefts", new InMemoryVolume("t", zeros, RES), LayerKind.CLEFTS));
+            window.addLayer(new LabelLayer("new probability", new InMemoryVolume("p2", Block.zeros(DataType.UINT8, 5, 20, 30),
+                    RES), LayerKind.PROBABILITY, LabelLayer.RED, LabelLayer.Origin.PREDICTED));
+            window.addLayer(new LabelLayer("new clefts", new InMemoryVolume("i2", zeros, RES), LayerKind.CLEFTS,
+                    LabelLayer.RED, LabelLayer.Origin.PREDICTED));
+        });
+        assertEquals(List.of("new probability", "new clefts", "clefts"), panel.chosen(),
+                "the prediction's layers, and the opened labels of its kind as the truth");
+    }
+
+    @Test
     void findJumpDecideAndUndoByKeys(FxRobot robot) throws Exception {
         robot.interact(() -> panel.choose("cleft probability", "predicted clefts", null));
         robot.interact(() -> robot.lookup("#review-find").queryButton().fire());

@@ -25,22 +25,41 @@ public final class LabelLayer {
     private final Volume labels;
     private final ObjectProperty<LayerKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final int tint;
+    private final Origin origin;
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.5);
     private final BooleanProperty outline = new SimpleBooleanProperty(this, "outline", false);
     /** For probability maps: 0 fades by probability, above 0 shows solid where the probability reaches it. */
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0);
 
+    /** Where a layer's volume comes from. */
+    public enum Origin {
+        /** Opened from a file: labels made by people (ground truth) or by another program. */
+        OPENED,
+        /** Made by a model in this window: probabilities and the instances cut from them. */
+        PREDICTED
+    }
+
     public LabelLayer(String name, Volume labels, LayerKind kind) {
         this(name, labels, kind, kind == LayerKind.POLARITY ? MAGENTA : RED);
     }
 
-    /** A layer of any kind; {@code tint} (RGB) colours probability maps. */
+    /** A layer of any kind opened from a file; {@code tint} (RGB) colours probability maps. */
     public LabelLayer(String name, Volume labels, LayerKind kind, int tint) {
+        this(name, labels, kind, tint, Origin.OPENED);
+    }
+
+    /** A layer of any kind and origin. */
+    public LabelLayer(String name, Volume labels, LayerKind kind, int tint, Origin origin) {
         this.name = name;
         this.labels = labels;
         this.kind.set(kind);
         this.tint = tint;
+        this.origin = origin;
+    }
+
+    public Origin origin() {
+        return origin;
     }
 
     public String name() {
