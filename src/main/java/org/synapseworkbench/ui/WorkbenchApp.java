@@ -31,6 +31,7 @@ import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Files;
 import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.work.UserException;
 
 /**
  * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]}; without one, what was open last time
@@ -126,6 +127,9 @@ public final class WorkbenchApp extends Application {
         }
         try {
             Path base = ws.configBase() != null && Files.exists(ws.configBase()) ? ws.configBase() : null;
+            if (base == null && ws.configFile() == null && (ws.configYaml() == null || ws.configYaml().isBlank())) {
+                throw new UserException("the workspace holds no config");
+            }
             config.show(ConfigDocument.open(base, null).withYaml(ws.configYaml(), "the saved workspace")
                     .withFile(ws.configFile()));
         } catch (RuntimeException e) {

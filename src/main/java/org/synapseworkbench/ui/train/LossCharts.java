@@ -2,10 +2,16 @@ package org.synapseworkbench.ui.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
 
 import org.synapseworkbench.train.IterationStats;
 
@@ -20,6 +26,10 @@ public final class LossCharts {
 
     private final LineChart<Number, Number> loss = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final LineChart<Number, Number> rate = new LineChart<>(new NumberAxis(), new NumberAxis());
+    /** The curves' names in their colours (modena's series colours, in order). */
+    private final FlowPane legend = new FlowPane();
+    private static final String[] SERIES_COLOURS = {"#f3622d", "#fba71b", "#57b757", "#41a9c9", "#4258c9", "#9a42c8",
+        "#c84164", "#888888"};
     private final List<SteadyAxis> axes = List.of(new SteadyAxis((NumberAxis) loss.getXAxis(), true),
             new SteadyAxis((NumberAxis) loss.getYAxis(), false), new SteadyAxis((NumberAxis) rate.getXAxis(), true),
             new SteadyAxis((NumberAxis) rate.getYAxis(), false));
@@ -39,6 +49,21 @@ public final class LossCharts {
         loss.setPrefHeight(260);
         rate.setPrefHeight(160);
         rate.setLegendVisible(false);
+        loss.setLegendVisible(false); // JavaFX drops its legend when the names are wider than the chart: our own wraps
+        legend.setHgap(12);
+        legend.setVgap(2);
+        ((NumberAxis) rate.getYAxis()).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) { // learning rates are small: 0.0015 or 2.0e-6, not 0
+                double v = n.doubleValue();
+                return v == 0 ? "0" : String.format(Locale.ROOT, "%.2g", v).replace("e-0", "e-");
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
     }
 
     public LineChart<Number, Number> loss() {
@@ -47,6 +72,11 @@ public final class LossCharts {
 
     LineChart<Number, Number> rate() {
         return rate;
+    }
+
+    /** The loss curves' names in their colours, for above the chart. */
+    FlowPane legend() {
+        return legend;
     }
 
     /** The last iteration drawn or thinned away, 0 before the first. */
@@ -82,6 +112,12 @@ public final class LossCharts {
         }
         loss.getData().setAll(names.stream().map(LossCharts::named).toList());
         rate.getData().setAll(List.of(named("learning rate")));
+        legend.getChildren().clear();
+        for (int i = 0; i < names.size(); i++) {
+            Rectangle line = new Rectangle(16, 3, Color.web(SERIES_COLOURS[i % SERIES_COLOURS.length]));
+            Label name = new Label(names.get(i), line);
+            legend.getChildren().add(name);
+        }
     }
 
     /** Adds an iteration (drawn when it falls on the stride; the curves are thinned when they grow too long). */

@@ -78,6 +78,7 @@ public final class TrainingPanel {
     private final Label device = new Label("-");
     private final Label output = new Label("-");
     private final Label status = new Label("Not running");
+    private final Label snapshotLabel = new Label("Snapshots (input, target, prediction of one section) come as training runs.");
     private final LossCharts charts = new LossCharts();
     /** Iterations, loss, iterations, learning rate. */
     private final ListView<String> log = new ListView<>();
@@ -125,11 +126,14 @@ public final class TrainingPanel {
 
         snapshot.setPreserveRatio(true);
         snapshot.setFitHeight(110);
-        Label snapshotLabel = new Label("Last snapshot: input, target, prediction");
         log.setPrefHeight(120);
         VBox.setVgrow(charts.loss(), Priority.ALWAYS);
         status.setWrapText(true);
-        root = new VBox(6, buttons, progress, status, facts, charts.loss(), charts.rate(), snapshotLabel, snapshot, log);
+        for (Label wraps : List.of(status, output, snapshotLabel)) { // whole sentences at any width, never "..."
+            wraps.setWrapText(true);
+            wraps.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        root = new VBox(6, buttons, progress, status, facts, charts.legend(), charts.loss(), charts.rate(), snapshotLabel, snapshot, log);
         root.setPadding(new Insets(6));
         List<String> parts = lossParts(config.get());
         if (parts != null) {
@@ -231,6 +235,9 @@ public final class TrainingPanel {
             r.setProbe(preview);
         }
         charts.reset(lossParts(c));
+        List<Integer> every = c.monitor().iterationNum();
+        snapshotLabel.setText("Snapshot: none yet; one comes every " + (every != null && every.size() > 1 ? every.get(1) : 200)
+                + " iterations (input, target, prediction of one section).");
         job = task;
         running.set(true);
         updateButtons();
@@ -355,12 +362,15 @@ public final class TrainingPanel {
 
     private void snapshot(Snapshot s) {
         snapshot.setImage(SnapshotImage.of(s));
+        snapshotLabel.setText("Snapshot at iteration " + s.iteration() + ": input, target, prediction of one section.");
         addLog("Snapshot at iteration " + s.iteration());
     }
 
     private void finished(TrainingEnd end) {
         running.set(false);
         updateButtons();
+        eta.setText("-"); // nothing is left to wait for
+        speed.setText("-");
         status.setText(end.message());
         addLog(end.message());
         if (end.reason() == TrainingEnd.Reason.FINISHED) {
