@@ -31,6 +31,7 @@ public final class BenchmarkCommand {
 
     /** Reading a chunked gzip uint8 volume: first section and whole volume, against h5py. */
     @Command(name = "hdf5-read", mixinStandardHelpOptions = true,
+            header = "Time reading a volume (first section, whole) against h5py.",
             description = {"Time opening a volume and reading its first z-section, and reading it whole, against h5py",
                 "(python3-h5py, run through --python) on the same file in the same run. Without --file, a",
                 "synthetic uint8 volume of --size is generated and written first."})

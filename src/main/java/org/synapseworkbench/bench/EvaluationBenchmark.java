@@ -27,7 +27,7 @@ import org.synapseworkbench.volume.Sizes;
  * 6-connected labelling of the prediction, against SciPy ({@code scipy_reference.py}, one of the {@link Peers}) on the
  * same pair of files in the same run. Files are read before the clocks start, on both sides.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", header = "Time distance transforms, CREMI metrics and labelling against SciPy.", mixinStandardHelpOptions = true,
         description = {"Time distance transforms, CREMI metrics and connected components against SciPy on the same",
             "truth / prediction pair (generated: --size, 200 random boxes of 3 x 40 x 6 voxels in each; or --truth and --prediction)."})
 public final class EvaluationBenchmark implements Callable<Integer> {

@@ -27,7 +27,7 @@ import org.synapseworkbench.volume.Sizes;
  * its detections are written once to {@code datasets/benchmark/}; then, with a cold chunk cache each time, the missed
  * synapse candidates are extracted and the instances measured, and the figures printed.
  */
-@Command(name = "proofread", mixinStandardHelpOptions = true,
+@Command(name = "proofread", header = "Time the search for missed synapses and the instance table.", mixinStandardHelpOptions = true,
         description = {"Time missed-synapse candidate extraction and instance measurement on a generated probability",
             "map of --size with --detections bright blobs and --faint blobs in the doubt band."})
 public final class ProofreadBenchmark implements Callable<Integer> {

@@ -19,7 +19,7 @@ import org.synapseworkbench.config.ConfigYaml;
 import org.synapseworkbench.workflow.ConfigCheck;
 
 /** {@code config}: merge, print, validate and save configs the way PyTC's main.py reads them. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", header = "Merge, validate and save configs as PyTC does; list the keys.", mixinStandardHelpOptions = true,
         description = {"Merge defaults <- --config-base <- --config-file <- KEY VALUE pairs (as PyTC's main.py),",
             "then print the result as YAML, check it, or save it."})
 public final class ConfigCommand implements Callable<Integer> {

@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (output == null) {
             output = org.synapseworkbench.UserFolders.sample();
         }
-        out.println("Synapse Workbench demo: the built-in synthetic sample (4 x 4 x 40 nm, like CREMI).");
+        out.println("Synapse Workbench demo: the built-in synthetic sample (voxels of 40 x 4 x 4 nm (z, y, x), like CREMI).");
         SynthParams params = SynthParams.of(SynthParams.SAMPLE_SIZE, 1);
         boolean exists = SyntheticVolumeWriter.bothLayoutsExist(output);
         if (regenerate || !exists) {

@@ -27,7 +27,7 @@ import org.synapseworkbench.work.UserException;
 import org.synapseworkbench.workflow.PredictAndScore;
 
 /** {@code evaluate}: CREMI cleft metrics or polarity instance F1 of a prediction against the truth. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", header = "Score a prediction against the truth: CREMI distances for clefts, F1 for polarity.", mixinStandardHelpOptions = true,
         description = {"Score a prediction against the truth: CREMI cleft distances and counts, or polarity",
             "instance precision, recall and F1 (synapses, pre and post sides) matched by IoU.",
             "Probability maps (infer's output) are cut at --threshold (default 0.5); a 3-channel map is first",

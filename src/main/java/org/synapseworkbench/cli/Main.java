@@ -11,12 +11,12 @@ import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.work.UserException;
 
 /**
- * The {@code synapse-workbench} program: subcommands for headless work. Without a command it runs the demo on
- * the built-in sample (the desktop window takes its place once it exists).
+ * The {@code synapse-workbench} program's commands for headless work. Without a command it runs the demo on the
+ * built-in sample; {@code app.Launcher} opens the window instead where there is a display.
  */
 @Command(name = "synapse-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
-                + "Without a command: the demo on the built-in sample.",
+                + "Without a command: the workbench window where there is a display, else the demo on the built-in sample.",
         subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
             InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class},

@@ -23,7 +23,7 @@ import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.work.UserException;
 
 /** {@code postprocess}: probability maps into cleft instances or polarity synapses (pre 2n-1, post 2n). */
-@Command(name = "postprocess", mixinStandardHelpOptions = true,
+@Command(name = "postprocess", header = "Turn a probability map from infer into cleft or synapse instances.", mixinStandardHelpOptions = true,
         description = {"Turn a probability map from infer into labelled instances: clefts (threshold, connected",
             "components, small ones dropped) or polarity synapses (PyTC's polarity2instance: pre = 2n-1, post = 2n).",
             "Writes uint64 labels: PyTC layout (dataset 'main', background 0) or CREMI layout",
