@@ -1,9 +1,12 @@
 package org.synapseworkbench.ui;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 import org.synapseworkbench.ui.action.Action;
 import org.synapseworkbench.ui.predict.PredictionPanel;
@@ -40,12 +43,32 @@ final class WorkbenchMenus {
         return new Menu("Run", null, train, pause, stop, new SeparatorMenuItem(), predict);
     }
 
+    /** Every action in two columns: its keys, and what it does. */
+    static GridPane shortcutTable() {
+        GridPane table = new GridPane();
+        table.setId("shortcut-table");
+        table.setHgap(16);
+        table.setVgap(3);
+        int row = 0;
+        for (Action action : Action.values()) {
+            Label keys = new Label(action.keyText());
+            keys.setStyle("-fx-font-weight: bold;");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label title = new Label(action.title());
+            title.setWrapText(true);
+            title.setMaxWidth(520);
+            table.addRow(row++, keys, title);
+        }
+        return table;
+    }
+
     static Menu help(WorkbenchWindow window) {
         MenuItem keys = item("Keyboard shortcuts", Action.SHORTCUTS, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION);
             a.setTitle("Keyboard shortcuts");
             a.setHeaderText("Keyboard shortcuts");
-            a.setContentText(String.join("\n", Action.shortcutLines()));
+            a.getDialogPane().setContent(shortcutTable());
+            a.setResizable(true);
             a.initOwner(window.scene().getWindow());
             a.show();
         });

@@ -61,7 +61,8 @@ public enum Action {
         this.keys = keys;
     }
 
-    String title() {
+    /** What the action does, as the shortcut list says it. */
+    public String title() {
         return title;
     }
 

@@ -64,6 +64,10 @@ public final class ConfigPanel {
     private final ObservableList<ConfigValidator.Problem> problems = FXCollections.observableArrayList();
     private final BorderPane root = new BorderPane();
 
+    /** The order of the form's sections. */
+    private static final List<String> SECTION_ORDER = List.of("DATASET", "MODEL", "SOLVER", "INFERENCE", "SYSTEM",
+            "MONITOR", "AUGMENTOR");
+
     public ConfigPanel(ConfigDocument initial) {
         for (ConfigKey key : initial.config().schema().keys().values()) {
             items.add(new KeyItem(key));
@@ -71,6 +75,11 @@ public final class ConfigPanel {
         sheet.getItems().setAll(items);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
+        // what a person sets first comes first (and opens): the data, then the model and its training
+        sheet.setCategoryComparator(java.util.Comparator.comparingInt((String c) -> {
+            int i = SECTION_ORDER.indexOf(c);
+            return i < 0 ? SECTION_ORDER.size() : i;
+        }).thenComparing(java.util.Comparator.naturalOrder()));
         sheet.setPropertyEditorFactory(item -> {
             KeyItem k = (KeyItem) item;
             ConfigValueEditor editor = new ConfigValueEditor(k.key, ConfigValidator.choices(k.key.name()), k::trySet);
@@ -249,8 +258,15 @@ public final class ConfigPanel {
         }
         problems.setAll(ConfigCheck.problems(d.config()));
         showYaml();
-        files.setText("File: " + (d.file() == null ? "not saved yet" : d.file()) + "    Base: "
+        files.setText("File: " + (d.file() == null ? "not saved yet (" + sources(d.config()) + ")" : d.file()) + "    Base: "
                 + (d.baseFile() == null ? "PyTC defaults" : d.baseFile()));
+    }
+
+    /** Where a config's values come from, besides PyTC's defaults: "from the built-in configs/Demo/Demo-Cleft.yaml". */
+    private static String sources(Config c) {
+        List<String> from = c.values().keySet().stream().map(c::origin).filter(o -> !Config.DEFAULTS.equals(o))
+                .distinct().toList();
+        return from.isEmpty() ? "PyTC's defaults" : "from " + String.join(", ", from);
     }
 
     private void showYaml() {
