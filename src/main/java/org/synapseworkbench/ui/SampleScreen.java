@@ -30,7 +30,8 @@ final class SampleScreen {
         Label label = new Label("Making the built-in sample (a synthetic EM volume with synapses) in " + sample + "...");
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);
-        VBox box = new VBox(12, label, bar, cancel);
+        Label step = new Label("Starting...");
+        VBox box = new VBox(12, label, bar, step, cancel);
         box.setPadding(new Insets(24));
         stage.setScene(new Scene(box));
         stage.show();
@@ -45,7 +46,9 @@ final class SampleScreen {
             SyntheticVolumeWriter.writePytc(v, sample);
             steps.finish();
             return null;
-        });
+        }, (what, done, total, seconds) -> String.format(java.util.Locale.ROOT, "%s (step %d of %d)", what,
+                Math.min(done + 1, total), total));
+        step.textProperty().bind(task.messageProperty());
         bar.progressProperty().bind(task.progressProperty());
         cancel.setOnAction(e -> task.stop());
         task.setOnSucceeded(e -> open.run());

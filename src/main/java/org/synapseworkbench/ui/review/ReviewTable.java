@@ -54,9 +54,13 @@ final class ReviewTable {
         table.getStyleClass().add("review-table");
         table.getStylesheets().add(ReviewTable.class.getResource("review-table.css").toExternalForm());
         table.setPlaceholder(new Label("No items yet"));
+        TableColumn<Integer, String> kind = column("kind", i -> item(i).kind().label());
+        kind.setPrefWidth(170); // "false detection (truth)" whole
+        TableColumn<Integer, String> status = column("status", i -> queue.get().status(i).label());
+        status.setPrefWidth(90);
         table.getColumns().setAll(List.of(
                 column("#", i -> i + 1),
-                column("kind", i -> item(i).kind().label()),
+                kind,
                 column("id", i -> item(i).id()),
                 column("z", i -> item(i).centre()[0]),
                 column("y", i -> item(i).centre()[1]),
@@ -67,7 +71,7 @@ final class ReviewTable {
                 column("mean", i -> round(item(i).mean())),
                 column("peak", i -> round(item(i).peak())),
                 column("score", i -> round(item(i).score())),
-                column("status", i -> queue.get().status(i).label())));
+                status));
         kindShown.getItems().add(null);
         kindShown.getItems().addAll(ReviewQueue.Kind.values());
         statusShown.getItems().add(null);
