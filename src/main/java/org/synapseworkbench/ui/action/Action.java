@@ -43,6 +43,8 @@ public enum Action {
     MERGE_INSTANCES("Edit labels: merge; first on the instance to keep, then on the piece to join it", key(KeyCode.M)),
     SPLIT_INSTANCE("Edit labels: give the piece under the mouse a new id (cut it off with the eraser first)",
             key(KeyCode.S)),
+    SWAP_POLARITY("Edit labels: swap the pre and post sides of the synapse under the mouse (wrong polarity)",
+            key(KeyCode.W)),
     UNDO("Undo the last stroke or decision", ctrl(KeyCode.Z)),
     REDO("Redo", ctrl(KeyCode.Y), shiftCtrl(KeyCode.Z)),
     SHORTCUTS("List the keyboard shortcuts", key(KeyCode.F1)),

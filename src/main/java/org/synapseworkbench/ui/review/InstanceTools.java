@@ -56,7 +56,8 @@ public final class InstanceTools {
         }));
         Label keys = new Label("At the mouse: " + Action.PICK_ID.keyText() + " takes its id, "
                 + Action.DELETE_INSTANCE.keyText() + " deletes, " + Action.MERGE_INSTANCES.keyText() + " merges (twice), "
-                + Action.SPLIT_INSTANCE.keyText() + " splits a piece off");
+                + Action.SPLIT_INSTANCE.keyText() + " splits a piece off, " + Action.SWAP_POLARITY.keyText()
+                + " swaps pre and post");
         keys.setWrapText(true);
         root = new HBox(8, newId, keys);
         root.setAlignment(Pos.CENTER_LEFT);
@@ -68,7 +69,8 @@ public final class InstanceTools {
 
     /** Binds this tool's keys: each acts on the instance under the mouse. */
     void bind(KeyBindings keys) {
-        for (Action a : List.of(Action.PICK_ID, Action.DELETE_INSTANCE, Action.MERGE_INSTANCES, Action.SPLIT_INSTANCE)) {
+        for (Action a : List.of(Action.PICK_ID, Action.DELETE_INSTANCE, Action.MERGE_INSTANCES, Action.SPLIT_INSTANCE,
+                Action.SWAP_POLARITY)) {
             keys.on(a, () -> at(window.voxelUnderMouse(), a));
         }
     }
@@ -118,6 +120,7 @@ public final class InstanceTools {
                                 polarity ? "new synapse" : "new id", n));
                     });
                 }
+                case SWAP_POLARITY -> swap(labels, v, id, polarity, where);
                 default -> throw new IllegalArgumentException(action.name());
             }
         } catch (RuntimeException ex) {
@@ -139,6 +142,28 @@ public final class InstanceTools {
         relabel(labels, piece, polarity, into, "merge into " + into);
         say(String.format(Locale.ROOT, "Merged %d voxels at %s into %s %d.", piece.length, where,
                 polarity ? "synapse" : "instance", into));
+    }
+
+    /** Swaps the pre (2n-1) and post (2n) sides of the synapse at {@code v}: one step, undone at once. */
+    private void swap(EditedLabels labels, int[] v, long id, boolean polarity, String where) {
+        if (!polarity) {
+            say("Swapping pre and post needs polarity labels (ids 2n-1 and 2n); choose them under Labels.");
+            return;
+        }
+        long synapse = SynapseIds.synapse(id);
+        long[] piece = InstancePieces.piece(labels, v, member(id, true), MAX_PIECE);
+        long[] pre = InstancePieces.withIds(labels, piece, SynapseIds::isPre); // both read before either is painted
+        long[] post = InstancePieces.withIds(labels, piece, x -> !SynapseIds.isPre(x));
+        String what = "swap pre and post of synapse " + synapse;
+        history.beginStroke(what);
+        try {
+            history.paint(what, pre, SynapseIds.post(synapse));
+            history.paint(what, post, SynapseIds.pre(synapse));
+        } finally {
+            history.endStroke();
+        }
+        say(String.format(Locale.ROOT, "Swapped pre and post of synapse %d at %s: %d and %d voxels.", synapse, where,
+                pre.length, post.length));
     }
 
     /** Gives a piece id {@code n}, or for polarity synapse n's ids, pre to pre and post to post; one undo step. */

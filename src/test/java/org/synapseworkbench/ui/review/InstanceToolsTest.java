@@ -129,6 +129,34 @@ class InstanceToolsTest {
     }
 
     @Test
+    void wrongPolarityIsSwappedInOneStepAndUndoneInOne(FxRobot robot) {
+        robot.interact(() -> {
+            panel.painter().paint("polarity", LabelPainter.Mode.ID, 9, 1);
+            while (panel.painter().labels().undo()) { // the journal brings back the edits of the tests before
+                continue;
+            }
+        });
+        act(robot, 5, 21, Action.SWAP_POLARITY);
+        assertEquals("Swapped pre and post of synapse 2 at (z 0, y 5, x 21): 3 and 3 voxels.", status());
+        for (int x = 20; x <= 22; x++) {
+            assertEquals(4, at(5, x), "pre became post");
+            assertEquals(3, at(6, x), "post became pre");
+        }
+        assertEquals(1, at(5, 5), "synapse 1 is left alone");
+        robot.interact(() -> panel.history().undo());
+        assertEquals(3, at(5, 21), "one undo takes the whole swap back");
+        assertEquals(4, at(6, 21));
+        robot.interact(() -> {
+            panel.painter().paint("clefts", LabelPainter.Mode.ID, 9, 1);
+            while (panel.painter().labels().undo()) {
+                continue;
+            }
+        });
+        act(robot, 10, 4, Action.SWAP_POLARITY);
+        assertTrue(status().startsWith("Swapping pre and post needs polarity labels"), status());
+    }
+
+    @Test
     void cremiCleftsAreDeletedToTheirNoCleftBackground(FxRobot robot) {
         robot.interact(() -> panel.painter().paint("clefts", LabelPainter.Mode.ID, 9, 1));
         act(robot, 10, 4, Action.DELETE_INSTANCE);
