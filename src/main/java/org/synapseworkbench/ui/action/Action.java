@@ -37,6 +37,8 @@ public enum Action {
     REVIEW_UNSURE("Review: mark the item shown unsure, then go to the next", key(KeyCode.U)),
     REVIEW_NEXT("Review: next item (Enter: show the selected one)", key(KeyCode.N), key(KeyCode.ENTER)),
     REVIEW_PREVIOUS("Review: previous item", key(KeyCode.P)),
+    REVIEW_NEXT_UNREVIEWED("Review: the next item not decided yet",
+            new KeyCodeCombination(KeyCode.N, KeyCombination.SHIFT_DOWN)),
     PICK_ID("Edit labels: paint with the id under the mouse (a synapse's side)", key(KeyCode.I)),
     DELETE_INSTANCE("Edit labels: delete the instance under the mouse (a synapse: pre and post)", key(KeyCode.DELETE),
             key(KeyCode.BACK_SPACE)),

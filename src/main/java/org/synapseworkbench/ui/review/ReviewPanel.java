@@ -118,8 +118,13 @@ public final class ReviewPanel {
         unsure.setOnAction(e -> decide(ReviewQueue.Status.UNSURE));
         Button export = new Button("Export CSV...");
         export.setOnAction(e -> export());
-        HBox decisions = new HBox(6, accept, reject, unsure, export);
-        root = new VBox(6, form, run, status, table.filters(), table.view(), decisions, counter, painter.controls(), tools.node());
+        Button nextOpen = new Button("Next to review (" + Action.REVIEW_NEXT_UNREVIEWED.keyText() + ")");
+        nextOpen.setId("review-next-open");
+        nextOpen.setOnAction(e -> nextToReview());
+        HBox decisions = new HBox(6, accept, reject, unsure, nextOpen, export);
+        HBox shownAndCount = new HBox(16, table.filters(), counter); // the count stays in view above the table
+        shownAndCount.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(6, form, run, status, shownAndCount, table.view(), decisions, painter.controls(), tools.node());
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
@@ -321,6 +326,17 @@ public final class ReviewPanel {
         }
     }
 
+    /** Shows the next item still to review; says so when every item is decided. */
+    boolean nextToReview() {
+        if (queue == null) {
+            return false;
+        }
+        if (!table.nextToReview()) {
+            status.setText("Every item shown is decided.");
+        }
+        return true;
+    }
+
     /** {@link #decide} when there is a review to decide in; whether there was. */
     private boolean decided(ReviewQueue.Status s) {
         if (queue == null) {
@@ -366,6 +382,7 @@ public final class ReviewPanel {
                     }
                     return true;
                 })
+                .onKey(Action.REVIEW_NEXT_UNREVIEWED, e -> queue != null && nextToReview())
                 .onKey(Action.REVIEW_PREVIOUS, e -> {
                     if (queue != null) {
                         step(-1);

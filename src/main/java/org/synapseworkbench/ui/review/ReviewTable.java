@@ -137,6 +137,20 @@ final class ReviewTable {
         select(row < 0 ? 0 : Math.floorMod(row + delta, table.getItems().size()));
     }
 
+    /** Selects the next row, after the selected one and round, whose item is still to review; false when none is. */
+    boolean nextToReview() {
+        List<Integer> items = table.getItems();
+        int from = selectedRow();
+        for (int k = 1; k <= items.size(); k++) {
+            int row = Math.floorMod(from + k, items.size());
+            if (queue.get().status(items.get(row)) == ReviewQueue.Status.TO_REVIEW) {
+                select(row);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * After {@code item}, which was at {@code row}, was decided: the next row, or the one taking its place if the filter
      * hides it now.

@@ -117,6 +117,12 @@ class ReviewPanelTest {
         robot.type(KeyCode.P);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, panel.current(), "from the first row back to the last");
+        robot.type(KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, panel.current());
+        robot.press(KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, panel.current(), "Shift+N skips the accepted item to the one still to review");
 
         // the decisions were saved as they were made; a new search of the same instances takes them back
         robot.interact(() -> robot.lookup("#review-find").queryButton().fire());
