@@ -37,7 +37,7 @@ public final class ProofreadingHistory {
     /** The stroke being painted, whose pieces join one step, or null. */
     private LabelStep stroke;
 
-    private record DecisionStep(int item, ReviewQueue.Status before, ReviewQueue.Status after) implements Step {
+    private record DecisionStep(int item, ReviewQueue.Verdict before, ReviewQueue.Verdict after) implements Step {
         @Override
         public String what() {
             return after.label() + " (item " + (item + 1) + ")";
@@ -104,9 +104,14 @@ public final class ProofreadingHistory {
 
     /** Gives an item a status as one step (none when it had that status). */
     public void decide(int item, ReviewQueue.Status status) {
-        ReviewQueue.Status before = queue.decide(item, status);
-        if (before != status) {
-            push(new DecisionStep(item, before, status));
+        decide(item, new ReviewQueue.Verdict(status, null));
+    }
+
+    /** Gives an item a status and reason as one step (none when it had them). */
+    public void decide(int item, ReviewQueue.Verdict verdict) {
+        ReviewQueue.Verdict before = queue.decide(item, verdict);
+        if (!before.equals(verdict)) {
+            push(new DecisionStep(item, before, verdict));
         }
     }
 

@@ -60,6 +60,34 @@ public final class ReviewQueue {
         }
     }
 
+    /** Why an item was rejected, as proofreaders tell detection errors apart. */
+    public enum Reason {
+        FALSE_DETECTION("false detection"), MERGED("merged synapses"), SPLIT("split synapse"),
+        WRONG_POLARITY("wrong polarity (pre and post swapped)"), BAD_MASK("bad mask");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A status and, for a rejection, its reason (null when none was given). */
+    public record Verdict(Status status, Reason reason) {
+        public Verdict {
+            reason = status == Status.REJECTED ? reason : null;
+        }
+
+        /** "rejected: wrong polarity (pre and post swapped)", "accepted". */
+        public String label() {
+            return reason == null ? status.label() : status.label() + ": " + reason.label();
+        }
+    }
+
     /**
      * One place to review. {@code id} is the instance id (synapse number for polarity) of a detection, 0 for a
      * candidate; {@code score} orders candidates (their probability mass).
@@ -74,11 +102,13 @@ public final class ReviewQueue {
 
     private final List<Item> items;
     private final Status[] status;
+    private final Reason[] reasons;
     private final List<IntConsumer> listeners = new CopyOnWriteArrayList<>();
 
     public ReviewQueue(List<Item> items) {
         this.items = List.copyOf(items);
         status = new Status[items.size()];
+        reasons = new Reason[items.size()];
         java.util.Arrays.fill(status, Status.TO_REVIEW);
     }
 
@@ -132,14 +162,40 @@ public final class ReviewQueue {
         listeners.add(l);
     }
 
-    /** Sets an item's status; returns the one it had (for undo). */
+    /** Why an item was rejected, or null. */
+    public Reason reason(int item) {
+        return reasons[item];
+    }
+
+    public Verdict verdict(int item) {
+        return new Verdict(status[item], reasons[item]);
+    }
+
+    /** Sets an item's status (with no reason); returns the one it had. */
     public Status decide(int item, Status s) {
-        Status was = status[item];
-        status[item] = s;
-        if (was != s) {
+        return decide(item, new Verdict(s, null)).status();
+    }
+
+    /** Sets an item's status and reason; returns the verdict it had (for undo). */
+    public Verdict decide(int item, Verdict v) {
+        Verdict was = verdict(item);
+        status[item] = v.status();
+        reasons[item] = v.reason();
+        if (!was.equals(v)) {
             listeners.forEach(l -> l.accept(item));
         }
         return was;
+    }
+
+    /** Rejections per reason given (those without one are not counted here). */
+    public Map<Reason, Integer> reasonCounts() {
+        Map<Reason, Integer> c = new EnumMap<>(Reason.class);
+        for (Reason r : reasons) {
+            if (r != null) {
+                c.merge(r, 1, Integer::sum);
+            }
+        }
+        return c;
     }
 
     /** Items per status. */
@@ -166,17 +222,18 @@ public final class ReviewQueue {
     }
 
     private static final String HEADER = "kind,id,z,y,x,status,voxels,pre_voxels,post_voxels,mean,peak,score,"
-            + "min_z,min_y,min_x,max_z,max_y,max_x";
+            + "min_z,min_y,min_x,max_z,max_y,max_x,reason";
 
     /** Writes every item and its status as CSV, atomically (a temporary file renamed into place). */
     public void export(Path file) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < items.size(); i++) {
             Item t = items.get(i);
-            b.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%s,%d,%d,%d,%.6g,%.6g,%.6g,%d,%d,%d,%d,%d,%d%n",
+            b.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%s,%d,%d,%d,%.6g,%.6g,%.6g,%d,%d,%d,%d,%d,%d,%s%n",
                     t.kind().name().toLowerCase(Locale.ROOT), t.id(), t.centre()[0], t.centre()[1], t.centre()[2],
                     status[i].name().toLowerCase(Locale.ROOT), t.voxels(), t.preVoxels(), t.postVoxels(), t.mean(),
-                    t.peak(), t.score(), t.min()[0], t.min()[1], t.min()[2], t.max()[0], t.max()[1], t.max()[2]));
+                    t.peak(), t.score(), t.min()[0], t.min()[1], t.min()[2], t.max()[0], t.max()[1], t.max()[2],
+                    reasons[i] == null ? "" : reasons[i].name().toLowerCase(Locale.ROOT)));
         }
         try {
             AtomicFiles.writeString(file, b.toString());
@@ -215,7 +272,8 @@ public final class ReviewQueue {
                         + Integer.parseInt(f[2]) + ":" + Integer.parseInt(f[3]) + ":" + Integer.parseInt(f[4]);
                 Integer i = byKey.get(key);
                 if (i != null) {
-                    decide(i, Status.valueOf(f[5].toUpperCase(Locale.ROOT)));
+                    Reason reason = f.length > 18 && !f[18].isBlank() ? Reason.valueOf(f[18].toUpperCase(Locale.ROOT)) : null;
+                    decide(i, new Verdict(Status.valueOf(f[5].toUpperCase(Locale.ROOT)), reason));
                     matched++;
                 }
             } catch (IllegalArgumentException e) {

@@ -99,6 +99,20 @@ class ReviewQueueTest {
         assertEquals(ReviewQueue.Status.TO_REVIEW, fresh.status(1));
         assertEquals(ReviewQueue.Status.UNSURE, fresh.status(2));
 
+        // a rejection keeps its reason through the file; another status drops it
+        fresh.decide(1, new ReviewQueue.Verdict(ReviewQueue.Status.REJECTED, ReviewQueue.Reason.WRONG_POLARITY));
+        fresh.decide(0, new ReviewQueue.Verdict(ReviewQueue.Status.ACCEPTED, ReviewQueue.Reason.BAD_MASK));
+        assertEquals(null, fresh.reason(0));
+        assertEquals("rejected: wrong polarity (pre and post swapped)", fresh.verdict(1).label());
+        assertEquals(java.util.Map.of(ReviewQueue.Reason.WRONG_POLARITY, 1), fresh.reasonCounts());
+        fresh.export(csv);
+        String rejected = Files.readAllLines(csv).get(2);
+        assertTrue(rejected.contains(",rejected,") && rejected.endsWith(",wrong_polarity"), rejected);
+        ReviewQueue again = ReviewQueue.of(InstanceTable.measure(polarity(), probability(), true, null, null), misses);
+        again.importStatuses(csv);
+        assertEquals(ReviewQueue.Reason.WRONG_POLARITY, again.reason(1));
+        assertEquals(ReviewQueue.Status.REJECTED, again.status(1));
+
         Path junk = dir.resolve("junk.csv");
         Files.writeString(junk, "a,b,c\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fresh.importStatuses(junk));

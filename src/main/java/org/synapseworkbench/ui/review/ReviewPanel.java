@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -54,6 +55,8 @@ public final class ReviewPanel {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Predict, or add a probability and an instance layer, then press Find.");
     private final Label counter = new Label("");
+    /** The reason a rejection is given (null: none). */
+    private final ChoiceBox<ReviewQueue.Reason> reason = new ChoiceBox<>();
     private final ReviewTable table = new ReviewTable(() -> this.queue, this::show);
     private final VBox root;
     private final ScrollPane scroller;
@@ -114,6 +117,12 @@ public final class ReviewPanel {
         accept.setOnAction(e -> decide(ReviewQueue.Status.ACCEPTED));
         Button reject = new Button("Reject (X)");
         reject.setOnAction(e -> decide(ReviewQueue.Status.REJECTED));
+        reason.getItems().add(null);
+        reason.getItems().addAll(ReviewQueue.Reason.values());
+        reason.setConverter(ReviewTable.labels(ReviewQueue.Reason::label, "no reason given"));
+        reason.setValue(null);
+        reason.setId("review-reason");
+        reason.setTooltip(new Tooltip("Why the next rejection is wrong: kept in the decisions file and counted"));
         Button unsure = new Button("Unsure (U)");
         unsure.setOnAction(e -> decide(ReviewQueue.Status.UNSURE));
         Button export = new Button("Export CSV...");
@@ -121,7 +130,8 @@ public final class ReviewPanel {
         Button nextOpen = new Button("Next to review (" + Action.REVIEW_NEXT_UNREVIEWED.keyText() + ")");
         nextOpen.setId("review-next-open");
         nextOpen.setOnAction(e -> nextToReview());
-        HBox decisions = new HBox(6, accept, reject, unsure, nextOpen, export);
+        HBox decisions = new HBox(6, accept, reject, reason, unsure, nextOpen, export);
+        decisions.setAlignment(Pos.CENTER_LEFT);
         HBox shownAndCount = new HBox(16, table.filters(), counter); // the count stays in view above the table
         shownAndCount.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, form, run, status, shownAndCount, table.view(), decisions, painter.controls(), tools.node());
@@ -305,8 +315,11 @@ public final class ReviewPanel {
     private void updateCounter() {
         var c = queue.counts();
         int todo = c.get(ReviewQueue.Status.TO_REVIEW);
-        counter.setText(String.format(Locale.ROOT, "%d of %d reviewed: %d accepted, %d rejected, %d unsure", queue.size() - todo,
-                queue.size(), c.get(ReviewQueue.Status.ACCEPTED), c.get(ReviewQueue.Status.REJECTED), c.get(ReviewQueue.Status.UNSURE)));
+        String why = queue.reasonCounts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(java.util.stream.Collectors.joining(", "));
+        counter.setText(String.format(Locale.ROOT, "%d of %d reviewed: %d accepted, %d rejected%s, %d unsure", queue.size() - todo,
+                queue.size(), c.get(ReviewQueue.Status.ACCEPTED), c.get(ReviewQueue.Status.REJECTED),
+                why.isEmpty() ? "" : " (" + why + ")", c.get(ReviewQueue.Status.UNSURE)));
     }
 
     /** The item shown (the selected row), or -1. */
@@ -354,7 +367,7 @@ public final class ReviewPanel {
             return;
         }
         int row = table.selectedRow();
-        history.decide(i, s);
+        history.decide(i, new ReviewQueue.Verdict(s, reason.getValue()));
         table.next(i, row);
     }
 

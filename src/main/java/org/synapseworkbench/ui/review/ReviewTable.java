@@ -56,8 +56,8 @@ final class ReviewTable {
         table.setPlaceholder(new Label("No items yet"));
         TableColumn<Integer, String> kind = column("kind", i -> item(i).kind().label());
         kind.setPrefWidth(170); // "false detection (truth)" whole
-        TableColumn<Integer, String> status = column("status", i -> queue.get().status(i).label());
-        status.setPrefWidth(90);
+        TableColumn<Integer, String> status = column("status", i -> queue.get().verdict(i).label());
+        status.setPrefWidth(150);
         table.getColumns().setAll(List.of(
                 column("#", i -> i + 1),
                 kind,
@@ -221,7 +221,8 @@ final class ReviewTable {
         return order;
     }
 
-    private static <T> StringConverter<T> labels(Function<T, String> label, String none) {
+    /** Names choices by {@code label}, and null by {@code none}. */
+    static <T> StringConverter<T> labels(Function<T, String> label, String none) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -138,6 +138,18 @@ class ReviewPanelTest {
         assertTrue(lines.get(1).startsWith("detection,1,1,"), lines.get(1));
         assertTrue(lines.get(1).contains(",accepted,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("miss_candidate,0,3,"), lines.get(2));
+
+        // a rejection with its reason: shown in the table, counted, taken back by one undo
+        robot.interact(() -> {
+            robot.lookup("#review-reason").<javafx.scene.control.ChoiceBox<ReviewQueue.Reason>>query()
+                    .setValue(ReviewQueue.Reason.FALSE_DETECTION);
+            panel.table().getSelectionModel().clearAndSelect(1);
+            panel.decide(ReviewQueue.Status.REJECTED);
+        });
+        assertEquals(ReviewQueue.Reason.FALSE_DETECTION, panel.queue().reason(1));
+        assertEquals("2 of 2 reviewed: 1 accepted, 1 rejected (1 false detection), 0 unsure", panel.counter().getText());
+        robot.interact(() -> panel.history().undo());
+        assertEquals(null, panel.queue().reason(1), "undo takes the reason back with the rejection");
     }
 
     @Test
