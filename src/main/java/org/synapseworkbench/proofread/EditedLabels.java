@@ -361,32 +361,6 @@ public final class EditedLabels implements Volume {
     }
 
     /**
-     * Which voxels of a plane sampled as {@link #readSampled} samples it differ from the file: the corrections, marked
-     * true in {@code current}'s order. Null when none do.
-     */
-    public boolean[] editedSampled(int axis, int index, int[] rows, int[] cols, Block current) {
-        if (edits().isEmpty()) {
-            return null;
-        }
-        PlaneKey key = new PlaneKey(axis, index, rows, cols);
-        Block file;
-        synchronized (sampledBase) {
-            file = sampledBase.get(key);
-        }
-        if (file == null) {
-            file = base.readSampled(axis, index, rows, cols, null);
-        }
-        boolean[] edited = null;
-        for (int i = 0; i < current.size(); i++) {
-            if (current.getLong(i) != file.getLong(i)) {
-                edited = edited == null ? new boolean[current.size()] : edited;
-                edited[i] = true;
-            }
-        }
-        return edited;
-    }
-
-    /**
      * The file's voxels, kept for the last three planes asked for (the viewer's three views), laid over with the
      * edits: redrawing a view after a stroke reads only the edits.
      */

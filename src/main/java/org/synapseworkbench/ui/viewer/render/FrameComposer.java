@@ -7,7 +7,6 @@ import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
-import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
 
@@ -98,9 +97,8 @@ public final class FrameComposer {
             LabelLayer layer = shown.get(i);
             long a = System.nanoTime();
             Block labels = sampled(layer.labels(), axis, zi, rows, cols);
-            boolean[] edited = layer.labels() instanceof EditedLabels e ? e.editedSampled(axis, zi, rows, cols, labels) : null;
             long b = System.nanoTime();
-            layer.blend(labels, cols.length, frame, styles.get(i), edited);
+            layer.blend(labels, cols.length, frame, styles.get(i));
             read += b - a;
             blend += System.nanoTime() - b;
         }
