@@ -18,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -130,8 +131,11 @@ public final class ReviewPanel {
         Button nextOpen = new Button("Next to review (" + Action.REVIEW_NEXT_UNREVIEWED.keyText() + ")");
         nextOpen.setId("review-next-open");
         nextOpen.setOnAction(e -> nextToReview());
-        HBox decisions = new HBox(6, accept, reject, reason, unsure, nextOpen, export);
+        FlowPane decisions = new FlowPane(6, 4, accept, reject, reason, unsure, nextOpen, export); // wraps, never "..."
         decisions.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(accept, reject, unsure, nextOpen, export)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox shownAndCount = new HBox(16, table.filters(), counter); // the count stays in view above the table
         shownAndCount.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, form, run, status, shownAndCount, table.view(), decisions, painter.controls(), tools.node());
