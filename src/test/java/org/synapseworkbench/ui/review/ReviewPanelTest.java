@@ -77,6 +77,10 @@ class ReviewPanelTest {
         });
         assertEquals(List.of("new probability", "new clefts", "clefts"), panel.chosen(),
                 "the prediction's layers, and the opened labels of its kind as the truth");
+        robot.interact(() -> window.showPanel("Review"));
+        javafx.scene.control.Button next = robot.lookup("#review-next-open").queryButton();
+        assertTrue(next.getWidth() >= next.prefWidth(-1) - 0.5, "the button shows its whole text, not '...': "
+                + next.getWidth() + " of " + next.prefWidth(-1));
     }
 
     @Test
