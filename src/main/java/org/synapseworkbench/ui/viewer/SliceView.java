@@ -45,9 +45,9 @@ import org.synapseworkbench.volume.Volume;
  * {@link #zProperty()} = z (axis {@link #XY}), or an xz plane at y or a yz plane at x (rows are z, drawn as high as
  * the voxels are thick in nm, so anisotropic volumes keep their proportions).
  * <p>
- * Longer than 400 lines on purpose: the geometry of the view (zoom, pan, the region on screen), the asking for frames
- * on the render thread and the copying of finished frames into the pixel buffer share a ticket protocol that is
- * easier to check, and to keep race-free, in one class.
+ * Where the plane sits (zoom, pan, the voxels in view) is the {@link Viewport}'s job. Still longer than 400 lines on
+ * purpose: asking for frames on the render thread, copying finished ones into the pixel buffer and placing them share
+ * one ticket protocol, easier to check and to keep race-free in one class.
  */
 public final class SliceView extends Region {
     /** Plane axes: the volume axis held fixed (z, y or x). */
@@ -75,10 +75,33 @@ public final class SliceView extends Region {
     private final ObservableList<LabelLayer> layers = FXCollections.observableArrayList();
     /** Kept: the read-only view listens to {@link #layers} only weakly, so a view made per call would go quiet. */
     private final ObservableList<LabelLayer> layersReadOnly = FXCollections.unmodifiableObservableList(layers);
-    /** Screen pixels per voxel, or 0 to fit the view; and the image's top left corner when not fitted. */
-    private double zoom;
-    private double originX;
-    private double originY;
+    /** Where the plane sits in this view: fitted, or zoomed and moved. */
+    private final Viewport viewport = new Viewport(new Viewport.Area() {
+        @Override
+        public double width() {
+            return getWidth();
+        }
+
+        @Override
+        public double height() {
+            return getHeight();
+        }
+
+        @Override
+        public int rows() {
+            return volume == null ? 0 : SliceView.this.rows();
+        }
+
+        @Override
+        public int cols() {
+            return volume == null ? 0 : SliceView.this.cols();
+        }
+
+        @Override
+        public double aspect() {
+            return SliceView.this.aspect();
+        }
+    });
     private final AtomicLong requested = new AtomicLong();
     /** The ticket of the frame on screen; written on the JavaFX thread. */
     private volatile long drawn;
@@ -137,7 +160,7 @@ public final class SliceView extends Region {
         volume = v;
         layers.forEach(this::unfollow);
         layers.clear();
-        zoom = 0;
+        viewport.fit();
         shownRegion = null;
         askedGeometry = null;
         pixels = null; // the next frame gets a new image, even of the same size
@@ -166,19 +189,8 @@ public final class SliceView extends Region {
 
     /** The voxel (z, y, x) under a point in this view's coordinates, or null outside the image. */
     public int[] voxelAt(double localX, double localY) {
-        if (volume == null) {
-            return null;
-        }
-        double scale = scale();
-        if (!(scale > 0)) {
-            return null;
-        }
-        double col = (localX - originX()) / scale;
-        double row = (localY - originY()) / (scale * aspect());
-        if (col < 0 || row < 0 || col >= cols() || row >= rows()) {
-            return null;
-        }
-        return voxel((int) row, (int) col);
+        int[] rc = viewport.rowColAt(localX, localY);
+        return rc == null ? null : voxel(rc[0], rc[1]);
     }
 
     /** The voxel (z, y, x) at (row, column) of the plane shown. */
@@ -192,8 +204,8 @@ public final class SliceView extends Region {
 
     /** The centre of the voxel at (row, column) of the plane (y, x for xy) in this view's coordinates. */
     public Point2D centreOf(int row, int col) {
-        double scale = scale();
-        return new Point2D(originX() + (col + 0.5) * scale, originY() + (row + 0.5) * scale * aspect());
+        double[] at = viewport.centreOf(row, col);
+        return new Point2D(at[0], at[1]);
     }
 
     /** The voxel (row, column) the crosshair goes through, or null. */
@@ -216,7 +228,7 @@ public final class SliceView extends Region {
     private void placeCrosshair() {
         cross.place(crosshair != null && volume != null ? centreOf(crosshair[0], crosshair[1]) : null, getWidth(), getHeight());
         boolean ringed = ringAt != null && volume != null && z.get() >= ringAt[3] && z.get() <= ringAt[4];
-        ring.place(ringed ? centreOf((int) ringAt[0], (int) ringAt[1]) : null, ringed ? ringAt[2] * scale() : 0);
+        ring.place(ringed ? centreOf((int) ringAt[0], (int) ringAt[1]) : null, ringed ? ringAt[2] * viewport.scale() : 0);
     }
 
     /** Rows of the plane: y for xy, z otherwise. */
@@ -358,8 +370,8 @@ public final class SliceView extends Region {
         if (region == null) {
             return; // not laid out yet, or the section is outside the view
         }
-        double colStep = Math.max(1, 1 / scale());
-        double rowStep = Math.max(1, 1 / (scale() * aspect()));
+        double colStep = Math.max(1, 1 / viewport.scale());
+        double rowStep = Math.max(1, 1 / viewport.rowScale());
         askedGeometry = geometry(region, rowStep, colStep);
         long ticket = requested.incrementAndGet();
         Volume v = volume;
@@ -421,18 +433,7 @@ public final class SliceView extends Region {
 
     /** The voxels of the section inside the view, {y0, x0, height, width}, or null when none are. */
     public int[] visibleRegion() {
-        if (volume == null || !(getWidth() > 0) || !(getHeight() > 0)) {
-            return null;
-        }
-        double scale = scale();
-        double rowScale = scale * aspect();
-        double ox = originX();
-        double oy = originY();
-        int x0 = (int) Math.max(0, Math.floor(-ox / scale));
-        int y0 = (int) Math.max(0, Math.floor(-oy / rowScale));
-        int x1 = (int) Math.min(cols(), Math.ceil((getWidth() - ox) / scale));
-        int y1 = (int) Math.min(rows(), Math.ceil((getHeight() - oy) / rowScale));
-        return x1 > x0 && y1 > y0 ? new int[] {y0, x0, y1 - y0, x1 - x0} : null;
+        return viewport.visibleRegion();
     }
 
     /**
@@ -510,8 +511,8 @@ public final class SliceView extends Region {
     protected void layoutChildren() {
         placeImage();
         int[] region = visibleRegion();
-        if (region != null && !Arrays.equals(askedGeometry, geometry(region, Math.max(1, 1 / (scale() * aspect())),
-                Math.max(1, 1 / scale())))) {
+        if (region != null && !Arrays.equals(askedGeometry, geometry(region, Math.max(1, 1 / viewport.rowScale()),
+                Math.max(1, 1 / viewport.scale())))) {
             draw();
         }
     }
@@ -522,10 +523,10 @@ public final class SliceView extends Region {
         if (shownRegion == null || volume == null) {
             return;
         }
-        double scale = scale();
-        double rowScale = scale * aspect();
-        double x = originX() + shownRegion[1] * scale;
-        double y = originY() + shownRegion[0] * rowScale;
+        double scale = viewport.scale();
+        double rowScale = viewport.rowScale();
+        double x = viewport.originX() + shownRegion[1] * scale;
+        double y = viewport.originY() + shownRegion[0] * rowScale;
         // zoomed out, a frame has a pixel per screen pixel: unscaled at whole pixels, software rendering copies it
         boolean wholeX = scale <= 1 && view.getImage() != null; // (4 times faster than resampling it)
         boolean wholeY = rowScale <= 1 && view.getImage() != null;
@@ -536,38 +537,12 @@ public final class SliceView extends Region {
 
     /** Screen pixels per voxel now. */
     double scale() {
-        if (volume == null) {
-            return 1;
-        }
-        if (zoom > 0) {
-            return zoom;
-        }
-        double fit = Math.min(getWidth() / cols(), getHeight() / (rows() * aspect()));
-        return fit > 0 ? fit : 1;
-    }
-
-    /** Where voxel (0, 0)'s corner is in this view, x. */
-    private double originX() {
-        return zoom > 0 ? originX : (getWidth() - cols() * scale()) / 2;
-    }
-
-    /** Where voxel (0, 0)'s corner is in this view, y. */
-    private double originY() {
-        return zoom > 0 ? originY : (getHeight() - rows() * scale() * aspect()) / 2;
+        return viewport.scale();
     }
 
     /** Zooms by {@code factor} (1/64 to 64 pixels per voxel) keeping the point (x, y) of this view where it is. */
     void zoomAt(double factor, double x, double y) {
-        if (volume == null) {
-            return;
-        }
-        double now = scale();
-        double next = Math.max(1.0 / 64, Math.min(64, now * factor));
-        double ox = originX();
-        double oy = originY();
-        originX = x - (x - ox) * next / now;
-        originY = y - (y - oy) * next / now;
-        zoom = next;
+        viewport.zoomAt(factor, x, y);
         layoutChildren();
     }
 
@@ -578,24 +553,13 @@ public final class SliceView extends Region {
 
     /** Back to the whole section fitted into the view. */
     public void fit() {
-        zoom = 0;
+        viewport.fit();
         layoutChildren();
     }
 
     /** Moves the image by (dx, dy) screen pixels. */
     void pan(double dx, double dy) {
-        if (volume == null) {
-            return;
-        }
-        if (zoom <= 0) {
-            double ox = originX();
-            double oy = originY();
-            zoom = scale();
-            originX = ox;
-            originY = oy;
-        }
-        originX += dx;
-        originY += dy;
+        viewport.pan(dx, dy);
         layoutChildren();
     }
 
