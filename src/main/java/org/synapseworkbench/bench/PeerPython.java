@@ -12,9 +12,4 @@ final class PeerPython {
     String command() {
         return Peers.python(python);
     }
-
-    /** Whether the peer is to be skipped. */
-    boolean skipped() {
-        return "none".equals(python);
-    }
 }

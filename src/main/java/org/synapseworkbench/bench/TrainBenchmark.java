@@ -125,7 +125,7 @@ public final class TrainBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "ours, pipeline step:  %8.1f ms  (%.2fx the model step)%n", pipeline, pipeline / model);
             out.flush();
         }
-        if (!skip.contains("peer") && !python.skipped()) {
+        if (!skip.contains("peer") && python.command() != null) {
             // the peer with the kernels it picks itself, then limited to the kernels we use when they are limited
             String isa = System.getenv(TorchEngine.ISA_VARIABLE);
             String ours = TorchEngine.effectiveIsa();

@@ -71,10 +71,6 @@ public final class PredictionPanel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** The prediction or instance search going on, or the last one. */
     private JobTask<?> job;
-    /** The last prediction: probability x 255, (C, Z, Y, X), and how to read its channels. */
-    private Block probabilities;
-    private TargetKind target;
-    private Volume predictedImage;
     private final List<LabelLayer> shownLayers = new ArrayList<>();
     private Runnable onPredicted = () -> { };
 
@@ -178,8 +174,6 @@ public final class PredictionPanel {
         if (job != null) {
             job.stop();
         }
-        probabilities = null;
-        predictedImage = null;
         shownLayers.clear();
         scores.getItems().clear();
         findInstances.setDisable(true);
@@ -261,8 +255,8 @@ public final class PredictionPanel {
         state.setPredicting(on);
         predict.setDisable(on);
         cancel.setDisable(!on);
-        findInstances.setDisable(on || probabilities == null);
-        save.setDisable(on || probabilities == null);
+        findInstances.setDisable(on || shown() == null);
+        save.setDisable(on || shown() == null);
     }
 
     private void ended(String text) {
@@ -270,6 +264,12 @@ public final class PredictionPanel {
         status.textProperty().unbind();
         status.setText(text);
         setBusy(false);
+    }
+
+    /** The prediction on screen, probability x 255 (C, Z, Y, X) and how to read it, if it is of the open image. */
+    private WorkbenchState.ShownPrediction shown() {
+        WorkbenchState.ShownPrediction p = state.predictionProperty().get();
+        return p != null && p.image() == state.image() ? p : null;
     }
 
     /**
@@ -282,9 +282,6 @@ public final class PredictionPanel {
         PredictAndScore.Prediction p = shown.prediction();
         Block probs = p.probabilities();
         TargetKind kind = p.kind();
-        probabilities = probs;
-        target = kind;
-        predictedImage = image;
         shownLayers.forEach(state.layers()::remove);
         shownLayers.clear();
         int[] shape = image.spatialShape();
@@ -318,14 +315,15 @@ public final class PredictionPanel {
 
     /** Thresholds the last prediction into instances (background thread), shows them, and scores them if it can. */
     void findInstances() {
-        if (probabilities == null || busy.get()) {
+        WorkbenchState.ShownPrediction shown = shown();
+        if (shown == null || busy.get()) {
             return;
         }
         double thr = state.thresholdProperty().get();
         int min = state.minSizeProperty().get();
-        Block probs = probabilities;
-        TargetKind kind = target;
-        Volume image = predictedImage;
+        Block probs = shown.prediction().probabilities();
+        TargetKind kind = shown.prediction().kind();
+        Volume image = shown.image();
         LabelLayer truth = truthLayer(kind);
         Volume truthLabels = truth == null ? null : truth.labels();
         JobTask<PredictAndScore.Instances> task = new JobTask<>((progress, control) -> PredictAndScore.instancesAndScores(probs,
@@ -333,15 +331,15 @@ public final class PredictionPanel {
         job = task;
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {
-            if (predictedImage != image) {
+            if (state.image() != image) {
                 ended("The image changed; predict again.");
                 return;
             }
             PredictAndScore.Instances o = task.getValue();
-            LayerKind shown = kind == TargetKind.BINARY ? LayerKind.CLEFTS : LayerKind.POLARITY;
+            LayerKind drawn = kind == TargetKind.BINARY ? LayerKind.CLEFTS : LayerKind.POLARITY;
             LabelLayer layer = new LabelLayer(kind == TargetKind.BINARY ? "predicted clefts" : "predicted synapses",
-                    new InMemoryVolume("instances", o.labels(), image.resolution()), shown,
-                    shown == LayerKind.POLARITY ? LabelLayer.MAGENTA : LabelLayer.RED, LabelLayer.Origin.PREDICTED);
+                    new InMemoryVolume("instances", o.labels(), image.resolution()), drawn,
+                    drawn == LayerKind.POLARITY ? LabelLayer.MAGENTA : LabelLayer.RED, LabelLayer.Origin.PREDICTED);
             shownLayers.stream().filter(l -> l.kind() != LayerKind.PROBABILITY).toList().forEach(l -> {
                 state.layers().remove(l);
                 shownLayers.remove(l);
@@ -355,7 +353,7 @@ public final class PredictionPanel {
                     + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
         });
         task.setOnCancelled(e -> ended("Finding instances cancelled."));
-        task.setOnFailed(e -> ended(predictedImage != image ? "The image changed; predict again."
+        task.setOnFailed(e -> ended(state.image() != image ? "The image changed; predict again."
                 : "Finding instances failed: " + message(task.getException())));
         setBusy(true);
         task.start("instances");
@@ -390,8 +388,12 @@ public final class PredictionPanel {
         if (f == null) {
             return;
         }
-        Block probs = probabilities;
-        double[] resolution = predictedImage.resolution();
+        WorkbenchState.ShownPrediction shown = shown();
+        if (shown == null) {
+            return;
+        }
+        Block probs = shown.prediction().probabilities();
+        double[] resolution = shown.image().resolution();
         JobTask<Void> task = new JobTask<>((progress, control) -> {
             Steps steps = new Steps(progress, control, 1);
             steps.begin("Saving " + f);
