@@ -145,7 +145,7 @@ public final class EditedLabels implements Volume {
             history.subList(applied, history.size()).clear();
             history.add(e);
             applied++;
-            write(e.voxels(), e.after());
+            write(e.voxels(), e.after(), e.before());
         } finally {
             lock.writeLock().unlock();
         }
@@ -161,7 +161,7 @@ public final class EditedLabels implements Volume {
                 return false;
             }
             e = history.get(--applied);
-            write(e.voxels(), e.before());
+            write(e.voxels(), e.before(), e.before());
         } finally {
             lock.writeLock().unlock();
         }
@@ -181,7 +181,7 @@ public final class EditedLabels implements Volume {
                 return false;
             }
             e = history.get(applied++);
-            write(e.voxels(), e.after());
+            write(e.voxels(), e.after(), e.before());
         } finally {
             lock.writeLock().unlock();
         }
@@ -254,9 +254,10 @@ public final class EditedLabels implements Volume {
         return out;
     }
 
-    private void write(long[] voxels, long[] values) {
+    /** Writes values; {@code before}, the values they replace, are the file's where a voxel is first edited. */
+    private void write(long[] voxels, long[] values, long[] before) {
         for (int i = 0; i < voxels.length; i++) {
-            overlay.put(voxels[i], values[i]);
+            overlay.put(voxels[i], values[i], before[i]);
         }
         version++;
     }
@@ -366,6 +367,18 @@ public final class EditedLabels implements Volume {
      */
     @Override
     public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse) {
+        return readSampled(axis, index, rows, cols, reuse, null);
+    }
+
+    /**
+     * As {@link #readSampled(int, int, int[], int[], Block)}, marking in {@code edited} (one per voxel read, cleared
+     * first; null: not wanted) the voxels that differ from the file: a person's corrections, found from the edits
+     * alone.
+     */
+    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse, boolean[] edited) {
+        if (edited != null) {
+            Arrays.fill(edited, false);
+        }
         PlaneKey key = new PlaneKey(axis, index, rows, cols);
         Block file;
         synchronized (sampledBase) {
@@ -381,7 +394,7 @@ public final class EditedLabels implements Volume {
         System.arraycopy(file.data(), 0, b.data(), 0, file.size());
         lock.readLock().lock();
         try {
-            overlay.patchSampled(b, axis, index, rows, cols);
+            overlay.patchSampled(b, axis, index, rows, cols, edited);
         } finally {
             lock.readLock().unlock();
         }

@@ -7,8 +7,9 @@ import org.synapseworkbench.volume.Block;
 
 /**
  * Values that replace those of a 3-d volume at single voxels, kept per 64 x 64 x 64 brick in small primitive hash
- * tables: memory grows with the voxels painted (16 to 32 bytes each), never with the volume. Not thread-safe; the
- * owner locks.
+ * tables: memory grows with the voxels painted (24 to 48 bytes each), never with the volume. Each voxel also keeps the
+ * value it had before its first replacement (the file's), so the voxels that differ from the file now are known
+ * without reading it. Not thread-safe; the owner locks.
  */
 final class VoxelOverlay {
     private static final int BITS = 6;
@@ -26,15 +27,18 @@ final class VoxelOverlay {
         }
     }
 
-    /** Sets the value at a voxel given as a linear index into the volume (z, y, x, row-major). */
-    void put(long index, long value) {
+    /**
+     * Sets the value at a voxel given as a linear index into the volume (z, y, x, row-major); {@code original} is its
+     * value before, kept when the overlay had none for it yet.
+     */
+    void put(long index, long value, long original) {
         int x = (int) (index % shape[2]);
         long zy = index / shape[2];
         int y = (int) (zy % shape[1]);
         int z = (int) (zy / shape[1]);
         long key = ((long) (z >> BITS) * bricks[1] + (y >> BITS)) * bricks[2] + (x >> BITS);
         Brick b = byBrick.computeIfAbsent(key, k -> new Brick());
-        b.put(((z & MASK) << (2 * BITS)) | ((y & MASK) << BITS) | (x & MASK), value);
+        b.put(((z & MASK) << (2 * BITS)) | ((y & MASK) << BITS) | (x & MASK), value, original);
     }
 
     /** The value at a voxel, or {@code otherwise} when the overlay has none. */
@@ -72,9 +76,10 @@ final class VoxelOverlay {
 
     /**
      * Writes the overlay's values of plane {@code index} across {@code axis} where {@code rows} cross {@code cols}
-     * (as {@link org.synapseworkbench.volume.Volume#readSampled}) into the (rows x cols) block {@code out}.
+     * (as {@link org.synapseworkbench.volume.Volume#readSampled}) into the (rows x cols) block {@code out}; with
+     * {@code edited} (null: not wanted), marks there the voxels whose value differs from their original.
      */
-    void patchSampled(Block out, int axis, int index, int[] rows, int[] cols) {
+    void patchSampled(Block out, int axis, int index, int[] rows, int[] cols, boolean[] edited) {
         if (byBrick.isEmpty()) {
             return;
         }
@@ -117,6 +122,9 @@ final class VoxelOverlay {
                         int c = r < 0 ? -1 : java.util.Arrays.binarySearch(cols, at[colAxis]);
                         if (c >= 0) {
                             out.setLong(r * cols.length + c, b.values[s]);
+                            if (edited != null) {
+                                edited[r * cols.length + c] = b.values[s] != b.originals[s];
+                            }
                         }
                     }
                 }
@@ -124,10 +132,14 @@ final class VoxelOverlay {
         }
     }
 
-    /** Open-addressing table of voxel offsets in a brick (0 .. 2^18) to values; -1 marks a free slot. */
+    /**
+     * Open-addressing table of voxel offsets in a brick (0 .. 2^18) to values and original values; -1 marks a free
+     * slot.
+     */
     private static final class Brick {
         int[] keys = free(16);
         long[] values = new long[16];
+        long[] originals = new long[16];
         int count;
 
         private static int[] free(int n) {
@@ -145,11 +157,14 @@ final class VoxelOverlay {
             return s;
         }
 
-        void put(int key, long value) {
+        void put(int key, long value, long original) {
             int s = slot(key);
             boolean added = keys[s] == -1;
             keys[s] = key;
             values[s] = value;
+            if (added) {
+                originals[s] = original;
+            }
             if (added && ++count * 4 > keys.length * 3) {
                 grow();
             }
@@ -163,13 +178,16 @@ final class VoxelOverlay {
         private void grow() {
             int[] oldKeys = keys;
             long[] oldValues = values;
+            long[] oldOriginals = originals;
             keys = free(oldKeys.length * 2);
             values = new long[oldKeys.length * 2];
+            originals = new long[oldKeys.length * 2];
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != -1) {
                     int s = slot(oldKeys[i]);
                     keys[s] = oldKeys[i];
                     values[s] = oldValues[i];
+                    originals[s] = oldOriginals[i];
                 }
             }
         }

@@ -91,6 +91,27 @@ class EditedLabelsTest {
     }
 
     @Test
+    void theCorrectionsAreMarkedWhereTheyDifferFromTheFile() {
+        EditedLabels l = new EditedLabels(base());
+        int[] rows = {0, 1, 2};
+        int[] cols = {0, 1, 69};
+        boolean[] edited = new boolean[9];
+        l.set("paint", new long[] {l.index(1, 0, 0), l.index(1, 2, 69)}, 7);
+        l.set("paint back", new long[] {l.index(1, 2, 69)}, 9); // the file's value again: no longer a correction
+        l.set("paint", new long[] {l.index(1, 1, 1)}, 4);
+        Block s = l.readSampled(0, 1, rows, cols, null, edited);
+        assertArrayEquals(new long[] {7, 5, 5, 5, 4, 5, 5, 5, 9}, s.longs());
+        assertArrayEquals(new boolean[] {true, false, false, false, true, false, false, false, false}, edited);
+        l.undo();
+        l.readSampled(0, 1, rows, cols, null, edited);
+        assertArrayEquals(new boolean[] {true, false, false, false, false, false, false, false, false}, edited,
+                "an undone correction is unmarked");
+        l.redo();
+        l.readSampled(0, 0, rows, cols, null, edited);
+        assertArrayEquals(new boolean[9], edited, "another section has none");
+    }
+
+    @Test
     void valuesMustFitTheLabelsType() {
         Block b = Block.zeros(DataType.UINT8, 1, 2, 2);
         EditedLabels l = new EditedLabels(new InMemoryVolume("small", b, new double[] {1, 1, 1}));

@@ -75,8 +75,9 @@ class LabelPainterTest {
         assertEquals(0, at(0, 3, 8));
         assertEquals(0, at(1, 5, 8), "one section deep");
         int grey = 3 * 5 + 8;
-        assertEquals(LabelLayer.mix(WorkbenchWindowTest.grey(grey), LabelLayer.MAGENTA, 0.5),
-                WorkbenchWindowTest.pixel(window.slice(), 8, 5), "drawn magenta");
+        assertEquals(LabelLayer.mix(WorkbenchWindowTest.grey(grey), LabelLayer.mix(LabelLayer.MAGENTA, 0xFFFFFF,
+                LabelLayer.EDIT_LIGHTER), LabelLayer.EDIT_OPACITY), WorkbenchWindowTest.pixel(window.slice(), 8, 5),
+                "drawn as a correction: a lighter magenta, solid");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

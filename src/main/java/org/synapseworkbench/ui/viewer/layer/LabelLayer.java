@@ -18,6 +18,9 @@ import org.synapseworkbench.volume.Volume;
  */
 public final class LabelLayer {
     public static final int RED = 0xFF0000;
+    /** How much lighter a corrected voxel's colour is (toward white), and how opaque at least. */
+    public static final double EDIT_LIGHTER = 0.45;
+    public static final double EDIT_OPACITY = 0.8;
     public static final int MAGENTA = 0xFF00FF;
     public static final int CYAN = 0x00FFFF;
 
@@ -151,6 +154,14 @@ public final class LabelLayer {
      * of the frame, with the look of {@code style}.
      */
     public void blend(Block section, int w, int[] argb, Style style) {
+        blend(section, w, argb, style, null);
+    }
+
+    /**
+     * As {@link #blend(Block, int, int[], Style)}, with the voxels a person corrected ({@code edited}, null for none)
+     * in a lighter tint of their colour, solid: truth is outlined, a prediction filled, a correction pale and solid.
+     */
+    public void blend(Block section, int w, int[] argb, Style style, boolean[] edited) {
         double a = Math.max(0, Math.min(1, style.opacity()));
         long[] ids = section.type() == org.synapseworkbench.volume.DataType.UINT64
                 || section.type() == org.synapseworkbench.volume.DataType.INT64 ? section.longs() : null;
@@ -169,7 +180,11 @@ public final class LabelLayer {
                 continue;
             }
             int c = colouring.colour(v, tint);
-            if (c >= 0 && (!edges || onEdge(section, p, w, v))) {
+            if (edited != null && edited[p]) {
+                if (c >= 0) {
+                    argb[p] = mix(argb[p], mix(c, 0xFFFFFF, EDIT_LIGHTER), Math.max(a, EDIT_OPACITY));
+                }
+            } else if (c >= 0 && (!edges || onEdge(section, p, w, v))) {
                 argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
             }
         }

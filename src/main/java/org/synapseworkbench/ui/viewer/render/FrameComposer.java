@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 
+import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Volume;
@@ -98,7 +99,7 @@ public final class FrameComposer {
             long a = System.nanoTime();
             Block labels = sampled(layer.labels(), axis, zi, rows, cols);
             long b = System.nanoTime();
-            layer.blend(labels, cols.length, frame, styles.get(i));
+            layer.blend(labels, cols.length, frame, styles.get(i), edited.get(layer.labels()));
             read += b - a;
             blend += System.nanoTime() - b;
         }
@@ -130,7 +131,15 @@ public final class FrameComposer {
             return kept;
         }
         long version = v.version(); // before reading: an edit meanwhile makes the next frame read again
-        Block b = v.readSampled(axis, index, rows, cols, kept);
+        Block b;
+        if (v instanceof EditedLabels e) { // the corrections are marked in the same pass over the edits
+            boolean[] mask = edited.get(v);
+            mask = mask != null && mask.length == rows.length * cols.length ? mask : new boolean[rows.length * cols.length];
+            b = e.readSampled(axis, index, rows, cols, kept, mask);
+            edited.put(v, mask);
+        } else {
+            b = v.readSampled(axis, index, rows, cols, kept);
+        }
         blocks.put(v, b);
         lastRead.put(v, new Read(axis, index, rows, cols, version));
         return b;
@@ -144,6 +153,8 @@ public final class FrameComposer {
     }
 
     private final Map<Volume, Read> lastRead = new WeakHashMap<>();
+    /** Which voxels of the last block read of corrected labels differ from the file, in the block's order. */
+    private final Map<Volume, boolean[]> edited = new WeakHashMap<>();
 
     /** Hears of each composition's timing, or null. */
     private volatile FrameListener listener;

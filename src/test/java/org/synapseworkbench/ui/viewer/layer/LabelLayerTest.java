@@ -37,6 +37,22 @@ class LabelLayerTest {
     }
 
     @Test
+    void truthIsOutlinedAPredictionFilledAndACorrectionPaleAndSolid() {
+        LabelLayer clefts = new LabelLayer("c", null, LayerKind.CLEFTS);
+        org.synapseworkbench.volume.Block row = org.synapseworkbench.volume.Block.zeros(
+                org.synapseworkbench.volume.DataType.UINT64, 1, 1, 3);
+        row.setLong(0, 7);
+        row.setLong(1, 7);
+        int grey = 0xFF808080;
+        int[] pixels = {grey, grey, grey};
+        clefts.blend(row, 3, pixels, new LabelLayer.Style(LayerKind.CLEFTS, 0.5, 0, false), new boolean[] {false, true, false});
+        assertEquals(LabelLayer.mix(grey, LabelLayer.RED, 0.5), pixels[0], "as the model or file has it: filled red");
+        assertEquals(LabelLayer.mix(grey, LabelLayer.mix(LabelLayer.RED, 0xFFFFFF, LabelLayer.EDIT_LIGHTER),
+                LabelLayer.EDIT_OPACITY), pixels[1], "corrected: a paler red, nearly opaque");
+        assertEquals(grey, pixels[2], "background untouched");
+    }
+
+    @Test
     void mixingIsLinearPerChannel() {
         assertEquals(0xFFC04040, LabelLayer.mix(0xFF808080, 0xFF0000, 0.5), "grey 128 half red: (128 + 255) / 2 = 191.5 rounds to 192");
         assertEquals(0xFF808080, LabelLayer.mix(0xFF808080, 0xFF0000, 0.0));
