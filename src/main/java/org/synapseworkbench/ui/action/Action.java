@@ -39,6 +39,10 @@ public enum Action {
     REVIEW_PREVIOUS("Review: previous item", key(KeyCode.P)),
     REVIEW_NEXT_UNREVIEWED("Review: the next item not decided yet",
             new KeyCodeCombination(KeyCode.N, KeyCombination.SHIFT_DOWN)),
+    REVIEW_GALLERY("Review: the items as a gallery of tiles, or the planes again (Enter: the selected tile's item in the planes)",
+            key(KeyCode.G)),
+    GALLERY_MOVE("Review gallery: the tile left, right, above or below (while the gallery is shown)", key(KeyCode.LEFT),
+            key(KeyCode.RIGHT), key(KeyCode.UP), key(KeyCode.DOWN)),
     PICK_ID("Edit labels: paint with the id under the mouse (a synapse's side)", key(KeyCode.I)),
     DELETE_INSTANCE("Edit labels: delete the instance under the mouse (a synapse: pre and post)", key(KeyCode.DELETE),
             key(KeyCode.BACK_SPACE)),
@@ -63,6 +67,14 @@ public enum Action {
     Action(String title, List<KeyCombination> keys) {
         this.title = title;
         this.keys = keys;
+    }
+
+    /**
+     * Whether the action's keys work only while the review gallery is shown in place of the planes, and may therefore
+     * be the planes' keys too.
+     */
+    public boolean galleryOnly() {
+        return this == GALLERY_MOVE;
     }
 
     /** What the action does, as the shortcut list says it. */

@@ -17,6 +17,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -59,6 +60,8 @@ public final class ReviewPanel {
     /** The reason a rejection is given (null: none). */
     private final ChoiceBox<ReviewQueue.Reason> reason = new ChoiceBox<>();
     private final ReviewTable table = new ReviewTable(() -> this.queue, this::show);
+    private final ReviewGallery gallery;
+    private final ToggleButton galleryShown = new ToggleButton("Gallery (" + Action.REVIEW_GALLERY.keyText() + ")");
     private final VBox root;
     private final ScrollPane scroller;
     private ReviewQueue queue;
@@ -76,6 +79,11 @@ public final class ReviewPanel {
         this.journals = journals;
         painter = new LabelPainter(window, history, journals);
         tools = new InstanceTools(window, painter, history);
+        gallery = new ReviewGallery(window, table, () -> this.queue, this::showInPlanes);
+        galleryShown.setId("review-gallery-shown");
+        galleryShown.setTooltip(new Tooltip("The items as tiles in place of the planes, decided with the same keys"));
+        galleryShown.setMinWidth(Region.USE_PREF_SIZE);
+        galleryShown.setOnAction(e -> showGallery(galleryShown.isSelected()));
         for (Spinner<Double> s : List.of(low, high)) {
             s.setEditable(true);
             s.setPrefWidth(80);
@@ -92,6 +100,9 @@ public final class ReviewPanel {
         cancel.setDisable(true);
         window.state().layers().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> {
             refreshLayers(); // the choosers follow the layers as they come and go
+            if (!window.planesShown()) {
+                gallery.redraw();
+            }
             while (c.next()) {
                 c.getAddedSubList().forEach(this::preferNew);
             }
@@ -136,7 +147,7 @@ public final class ReviewPanel {
         for (Button b : List.of(accept, reject, unsure, nextOpen, export)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox shownAndCount = new HBox(16, table.filters(), counter); // the count stays in view above the table
+        HBox shownAndCount = new HBox(16, table.filters(), galleryShown, counter); // the count stays in view above the table
         shownAndCount.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, form, run, status, shownAndCount, table.view(), decisions, painter.controls(), tools.node());
         root.setPadding(new Insets(6));
@@ -145,6 +156,7 @@ public final class ReviewPanel {
         // one plain fill, as review-table.css gives the table
         scroller.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;");
         window.addPanelKeys(root, keys());
+        window.addPanelKeys(gallery.node(), gallery::key);
     }
 
     /** The tab's content: the sections one below the other, scrolling when the window is short. */
@@ -276,6 +288,7 @@ public final class ReviewPanel {
         q.addListener(i -> {
             table.decided();
             updateCounter();
+            gallery.refresh();
             if (decisions != null) {
                 try {
                     q.export(decisions);
@@ -286,6 +299,7 @@ public final class ReviewPanel {
         });
         table.showAll(q.size());
         updateCounter();
+        gallery.redraw();
     }
 
     ReviewQueue queue() {
@@ -331,9 +345,44 @@ public final class ReviewPanel {
         return table.current();
     }
 
+    /** Shows the item chosen: in the planes, or in the gallery when it is shown (the planes wait until it closes). */
     private void show(int item) {
+        if (!window.planesShown()) {
+            gallery.refresh();
+            return;
+        }
         ReviewQueue.Item t = queue.items().get(item);
         window.goTo(t.centre(), t.min(), t.max());
+    }
+
+    /** Shows the gallery in place of the planes, or the planes again at the item chosen. */
+    void showGallery(boolean on) {
+        galleryShown.setSelected(on);
+        if (on == !window.planesShown()) {
+            return;
+        }
+        if (on) {
+            window.showInPlaceOfPlanes(gallery.node());
+            gallery.redraw(); // the contrast or the labels may have changed meanwhile
+            gallery.refresh();
+            gallery.grid().requestFocus();
+        } else {
+            showInPlanes(current());
+        }
+    }
+
+    /** Closes the gallery and shows {@code item} (if any, -1: none) in the planes. */
+    private void showInPlanes(int item) {
+        galleryShown.setSelected(false);
+        window.showInPlaceOfPlanes(null);
+        if (item >= 0 && queue != null) {
+            show(item);
+        }
+        window.slice().requestFocus();
+    }
+
+    ReviewGallery gallery() {
+        return gallery;
     }
 
     /** Moves the selection by {@code delta} rows of the table as sorted, and shows that item. */
@@ -392,13 +441,16 @@ public final class ReviewPanel {
                     if (queue == null) {
                         return false;
                     }
-                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER && current() >= 0) {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !window.planesShown()) {
+                        showInPlanes(current());
+                    } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER && current() >= 0) {
                         show(current());
                     } else {
                         step(1);
                     }
                     return true;
                 })
+                .on(Action.REVIEW_GALLERY, () -> showGallery(window.planesShown()))
                 .onKey(Action.REVIEW_NEXT_UNREVIEWED, e -> queue != null && nextToReview())
                 .onKey(Action.REVIEW_PREVIOUS, e -> {
                     if (queue != null) {

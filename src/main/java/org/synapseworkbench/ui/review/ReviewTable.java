@@ -167,7 +167,8 @@ final class ReviewTable {
         return table.getSelectionModel().getSelectedIndex();
     }
 
-    private void select(int row) {
+    /** Selects a row of the table as sorted and filtered, and scrolls it into view. */
+    void select(int row) {
         table.getSelectionModel().clearAndSelect(row);
         table.scrollTo(Math.max(0, row - 3));
     }

@@ -32,6 +32,7 @@ import org.synapseworkbench.ui.action.Action;
 import org.synapseworkbench.ui.action.KeyBindings;
 import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.render.GrayMapping;
 import org.synapseworkbench.volume.Volume;
 
 /**
@@ -62,6 +63,9 @@ public final class WorkbenchWindow {
     private final TabPane panels = new TabPane();
     private final Scene scene;
     private final WorkbenchState state;
+    /** The planes and the status lines below them; the planes give way to another view (the review gallery). */
+    private final BorderPane viewer;
+    private final SplitPane planes;
     /** The viewer's own keys: sections, zoom, contrast, layers. */
     private final KeyBindings viewerKeys = new KeyBindings()
             .on(Action.NEXT_SECTION, () -> slice.step(1))
@@ -93,7 +97,7 @@ public final class WorkbenchWindow {
         VBox bottom = new VBox(2, sections, cursor);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         SplitPane ortho = new SplitPane(xz, yz);
-        SplitPane planes = new SplitPane(slice, ortho);
+        planes = new SplitPane(slice, ortho);
         planes.setOrientation(javafx.geometry.Orientation.VERTICAL);
         planes.setDividerPositions(0.72);
         // one plain fill, no border: the software renderer (no GPU) repaints every ancestor under a changed view, and
@@ -101,7 +105,7 @@ public final class WorkbenchWindow {
         for (SplitPane p : List.of(split, planes, ortho)) {
             p.setStyle("-fx-background-color: -fx-background; -fx-background-insets: 0; -fx-padding: 0;");
         }
-        BorderPane viewer = new BorderPane(planes);
+        viewer = new BorderPane(planes);
         viewer.setBottom(new LayoutBoundary(bottom)); // the status lines change with every move of the mouse
         viewer.setMinWidth(200);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -241,6 +245,21 @@ public final class WorkbenchWindow {
             split.getItems().add(panels);
             split.setDividerPositions(0.6);
         }
+    }
+
+    /** Shows {@code other} where the three planes are, or the planes again (null); the status lines stay below. */
+    public void showInPlaceOfPlanes(Node other) {
+        viewer.setCenter(other == null ? planes : other);
+    }
+
+    /** Whether the planes are shown (not a view in their place). */
+    public boolean planesShown() {
+        return viewer.getCenter() == planes;
+    }
+
+    /** The grey mapping the planes draw the image with, for pictures of it drawn elsewhere. */
+    public GrayMapping mapping() {
+        return slice.mapping();
     }
 
     /** Selects the side tab of this title. */

@@ -36,11 +36,15 @@ class ActionTest {
     @Test
     void noKeyDoesTwoThingsAndTheHelpListNamesEveryAction() {
         Set<KeyCombination> seen = new HashSet<>();
+        Set<KeyCombination> gallery = new HashSet<>();
         for (Action a : Action.values()) {
             for (KeyCombination k : a.keys()) {
-                assertTrue(seen.add(k), k + " belongs to two actions");
+                assertTrue((a.galleryOnly() ? gallery : seen).add(k), k + " belongs to two actions");
             }
         }
+        gallery.retainAll(seen);
+        assertEquals(Set.of(Action.NEXT_SECTION.keys().get(1), Action.PREVIOUS_SECTION.keys().get(1)), gallery,
+                "the gallery, shown in place of the planes, shares only the planes' arrow keys");
         assertEquals(Action.values().length, Action.shortcutLines().size());
         assertTrue(Action.shortcutLines().contains("1 ... 9\tShow or hide label layer 1 ... 9"));
         assertTrue(Action.shortcutLines().stream().anyMatch(l -> l.startsWith("F\t")), Action.shortcutLines().toString());

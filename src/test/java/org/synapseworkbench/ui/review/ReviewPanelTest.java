@@ -228,4 +228,69 @@ class ReviewPanelTest {
         assertEquals(ReviewQueue.Status.TO_REVIEW, q.status(2), "undone");
         assertEquals(6, panel.table().getItems().size(), "and back in the table");
     }
+
+    @Test
+    void theGalleryDrawsOnlyTheTilesOnScreenAndDecidesWithTheSameKeys(FxRobot robot) throws Exception {
+        List<ReviewQueue.Item> items = new java.util.ArrayList<>();
+        for (int k = 0; k < 3000; k++) {
+            int[] at = {k % 5, 10, 15};
+            items.add(new ReviewQueue.Item(ReviewQueue.Kind.MISS_CANDIDATE, 0, at, at, at, 1, 0, 0, 0.3, 0.3, 1));
+        }
+        ReviewQueue q = new ReviewQueue(items);
+        robot.interact(() -> panel.setQueue(q, null));
+        robot.clickOn(window.slice());
+        robot.type(KeyCode.G);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.planesShown(), "the gallery in place of the planes");
+        ReviewGallery gallery = panel.gallery();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> gallery.composed() > 0);
+        Thread.sleep(500); // the render thread draws the rest of the screen
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.Node> cells = List.copyOf(robot.lookup(".grid-cell").queryAll());
+        assertTrue(gallery.composed() <= cells.size() && cells.size() < 100, gallery.composed()
+                + " tiles drawn of 3000 items, " + cells.size() + " cells: only those on screen");
+        int before = gallery.composed();
+        robot.interact(() -> panel.table().getSelectionModel().clearAndSelect(2999));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".grid-cell").queryAll().stream()
+                .anyMatch(c -> Integer.valueOf(2999).equals(((org.controlsfx.control.GridCell<?>) c).getItem())));
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(gallery.composed() - before <= cells.size(), (gallery.composed() - before)
+                + " tiles drawn to show the last row, not the 2,900 between");
+        robot.interact(() -> panel.table().getSelectionModel().clearAndSelect(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        cells = List.copyOf(robot.lookup(".grid-cell").queryAll());
+
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.GridCell<Integer> first = (org.controlsfx.control.GridCell<Integer>) cells.stream()
+                .filter(c -> Integer.valueOf(1).equals(((org.controlsfx.control.GridCell<?>) c).getItem())).findFirst()
+                .orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.lookup(".image-view") instanceof javafx.scene.image.ImageView v
+                && v.getImage() != null);
+        javafx.scene.image.Image tile = ((javafx.scene.image.ImageView) first.lookup(".image-view")).getImage();
+        assertEquals(30, (int) tile.getWidth(), "the ramp's 30 x 20 section, whole: smaller than a tile's square");
+        assertEquals(WorkbenchWindowTest.grey(40 + 3 * 10 + 15), tile.getPixelReader().getArgb(15, 10),
+                "item 2's centre: section 1, y 10, x 15");
+
+        robot.clickOn(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, panel.current(), "a click chooses the tile");
+        robot.type(KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ReviewQueue.Status.ACCEPTED, q.status(1));
+        assertEquals(2, panel.current(), "and goes on to the next tile");
+        assertTrue(((javafx.scene.control.Label) first.lookup(".label")).getText().endsWith("accepted"));
+        assertTrue(first.getStyle().contains(ReviewGallery.colour(ReviewQueue.Status.ACCEPTED)), first.getStyle());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, panel.current());
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.current() > 3, "a row further: " + panel.current());
+        int chosen = panel.current();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.planesShown(), "Enter shows the item in the planes");
+        assertEquals(chosen % 5, window.slice().zProperty().get(), "on its section");
+    }
 }

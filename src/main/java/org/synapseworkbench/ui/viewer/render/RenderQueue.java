@@ -16,6 +16,8 @@ public final class RenderQueue {
     public static final int SECTION = 0;
     /** The xz and yz planes' frames. */
     public static final int PLANES = 1;
+    /** The review gallery's tiles. */
+    public static final int TILES = 2;
     /** After all frames asked for so far (closing the volumes they read). */
     public static final int LAST = Integer.MAX_VALUE;
     private static final ExecutorService THREAD = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
