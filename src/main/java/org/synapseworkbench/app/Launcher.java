@@ -20,6 +20,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("workbench") && Arrays.asList(args).stream()
+                .anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            System.out.println("Usage: synapse-workbench " + Main.WINDOW_USAGE);
+            System.out.println(Main.WINDOW_HELP.replace("\n", System.lineSeparator()));
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("workbench") || args.length == 0 && displayAvailable()) {
             requireDisplay("the workbench window");
             relaunchTuned(args);

@@ -20,6 +20,8 @@ import org.synapseworkbench.work.UserException;
         subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
             InferCommand.class, PostprocessCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class},
+        footerHeading = "%nThe window:%n",
+        footer = {"  " + Main.WINDOW_USAGE, Main.WINDOW_HELP},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -30,6 +32,12 @@ import org.synapseworkbench.work.UserException;
             "3:an internal error of the program (set SYNAPSE_DEBUG=1 for its trace, and please report it)",
             "130:stopped by Ctrl-C ('train' first writes a checkpoint; 'infer' keeps the files it completed)"})
 public final class Main implements Callable<Integer> {
+    /** How the window is started (by {@code app.Launcher}, which takes the {@code workbench} command before picocli). */
+    public static final String WINDOW_USAGE = "workbench [FILE[:DATASET]] [--workspace=FILE] [--sample=FILE]";
+    public static final String WINDOW_HELP = "      The desktop workbench on an HDF5 image; without one, the workspace\n"
+            + "      saved at the last close (--workspace, default\n"
+            + "      ~/.synapse-workbench/workspace.properties), else the built-in sample\n"
+            + "      (--sample), made on first start.";
     /** Exit code of a command that ran to its end but answers no: invalid config, diverged training. */
     public static final int NEGATIVE = 1;
     /** Exit code for errors the user can fix (bad path, bad config). */

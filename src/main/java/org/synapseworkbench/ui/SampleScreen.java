@@ -52,10 +52,11 @@ final class SampleScreen {
         bar.progressProperty().bind(task.progressProperty());
         cancel.setOnAction(e -> task.stop());
         task.setOnSucceeded(e -> open.run());
-        task.setOnCancelled(e -> showMessage(stage, "The built-in sample was not made. Open a file of your own with File > "
-                + "Open, or start again to make the sample."));
+        task.setOnCancelled(e -> showMessage(stage, "The built-in sample was not made. Start again to make it, or "
+                + "start with an image of your own: synapse-workbench workbench FILE.h5"));
         task.setOnFailed(e -> showMessage(stage, "Cannot make the built-in sample in " + sample + ": "
-                + task.getException().getMessage() + " Check that the folder is writable, or open a file of your own."));
+                + task.getException().getMessage() + " Check that the folder is writable, or start with an image of "
+                + "your own: synapse-workbench workbench FILE.h5"));
         task.start("make-sample");
     }
 

@@ -110,7 +110,14 @@ public final class WorkbenchApp extends Application {
             open(stage, sample.toString());
             return;
         }
-        SampleScreen.make(stage, sample, () -> open(stage, sample.toString()));
+        // a small window of its own: the workbench then opens at its size at once instead of growing out of this one
+        Stage splash = new Stage();
+        splash.setTitle(stage.getTitle());
+        splash.getIcons().setAll(stage.getIcons());
+        SampleScreen.make(splash, sample, () -> {
+            open(stage, sample.toString());
+            splash.close();
+        });
     }
 
     /** Reopens a saved workspace: image, labels added by hand, config and checkpoint; what is gone is skipped. */
@@ -202,7 +209,6 @@ public final class WorkbenchApp extends Application {
             Hdf5Choosers.acceptDrops(window.scene(), file -> openFile(stage, file));
             TrainingPanel.prepareEngineInBackground();
             stage.setScene(window.scene());
-            stage.sizeToScene(); // the stage may have shown the smaller progress scene first
             stage.centerOnScreen();
         } else {
             window.open(image);

@@ -40,6 +40,10 @@ class WorkbenchAppTest {
                     workbench.window().status().getText());
             assertEquals(java.util.List.of("clefts", "polarity"), workbench.window().slice().layers().stream()
                     .map(LabelLayer::name).toList(), "the sample's labels are drawn over it");
+            java.util.List<javafx.stage.Window> shown = WaitForAsyncUtils.waitForAsyncFx(5000, () -> javafx.stage.Window
+                    .getWindows().stream().filter(javafx.stage.Window::isShowing).toList());
+            assertEquals(1, shown.size(), "the sample's progress window closed; the workbench opened in a window of its own");
+            assertEquals(workbench.window().scene(), ((javafx.stage.Stage) shown.get(0)).getScene());
         } finally {
             FxToolkit.cleanupApplication(app);
         }

@@ -147,9 +147,12 @@ public final class ReviewPanel {
         for (Button b : List.of(accept, reject, unsure, nextOpen, export)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox shownAndCount = new HBox(16, table.filters(), galleryShown, counter); // the count stays in view above the table
-        shownAndCount.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(6, form, run, status, shownAndCount, table.view(), decisions, painter.controls(), tools.node());
+        FlowPane shown = new FlowPane(12, 4, table.filters(), galleryShown); // wraps, never "..."
+        shown.setAlignment(Pos.CENTER_LEFT);
+        table.filters().setMinWidth(Region.USE_PREF_SIZE);
+        counter.setWrapText(true); // the count stays in view above the table, whole
+        counter.setId("review-counter");
+        root = new VBox(6, form, run, status, shown, counter, table.view(), decisions, painter.controls(), tools.node());
         root.setPadding(new Insets(6));
         scroller = new ScrollPane(root);
         scroller.setFitToWidth(true);
@@ -363,6 +366,9 @@ public final class ReviewPanel {
         }
         if (on) {
             window.showInPlaceOfPlanes(gallery.node());
+            if (current() < 0 && queue != null) {
+                step(1); // the first tile is chosen: the keys decide it at once
+            }
             gallery.redraw(); // the contrast or the labels may have changed meanwhile
             gallery.refresh();
             gallery.grid().requestFocus();
