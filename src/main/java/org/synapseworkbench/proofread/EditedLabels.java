@@ -371,14 +371,10 @@ public final class EditedLabels implements Volume {
     }
 
     /**
-     * As {@link #readSampled(int, int, int[], int[], Block)}, marking in {@code edited} (one per voxel read, cleared
-     * first; null: not wanted) the voxels that differ from the file: a person's corrections, found from the edits
-     * alone.
+     * As {@link #readSampled(int, int, int[], int[], Block)}, telling {@code edited} (null: not wanted) the places in
+     * the block of the voxels that differ from the file: a person's corrections, found from the edits alone.
      */
-    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse, boolean[] edited) {
-        if (edited != null) {
-            Arrays.fill(edited, false);
-        }
+    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse, java.util.function.IntConsumer edited) {
         PlaneKey key = new PlaneKey(axis, index, rows, cols);
         Block file;
         synchronized (sampledBase) {

@@ -77,9 +77,10 @@ final class VoxelOverlay {
     /**
      * Writes the overlay's values of plane {@code index} across {@code axis} where {@code rows} cross {@code cols}
      * (as {@link org.synapseworkbench.volume.Volume#readSampled}) into the (rows x cols) block {@code out}; with
-     * {@code edited} (null: not wanted), marks there the voxels whose value differs from their original.
+     * {@code edited} (null: not wanted), tells it the places in {@code out} of the voxels whose value differs from
+     * their original.
      */
-    void patchSampled(Block out, int axis, int index, int[] rows, int[] cols, boolean[] edited) {
+    void patchSampled(Block out, int axis, int index, int[] rows, int[] cols, java.util.function.IntConsumer edited) {
         if (byBrick.isEmpty()) {
             return;
         }
@@ -122,8 +123,8 @@ final class VoxelOverlay {
                         int c = r < 0 ? -1 : java.util.Arrays.binarySearch(cols, at[colAxis]);
                         if (c >= 0) {
                             out.setLong(r * cols.length + c, b.values[s]);
-                            if (edited != null) {
-                                edited[r * cols.length + c] = b.values[s] != b.originals[s];
+                            if (edited != null && b.values[s] != b.originals[s]) {
+                                edited.accept(r * cols.length + c);
                             }
                         }
                     }

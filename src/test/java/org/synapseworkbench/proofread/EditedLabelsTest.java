@@ -91,24 +91,25 @@ class EditedLabelsTest {
     }
 
     @Test
-    void theCorrectionsAreMarkedWhereTheyDifferFromTheFile() {
+    void theCorrectionsAreFoundWhereTheyDifferFromTheFile() {
         EditedLabels l = new EditedLabels(base());
         int[] rows = {0, 1, 2};
         int[] cols = {0, 1, 69};
-        boolean[] edited = new boolean[9];
+        List<Integer> edited = new ArrayList<>();
         l.set("paint", new long[] {l.index(1, 0, 0), l.index(1, 2, 69)}, 7);
         l.set("paint back", new long[] {l.index(1, 2, 69)}, 9); // the file's value again: no longer a correction
         l.set("paint", new long[] {l.index(1, 1, 1)}, 4);
-        Block s = l.readSampled(0, 1, rows, cols, null, edited);
+        Block s = l.readSampled(0, 1, rows, cols, null, edited::add);
         assertArrayEquals(new long[] {7, 5, 5, 5, 4, 5, 5, 5, 9}, s.longs());
-        assertArrayEquals(new boolean[] {true, false, false, false, true, false, false, false, false}, edited);
+        assertEquals(List.of(0, 4), edited.stream().sorted().toList(), "(1, 0, 0) and (1, 1, 1): places 0 and 4");
         l.undo();
-        l.readSampled(0, 1, rows, cols, null, edited);
-        assertArrayEquals(new boolean[] {true, false, false, false, false, false, false, false, false}, edited,
-                "an undone correction is unmarked");
+        edited.clear();
+        l.readSampled(0, 1, rows, cols, null, edited::add);
+        assertEquals(List.of(0), edited, "an undone correction is no longer one");
         l.redo();
-        l.readSampled(0, 0, rows, cols, null, edited);
-        assertArrayEquals(new boolean[9], edited, "another section has none");
+        edited.clear();
+        l.readSampled(0, 0, rows, cols, null, edited::add);
+        assertEquals(List.of(), edited, "another section has none");
     }
 
     @Test

@@ -154,14 +154,19 @@ public final class LabelLayer {
      * of the frame, with the look of {@code style}.
      */
     public void blend(Block section, int w, int[] argb, Style style) {
-        blend(section, w, argb, style, null);
+        blend(section, w, argb, style, null, 0);
     }
 
     /**
-     * As {@link #blend(Block, int, int[], Style)}, with the voxels a person corrected ({@code edited}, null for none)
-     * in a lighter tint of their colour, solid: truth is outlined, a prediction filled, a correction pale and solid.
+     * As {@link #blend(Block, int, int[], Style)}, with the voxels a person corrected (places {@code corrected[0 ..
+     * count - 1]} in the block) in a paler tint of their colour, solid: truth is outlined, a prediction filled, a
+     * correction pale and solid. Costs the corrections in view only, not another pass over the frame.
      */
-    public void blend(Block section, int w, int[] argb, Style style, boolean[] edited) {
+    public void blend(Block section, int w, int[] argb, Style style, int[] corrected, int count) {
+        int[] under = new int[count];
+        for (int i = 0; i < count; i++) {
+            under[i] = argb[corrected[i]];
+        }
         double a = Math.max(0, Math.min(1, style.opacity()));
         long[] ids = section.type() == org.synapseworkbench.volume.DataType.UINT64
                 || section.type() == org.synapseworkbench.volume.DataType.INT64 ? section.longs() : null;
@@ -180,13 +185,14 @@ public final class LabelLayer {
                 continue;
             }
             int c = colouring.colour(v, tint);
-            if (edited != null && edited[p]) {
-                if (c >= 0) {
-                    argb[p] = mix(argb[p], mix(c, 0xFFFFFF, EDIT_LIGHTER), Math.max(a, EDIT_OPACITY));
-                }
-            } else if (c >= 0 && (!edges || onEdge(section, p, w, v))) {
+            if (c >= 0 && (!edges || onEdge(section, p, w, v))) {
                 argb[p] = mix(argb[p], c, edges ? Math.max(a, 0.85) : a);
             }
+        }
+        for (int i = 0; i < count; i++) {
+            int p = corrected[i];
+            int c = colouring.colour(section.getLong(p), tint);
+            argb[p] = c < 0 ? under[i] : mix(under[i], mix(c, 0xFFFFFF, EDIT_LIGHTER), Math.max(a, EDIT_OPACITY));
         }
     }
 

@@ -99,7 +99,9 @@ public final class FrameComposer {
             long a = System.nanoTime();
             Block labels = sampled(layer.labels(), axis, zi, rows, cols);
             long b = System.nanoTime();
-            layer.blend(labels, cols.length, frame, styles.get(i), edited.get(layer.labels()));
+            Positions corrected = edited.get(layer.labels());
+            layer.blend(labels, cols.length, frame, styles.get(i), corrected == null ? null : corrected.at,
+                    corrected == null ? 0 : corrected.count);
             read += b - a;
             blend += System.nanoTime() - b;
         }
@@ -132,11 +134,10 @@ public final class FrameComposer {
         }
         long version = v.version(); // before reading: an edit meanwhile makes the next frame read again
         Block b;
-        if (v instanceof EditedLabels e) { // the corrections are marked in the same pass over the edits
-            boolean[] mask = edited.get(v);
-            mask = mask != null && mask.length == rows.length * cols.length ? mask : new boolean[rows.length * cols.length];
-            b = e.readSampled(axis, index, rows, cols, kept, mask);
-            edited.put(v, mask);
+        if (v instanceof EditedLabels e) { // the corrections are found in the same pass over the edits
+            Positions corrected = edited.computeIfAbsent(v, k -> new Positions());
+            corrected.count = 0;
+            b = e.readSampled(axis, index, rows, cols, kept, corrected);
         } else {
             b = v.readSampled(axis, index, rows, cols, kept);
         }
@@ -153,8 +154,22 @@ public final class FrameComposer {
     }
 
     private final Map<Volume, Read> lastRead = new WeakHashMap<>();
-    /** Which voxels of the last block read of corrected labels differ from the file, in the block's order. */
-    private final Map<Volume, boolean[]> edited = new WeakHashMap<>();
+    /** Where the last block read of corrected labels differs from the file: places in the block. */
+    private final Map<Volume, Positions> edited = new WeakHashMap<>();
+
+    /** A growing list of places in a block. */
+    private static final class Positions implements java.util.function.IntConsumer {
+        int[] at = new int[64];
+        int count;
+
+        @Override
+        public void accept(int p) {
+            if (count == at.length) {
+                at = Arrays.copyOf(at, 2 * count);
+            }
+            at[count++] = p;
+        }
+    }
 
     /** Hears of each composition's timing, or null. */
     private volatile FrameListener listener;

@@ -45,7 +45,7 @@ class LabelLayerTest {
         row.setLong(1, 7);
         int grey = 0xFF808080;
         int[] pixels = {grey, grey, grey};
-        clefts.blend(row, 3, pixels, new LabelLayer.Style(LayerKind.CLEFTS, 0.5, 0, false), new boolean[] {false, true, false});
+        clefts.blend(row, 3, pixels, new LabelLayer.Style(LayerKind.CLEFTS, 0.5, 0, false), new int[] {1}, 1);
         assertEquals(LabelLayer.mix(grey, LabelLayer.RED, 0.5), pixels[0], "as the model or file has it: filled red");
         assertEquals(LabelLayer.mix(grey, LabelLayer.mix(LabelLayer.RED, 0xFFFFFF, LabelLayer.EDIT_LIGHTER),
                 LabelLayer.EDIT_OPACITY), pixels[1], "corrected: a paler red, nearly opaque");
