@@ -239,6 +239,65 @@ public final class ViewerBenchmark {
                 window.scene().removePreLayoutPulseListener(layoutStart);
                 window.scene().removePostLayoutPulseListener(layoutEnd);
             });
+            Scrolled scrolled = scroll(window, () -> ((javafx.scene.control.skin.VirtualFlow<?>) panel.get().table()
+                    .lookup(".virtual-flow")).scrollPixels(3 * 24));
+            double sort = callFx(() -> {
+                long t0 = System.nanoTime();
+                TableView<Integer> t = panel.get().table();
+                TableColumn<Integer, ?> score = t.getColumns().get(11);
+                score.setSortType(TableColumn.SortType.DESCENDING);
+                t.getSortOrder().setAll(List.of(score));
+                t.applyCss();
+                t.layout();
+                return (System.nanoTime() - t0) / 1e6;
+            });
+            System.out.printf(Locale.ROOT, "Review table: %d rows put in it in %.1f ms, then styled and laid out in %.1f ms%n",
+                    items.size(), filled[0] / 1e6, (filled[2] - filled[1]) / 1e6);
+            System.out.printf(Locale.ROOT, "Review table of %d rows, scrolled 3 rows every 16 ms for 300 steps: styling "
+                    + "and layout per pulse (%d pulses) median %.2f ms, max %.1f ms; longest wait of a task meanwhile %.1f ms; "
+                    + "sorting by score %.1f ms%n", items.size(), scrolled.pulses().size(), median(scrolled.pulses()),
+                    max(scrolled.pulses()), max(scrolled.waits()), sort);
+            gallery(window, panel.get(), items.size());
+        }
+
+        /**
+         * The same 10,000 items as a gallery in place of the planes: the time until the first screen of tiles is
+         * drawn, then a row of tiles scrolled every 16 ms for 300 steps: styling and layout per pulse, the longest
+         * wait of a task, and how many tiles were drawn (only those that came on screen should be).
+         */
+        private void gallery(WorkbenchWindow window, ReviewPanel panel, int items) throws Exception {
+            long t0 = System.nanoTime();
+            onFx(() -> panel.showGallery(true));
+            long last = t0;
+            int first = 0;
+            while (System.nanoTime() - last < 300_000_000L && System.nanoTime() - t0 < 20_000_000_000L) {
+                Thread.sleep(2);
+                int now = panel.gallery().composed();
+                if (now != first) { // the time of the last tile drawn, once none came for 300 ms
+                    first = now;
+                    last = System.nanoTime();
+                }
+            }
+            double firstScreen = (last - t0) / 1e6;
+            int onScreen = callFx(() -> panel.gallery().grid().lookupAll(".grid-cell").size());
+            Scrolled scrolled = scroll(window, () -> ((javafx.scene.control.skin.VirtualFlow<?>) panel.gallery().grid()
+                    .lookup(".virtual-flow")).scrollPixels(panel.gallery().grid().getCellHeight() + 4));
+            Thread.sleep(500);
+            int drawn = panel.gallery().composed() - first;
+            onFx(() -> panel.showGallery(false));
+            System.out.printf(Locale.ROOT, "Review gallery of %d items: first screen (%d tiles of %d cells) drawn in %.0f ms; "
+                    + "scrolled a row every 16 ms for 300 steps: styling and layout per pulse (%d pulses) median %.2f ms, "
+                    + "max %.1f ms; longest wait of a task meanwhile %.1f ms; %d tiles drawn (%.1f per step)%n", items, first,
+                    onScreen, firstScreen, scrolled.pulses().size(), median(scrolled.pulses()), max(scrolled.pulses()),
+                    max(scrolled.waits()), drawn, drawn / 300.0);
+        }
+
+        /** Styling and layout per pulse, and the waits of tasks posted every 5 ms, while scrolling. */
+        private record Scrolled(List<Double> pulses, List<Double> waits) {
+        }
+
+        /** Runs {@code step} on the JavaFX thread every 16 ms, 300 times, as a mouse wheel scrolls. */
+        private Scrolled scroll(WorkbenchWindow window, Runnable step) throws Exception {
             AtomicBoolean scrolling = new AtomicBoolean(true);
             List<Double> pulses = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Double> waits = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -270,8 +329,7 @@ public final class ViewerBenchmark {
                 window.scene().addPostLayoutPulseListener(after);
             });
             for (int k = 0; k < 300; k++) {
-                onFx(() -> ((javafx.scene.control.skin.VirtualFlow<?>) panel.get().table().lookup(".virtual-flow"))
-                        .scrollPixels(3 * 24));
+                onFx(step);
                 Thread.sleep(16);
             }
             onFx(() -> {
@@ -280,22 +338,7 @@ public final class ViewerBenchmark {
             });
             scrolling.set(false);
             probe.join();
-            List<Double> steps = new ArrayList<>(pulses);
-            double sort = callFx(() -> {
-                long t0 = System.nanoTime();
-                TableView<Integer> t = panel.get().table();
-                TableColumn<Integer, ?> score = t.getColumns().get(11);
-                score.setSortType(TableColumn.SortType.DESCENDING);
-                t.getSortOrder().setAll(List.of(score));
-                t.applyCss();
-                t.layout();
-                return (System.nanoTime() - t0) / 1e6;
-            });
-            System.out.printf(Locale.ROOT, "Review table: %d rows put in it in %.1f ms, then styled and laid out in %.1f ms%n",
-                    items.size(), filled[0] / 1e6, (filled[2] - filled[1]) / 1e6);
-            System.out.printf(Locale.ROOT, "Review table of %d rows, scrolled 3 rows every 16 ms for 300 steps: styling "
-                    + "and layout per pulse (%d pulses) median %.2f ms, max %.1f ms; longest wait of a task meanwhile %.1f ms; "
-                    + "sorting by score %.1f ms%n", items.size(), steps.size(), median(steps), max(steps), max(waits), sort);
+            return new Scrolled(new ArrayList<>(pulses), new ArrayList<>(waits));
         }
 
         /**

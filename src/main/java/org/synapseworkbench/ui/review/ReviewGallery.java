@@ -51,7 +51,7 @@ import org.synapseworkbench.volume.Volume;
  * scroll as fast as a handful. A click chooses a tile (the table follows), the review's keys decide it, the arrows
  * move between tiles, and Enter or a double click shows the item in the planes.
  */
-final class ReviewGallery {
+public final class ReviewGallery {
     /** A tile's side on screen, in pixels. */
     static final int TILE = 128;
     private static final int KEPT = 400;
@@ -161,12 +161,12 @@ final class ReviewGallery {
         return node;
     }
 
-    GridView<Integer> grid() {
+    public GridView<Integer> grid() {
         return grid;
     }
 
     /** Tiles composed so far. */
-    int composed() {
+    public int composed() {
         return composed.get();
     }
 

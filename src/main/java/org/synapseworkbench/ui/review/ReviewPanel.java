@@ -359,7 +359,7 @@ public final class ReviewPanel {
     }
 
     /** Shows the gallery in place of the planes, or the planes again at the item chosen. */
-    void showGallery(boolean on) {
+    public void showGallery(boolean on) {
         galleryShown.setSelected(on);
         if (on == !window.planesShown()) {
             return;
@@ -387,7 +387,7 @@ public final class ReviewPanel {
         window.slice().requestFocus();
     }
 
-    ReviewGallery gallery() {
+    public ReviewGallery gallery() {
         return gallery;
     }
 
