@@ -94,8 +94,15 @@ public final class LabelPainter {
                 paint.setSelected(false);
             }
         });
+        layer.setId("paint-labels");
         layer.setOnShowing(e -> refreshLayers());
+        // the chooser follows the layers as they come (the newest, a prediction's, is chosen), not only when opened
+        window.state().layers().addListener((javafx.collections.ListChangeListener<LabelLayer>) c -> refreshLayers());
+        refreshLayers();
         layer.setOnAction(e -> {
+            if (!refreshing) {
+                wanted = layer.getValue();
+            }
             if (!refreshing && paint.isSelected() && layer.getValue() != null
                     && (target == null || !target.name().equals(layer.getValue()))) {
                 attach(); // painting goes on into the labels chosen now
@@ -127,8 +134,11 @@ public final class LabelPainter {
         return status;
     }
 
+    /** The labels a person chose to paint into (null: none yet, the newest are offered). */
+    private String wanted;
+
     private void refreshLayers() {
-        String chosen = layer.getValue();
+        String chosen = wanted;
         List<String> names = window.state().layers().stream().filter(l -> l.kind().holdsIds())
                 .map(LabelLayer::name).toList();
         refreshing = true;
@@ -144,6 +154,7 @@ public final class LabelPainter {
     void paint(String layerName, Mode m, int value, int brushRadius) {
         refreshLayers();
         layer.setValue(layerName);
+        wanted = layerName;
         mode.setValue(m);
         id.getValueFactory().setValue(value);
         radius.getValueFactory().setValue(brushRadius);

@@ -63,6 +63,19 @@ class LabelPainterTest {
     }
 
     @Test
+    void theLabelsChooserOffersTheNewestLabelsAndKeepsAChoiceMade(FxRobot robot) {
+        javafx.scene.control.ComboBox<String> labels = robot.lookup("#paint-labels").queryComboBox();
+        assertEquals("polarity", labels.getValue(), "filled before it is opened");
+        InMemoryVolume ids = new InMemoryVolume("ids", Block.zeros(DataType.UINT64, 5, 20, 30), new double[] {40, 4, 4});
+        robot.interact(() -> window.addLayer(new LabelLayer("predicted synapses", ids, LayerKind.POLARITY,
+                LabelLayer.RED, LabelLayer.Origin.PREDICTED)));
+        assertEquals("predicted synapses", labels.getValue(), "a new prediction is what a person corrects next");
+        robot.interact(() -> labels.setValue("polarity"));
+        robot.interact(() -> window.addLayer(new LabelLayer("more", ids, LayerKind.INSTANCES)));
+        assertEquals("polarity", labels.getValue(), "a choice made stays");
+    }
+
+    @Test
     void paintUndoRedoSaveAndReopen(FxRobot robot) throws Exception {
         robot.interact(() -> panel.painter().paint("polarity", LabelPainter.Mode.PRE, 1, 1));
         assertTrue(panel.painter().labels() != null, panel.painter().status().getText());
