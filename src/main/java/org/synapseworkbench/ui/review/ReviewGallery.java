@@ -124,6 +124,11 @@ public final class ReviewGallery {
         node.setTop(top);
         node.setCenter(grid);
         table.view().getItems().addListener((javafx.collections.ListChangeListener<Integer>) c -> updateHeading());
+        window.mappingProperty().addListener((obs, was, now) -> {
+            if (!window.planesShown()) {
+                redraw(); // the contrast changed on the View tab: the tiles follow
+            }
+        });
         updateHeading();
     }
 

@@ -315,7 +315,16 @@ public final class SliceView extends Region {
 
     void setMapping(GrayMapping m) {
         mapping = m;
+        mappingShown.set(m);
         draw();
+    }
+
+    /** The grey mapping drawn with, for pictures of the image drawn elsewhere to follow. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<GrayMapping> mappingShown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(GrayMapping.uint8());
+
+    javafx.beans.property.ReadOnlyObjectProperty<GrayMapping> mappingProperty() {
+        return mappingShown.getReadOnlyProperty();
     }
 
     GrayMapping mapping() {

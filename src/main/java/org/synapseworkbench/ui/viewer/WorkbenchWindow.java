@@ -262,6 +262,11 @@ public final class WorkbenchWindow {
         return slice.mapping();
     }
 
+    /** {@link #mapping()}, to follow as the contrast changes. */
+    public javafx.beans.property.ReadOnlyObjectProperty<GrayMapping> mappingProperty() {
+        return slice.mappingProperty();
+    }
+
     /** Selects the side tab of this title. */
     public void showPanel(String title) {
         panels.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()

@@ -275,6 +275,11 @@ class ReviewPanelTest {
         robot.clickOn(first);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, panel.current(), "a click chooses the tile");
+        int drawn = gallery.composed();
+        robot.type(KeyCode.A); // auto-contrast, a viewer key: the tiles follow the new grey mapping
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> gallery.composed() > drawn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.lookup(".image-view") instanceof javafx.scene.image.ImageView v
+                && v.getImage() != null && v.getImage().getPixelReader().getArgb(15, 10) != WorkbenchWindowTest.grey(85));
         robot.type(KeyCode.C);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ReviewQueue.Status.ACCEPTED, q.status(1));
