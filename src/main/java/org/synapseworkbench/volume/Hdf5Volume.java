@@ -11,8 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -25,30 +23,18 @@ import io.jhdf.object.datatype.FloatingPoint;
 import org.synapseworkbench.work.UserException;
 
 /**
- * A dataset of an HDF5 file read lazily: a box is assembled from the chunks it touches, each decoded from
- * jhdf's raw decompressed bytes (so uint8 stays a byte and uint64 a long) and kept in a {@link ChunkCache}.
- * Contiguous datasets are read section by section from the file. Large reads decode chunks in parallel and
- * bypass the cache so that they do not flush it.
- * <p>
- * Longer than 400 lines on purpose: the chunk index, the decoding of each layout and type from jhdf's raw bytes, and
- * the cached and parallel read paths depend on the same private layout facts of one dataset.
+ * A dataset of an HDF5 file read lazily ({@link ChunkedVolume}): each chunk is decoded from jhdf's raw decompressed
+ * bytes (so uint8 stays a byte and uint64 a long), gzip chunks by our own faster decoder; contiguous datasets are read
+ * section by section from the file, compact ones whole.
  */
-public final class Hdf5Volume implements Volume, AutoCloseable {
+public final class Hdf5Volume extends ChunkedVolume {
     /** CREMI's voxel size (z, y, x) in nm, used when a file stores none. */
     public static final double[] DEFAULT_RESOLUTION = {40, 4, 4};
-    private static final AtomicLong IDS = new AtomicLong();
-
-    private final long id = IDS.incrementAndGet();
     private final Path file;
     private final String path;
     private final HdfFile hdf;
     private final Dataset dataset;
-    private final DataType type;
     private final ByteOrder order;
-    private final int[] shape;
-    private final int[] chunk;
-    private final int[] grid;
-    private final ChunkCache cache;
     /** Our own decoder for gzip chunks (faster than jhdf's), or null to let jhdf decode them. */
     private final DeflateChunks deflate;
     private final RepeatedChunks repeats = new RepeatedChunks();
@@ -60,38 +46,21 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
     private final long contiguousAddress;
 
     private Hdf5Volume(Path file, HdfFile hdf, String path, ChunkCache cache) {
+        this(file, hdf, path, cache, hdf.getDatasetByPath(path));
+    }
+
+    private Hdf5Volume(Path file, HdfFile hdf, String path, ChunkCache cache, Dataset dataset) {
+        super(typeOf(file, path, dataset), dimensionsOf(file, path, dataset), chunkOf(dataset), cache);
         this.file = file;
         this.hdf = hdf;
         this.path = path;
-        this.cache = cache;
-        this.dataset = hdf.getDatasetByPath(path);
-        io.jhdf.object.datatype.DataType dt = dataset.getDataType();
-        if (dt instanceof FixedPoint fp && !dataset.isCompound()) {
-            this.type = DataType.integer(fp.getSize(), fp.isSigned());
-            this.order = fp.getByteOrder();
-        } else if (dt instanceof FloatingPoint fl && (fl.getSize() == 4 || fl.getSize() == 8)) {
-            this.type = fl.getSize() == 4 ? DataType.FLOAT32 : DataType.FLOAT64;
-            this.order = fl.getByteOrder();
-        } else {
-            throw new UserException("Dataset '" + path + "' in '" + file + "' holds " + dt.getClass().getSimpleName()
-                    + " values of " + dt.getSize() + " bytes; Synapse Workbench reads integer and float volumes only, "
-                    + "so convert it (e.g. to uint8 or uint64) first.");
-        }
-        this.shape = dataset.getDimensions();
-        if (shape.length != 3 && shape.length != 4) {
-            throw new UserException("Dataset '" + path + "' in '" + file + "' has " + shape.length + " dimensions "
-                    + Arrays.toString(shape) + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x).");
-        }
+        this.dataset = dataset;
+        this.order = ((io.jhdf.object.datatype.OrderedDataType) dataset.getDataType()).getByteOrder();
         if (dataset instanceof ChunkedDataset cd) {
-            this.chunk = cd.getChunkDimensions();
             this.deflate = DeflateChunks.forPipeline(cd.getFilters());
             this.contiguous = null;
             this.contiguousAddress = -1;
         } else if (dataset instanceof ContiguousDataset cd) {
-            this.chunk = shape.clone();
-            for (int a = 0; a < shape.length - 2; a++) {
-                chunk[a] = 1;
-            }
             try {
                 this.contiguous = FileChannel.open(file, StandardOpenOption.READ);
             } catch (IOException e) {
@@ -100,14 +69,9 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
             this.contiguousAddress = cd.isEmpty() ? -1 : cd.getDataAddress();
             this.deflate = null;
         } else {
-            this.chunk = shape.clone();
             this.contiguous = null;
             this.contiguousAddress = -1;
             this.deflate = null;
-        }
-        this.grid = new int[shape.length];
-        for (int a = 0; a < shape.length; a++) {
-            grid[a] = Math.max(1, (shape[a] + chunk[a] - 1) / chunk[a]);
         }
         double[] res = doubles(dataset.getAttribute("resolution"));
         this.resolutionStored = res != null && res.length == 3;
@@ -116,6 +80,42 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
         this.offset = off != null && off.length == 3 ? off : new double[3];
         Object fv = dataset.getFillValue();
         this.fill = fv instanceof Number n ? n : 0;
+    }
+
+    private static DataType typeOf(Path file, String path, Dataset dataset) {
+        io.jhdf.object.datatype.DataType dt = dataset.getDataType();
+        if (dt instanceof FixedPoint fp && !dataset.isCompound()) {
+            return DataType.integer(fp.getSize(), fp.isSigned());
+        } else if (dt instanceof FloatingPoint fl && (fl.getSize() == 4 || fl.getSize() == 8)) {
+            return fl.getSize() == 4 ? DataType.FLOAT32 : DataType.FLOAT64;
+        }
+        throw new UserException("Dataset '" + path + "' in '" + file + "' holds " + dt.getClass().getSimpleName()
+                + " values of " + dt.getSize() + " bytes; Synapse Workbench reads integer and float volumes only, "
+                + "so convert it (e.g. to uint8 or uint64) first.");
+    }
+
+    private static int[] dimensionsOf(Path file, String path, Dataset dataset) {
+        int[] shape = dataset.getDimensions();
+        if (shape.length != 3 && shape.length != 4) {
+            throw new UserException("Dataset '" + path + "' in '" + file + "' has " + shape.length + " dimensions "
+                    + Arrays.toString(shape) + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x).");
+        }
+        return shape;
+    }
+
+    /** Chunked data in its chunks; contiguous data in sections (rows of the last two axes); compact data whole. */
+    private static int[] chunkOf(Dataset dataset) {
+        int[] shape = dataset.getDimensions();
+        if (dataset instanceof ChunkedDataset cd) {
+            return cd.getChunkDimensions();
+        }
+        int[] chunk = shape.clone();
+        if (dataset instanceof ContiguousDataset) {
+            for (int a = 0; a < shape.length - 2; a++) {
+                chunk[a] = 1;
+            }
+        }
+        return chunk;
     }
 
     /** Opens a dataset of a file; see {@link Hdf5Files#chooseDataset} for how a missing name is resolved. */
@@ -174,21 +174,6 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
         return file.getFileName() + ":" + path;
     }
 
-    @Override
-    public int[] shape() {
-        return shape.clone();
-    }
-
-    @Override
-    public DataType type() {
-        return type;
-    }
-
-    @Override
-    public int[] chunkShape() {
-        return chunk.clone();
-    }
-
     /** The storage filters in order, e.g. {@code shuffle} and {@code deflate 4}. */
     public List<String> filters() {
         try {
@@ -233,141 +218,13 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
     }
 
     @Override
-    public Block read(int[] start, int[] size) {
-        return read(start, size, null);
-    }
-
-    /** Fills {@code reuse} when it fits: the chunks cover the box, so every element is written. */
-    @Override
-    public Block read(int[] start, int[] size, Block reuse) {
-        Volume.checkBox(this, start, size);
-        Block out = Block.reusing(reuse, type, size);
-        if (out.size() == 0) {
-            return out;
-        }
-        int r = shape.length;
-        int[] lo = new int[r];
-        int[] count = new int[r];
-        for (int a = 0; a < r; a++) {
-            lo[a] = start[a] / chunk[a];
-            count[a] = (start[a] + size[a] - 1) / chunk[a] - lo[a] + 1;
-        }
-        List<int[]> chunks = new ArrayList<>();
-        forEachIndex(count, c -> {
-            int[] g = new int[r];
-            for (int a = 0; a < r; a++) {
-                g[a] = lo[a] + c[a];
-            }
-            chunks.add(g);
-        });
-        long outBytes = (long) out.size() * type.bytes();
-        boolean bypass = outBytes > cache.maxBytes() / 2;
-        IntStream indices = IntStream.range(0, chunks.size());
-        if (chunks.size() > 1 && outBytes > (1 << 20)) {
-            indices = indices.parallel();
-        }
-        try {
-            indices.forEach(i -> copyChunk(chunks.get(i), out, start, size, bypass));
-        } catch (RuntimeException | OutOfMemoryError e) {
-            throw Hdf5Files.translate(file, e);
-        }
-        return out;
-    }
-
-    /** Copies the sampled voxels straight from the cached chunks they lie in (decoded in parallel when many). */
-    @Override
-    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse) {
-        int r = shape.length;
-        int o = r - 3;
-        int planeAxis = o + axis;
-        int rowAxis = o + (axis == 0 ? 1 : 0);
-        int colAxis = o + (axis == 2 ? 1 : 2);
-        if (index < 0 || index >= shape[planeAxis] || rows[0] < 0 || rows[rows.length - 1] >= shape[rowAxis] || cols[0] < 0
-                || cols[cols.length - 1] >= shape[colAxis]) {
-            throw new IllegalArgumentException("plane " + index + " rows " + rows[0] + ".." + rows[rows.length - 1] + " columns "
-                    + cols[0] + ".." + cols[cols.length - 1] + " lie outside " + name() + " of shape " + Arrays.toString(shape));
-        }
-        Block out = Block.reusing(reuse, type, rows.length, cols.length);
-        int[] rowRuns = runs(rows, chunk[rowAxis]);
-        int[] colRuns = runs(cols, chunk[colAxis]);
-        int[] stride = new int[r];
-        stride[r - 1] = 1;
-        for (int a = r - 2; a >= 0; a--) {
-            stride[a] = stride[a + 1] * chunk[a + 1];
-        }
-        int[] within = new int[cols.length];
-        for (int j = 0; j < cols.length; j++) {
-            within[j] = cols[j] % chunk[colAxis];
-        }
-        int pieces = (rowRuns.length - 1) * (colRuns.length - 1);
-        IntStream tasks = IntStream.range(0, pieces);
-        // a row of chunks of a frame is read on the calling thread alone, which on two cores leaves one to the JavaFX
-        // thread (the viewer's first frame of a new file came 30-40 % sooner); whole frames of labels use every core
-        if (pieces > 1 && (long) rows.length * cols.length > (1 << 18)) {
-            tasks = tasks.parallel();
-        }
-        try {
-            tasks.forEach(t -> {
-                int ri = t / (colRuns.length - 1);
-                int ci = t % (colRuns.length - 1);
-                int[] g = new int[r];
-                g[planeAxis] = index / chunk[planeAxis];
-                g[rowAxis] = rows[rowRuns[ri]] / chunk[rowAxis];
-                g[colAxis] = cols[colRuns[ci]] / chunk[colAxis];
-                Block c = cache.get(id, linear(g), () -> loadChunk(g));
-                int base = index % chunk[planeAxis] * stride[planeAxis];
-                int[] at = Arrays.copyOfRange(within, colRuns[ci], colRuns[ci + 1]);
-                for (int i = rowRuns[ri]; i < rowRuns[ri + 1]; i++) {
-                    out.gather(c, base + rows[i] % chunk[rowAxis] * stride[rowAxis], at, stride[colAxis],
-                            i * cols.length + colRuns[ci]);
-                }
-            });
-        } catch (RuntimeException | OutOfMemoryError e) {
-            throw Hdf5Files.translate(file, e);
-        }
-        return out;
-    }
-
-    /** Where ascending positions enter another chunk of {@code size}: 0, the starts of each run, and the length. */
-    private static int[] runs(int[] positions, int size) {
-        int[] starts = new int[positions.length + 1];
-        int n = 0;
-        for (int i = 0; i < positions.length; i++) {
-            if (i == 0 || positions[i] / size != positions[i - 1] / size) {
-                starts[n++] = i;
-            }
-        }
-        starts[n++] = positions.length;
-        return Arrays.copyOf(starts, n);
-    }
-
-    private void copyChunk(int[] g, Block out, int[] start, int[] size, boolean bypass) {
-        Block c = bypass ? loadChunk(g) : cache.get(id, linear(g), () -> loadChunk(g));
-        int r = shape.length;
-        int[] srcStart = new int[r];
-        int[] dstStart = new int[r];
-        int[] len = new int[r];
-        for (int a = 0; a < r; a++) {
-            int c0 = g[a] * chunk[a];
-            int from = Math.max(c0, start[a]);
-            int to = Math.min(c0 + chunk[a], start[a] + size[a]);
-            srcStart[a] = from - c0;
-            dstStart[a] = from - start[a];
-            len[a] = to - from;
-        }
-        out.copyFrom(c, srcStart, dstStart, len);
-    }
-
-    private long linear(int[] g) {
-        long idx = 0;
-        for (int a = 0; a < g.length; a++) {
-            idx = idx * grid[a] + g[a];
-        }
-        return idx;
+    protected RuntimeException translate(Throwable e) {
+        return Hdf5Files.translate(file, e);
     }
 
     /** Decodes one chunk (full chunk size, as HDF5 stores edge chunks whole). */
-    private Block loadChunk(int[] g) {
+    @Override
+    protected Block loadChunk(int[] g) {
         int[] elementOffset = new int[g.length];
         for (int a = 0; a < g.length; a++) {
             elementOffset[a] = g[a] * chunk[a];
@@ -457,31 +314,9 @@ public final class Hdf5Volume implements Volume, AutoCloseable {
         return b;
     }
 
-    /** Calls {@code body} for every index of a box of the given counts, last axis fastest. */
-    static void forEachIndex(int[] count, java.util.function.Consumer<int[]> body) {
-        int r = count.length;
-        for (int c : count) {
-            if (c <= 0) {
-                return;
-            }
-        }
-        int[] idx = new int[r];
-        while (true) {
-            body.accept(idx.clone());
-            int a = r - 1;
-            while (a >= 0 && ++idx[a] == count[a]) {
-                idx[a] = 0;
-                a--;
-            }
-            if (a < 0) {
-                return;
-            }
-        }
-    }
-
     @Override
     public void close() {
-        cache.invalidate(id);
+        super.close();
         try {
             if (contiguous != null) {
                 contiguous.close();

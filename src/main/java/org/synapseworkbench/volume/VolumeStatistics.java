@@ -69,7 +69,7 @@ public final class VolumeStatistics {
             count[a] = (shape[a] + step[a] - 1) / step[a];
         }
         java.util.List<int[]> boxes = new java.util.ArrayList<>();
-        Hdf5Volume.forEachIndex(count, boxes::add);
+        ChunkedVolume.forEachIndex(count, boxes::add);
         for (int[] g : boxes) {
             int[] start = new int[r];
             int[] size = new int[r];

@@ -1,0 +1,223 @@
+package org.synapseworkbench.volume;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * A volume stored as a grid of chunks of one shape, each decoded whole (edge chunks too), read through a chunk cache:
+ * a box or a sampled plane is copied from the chunks it touches, decoded in parallel when there are many. A format
+ * (HDF5, Zarr, N5) gives its chunks ({@link #loadChunk}) and says what went wrong in its terms ({@link #translate}).
+ */
+public abstract class ChunkedVolume implements Volume, AutoCloseable {
+    private static final AtomicLong IDS = new AtomicLong();
+    /** This volume's chunks in the cache. */
+    protected final long id = IDS.incrementAndGet();
+    protected final DataType type;
+    protected final int[] shape;
+    protected final int[] chunk;
+    /** Chunks along each axis. */
+    protected final int[] grid;
+    protected final ChunkCache cache;
+
+    protected ChunkedVolume(DataType type, int[] shape, int[] chunk, ChunkCache cache) {
+        this.type = type;
+        this.shape = shape.clone();
+        this.chunk = chunk.clone();
+        this.cache = cache;
+        this.grid = new int[shape.length];
+        for (int a = 0; a < shape.length; a++) {
+            grid[a] = Math.max(1, (shape[a] + chunk[a] - 1) / chunk[a]);
+        }
+    }
+
+    /** Decodes the chunk at grid position {@code g}, whole ({@link #chunkShape()}), edge chunks padded. */
+    protected abstract Block loadChunk(int[] g);
+
+    /** A failure while reading, as one sentence naming the file and the way out. */
+    protected abstract RuntimeException translate(Throwable e);
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    @Override
+    public DataType type() {
+        return type;
+    }
+
+    @Override
+    public int[] chunkShape() {
+        return chunk.clone();
+    }
+
+    /** The chunk at grid position {@code g}, from the cache. */
+    protected Block chunkAt(int[] g) {
+        return cache.get(id, linear(g), () -> loadChunk(g));
+    }
+
+    @Override
+    public Block read(int[] start, int[] size) {
+        return read(start, size, null);
+    }
+
+    /** Fills {@code reuse} when it fits: the chunks cover the box, so every element is written. */
+    @Override
+    public Block read(int[] start, int[] size, Block reuse) {
+        Volume.checkBox(this, start, size);
+        Block out = Block.reusing(reuse, type, size);
+        if (out.size() == 0) {
+            return out;
+        }
+        int r = shape.length;
+        int[] lo = new int[r];
+        int[] count = new int[r];
+        for (int a = 0; a < r; a++) {
+            lo[a] = start[a] / chunk[a];
+            count[a] = (start[a] + size[a] - 1) / chunk[a] - lo[a] + 1;
+        }
+        List<int[]> chunks = new ArrayList<>();
+        forEachIndex(count, c -> {
+            int[] g = new int[r];
+            for (int a = 0; a < r; a++) {
+                g[a] = lo[a] + c[a];
+            }
+            chunks.add(g);
+        });
+        long outBytes = (long) out.size() * type.bytes();
+        boolean bypass = outBytes > cache.maxBytes() / 2;
+        IntStream indices = IntStream.range(0, chunks.size());
+        if (chunks.size() > 1 && outBytes > (1 << 20)) {
+            indices = indices.parallel();
+        }
+        try {
+            indices.forEach(i -> copyChunk(chunks.get(i), out, start, size, bypass));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    /** Copies the sampled voxels straight from the cached chunks they lie in (decoded in parallel when many). */
+    @Override
+    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse) {
+        int r = shape.length;
+        int o = r - 3;
+        int planeAxis = o + axis;
+        int rowAxis = o + (axis == 0 ? 1 : 0);
+        int colAxis = o + (axis == 2 ? 1 : 2);
+        if (index < 0 || index >= shape[planeAxis] || rows[0] < 0 || rows[rows.length - 1] >= shape[rowAxis] || cols[0] < 0
+                || cols[cols.length - 1] >= shape[colAxis]) {
+            throw new IllegalArgumentException("plane " + index + " rows " + rows[0] + ".." + rows[rows.length - 1] + " columns "
+                    + cols[0] + ".." + cols[cols.length - 1] + " lie outside " + name() + " of shape " + Arrays.toString(shape));
+        }
+        Block out = Block.reusing(reuse, type, rows.length, cols.length);
+        int[] rowRuns = runs(rows, chunk[rowAxis]);
+        int[] colRuns = runs(cols, chunk[colAxis]);
+        int[] stride = new int[r];
+        stride[r - 1] = 1;
+        for (int a = r - 2; a >= 0; a--) {
+            stride[a] = stride[a + 1] * chunk[a + 1];
+        }
+        int[] within = new int[cols.length];
+        for (int j = 0; j < cols.length; j++) {
+            within[j] = cols[j] % chunk[colAxis];
+        }
+        int pieces = (rowRuns.length - 1) * (colRuns.length - 1);
+        IntStream tasks = IntStream.range(0, pieces);
+        // a row of chunks of a frame is read on the calling thread alone, which on two cores leaves one to the JavaFX
+        // thread (the viewer's first frame of a new file came 30-40 % sooner); whole frames of labels use every core
+        if (pieces > 1 && (long) rows.length * cols.length > (1 << 18)) {
+            tasks = tasks.parallel();
+        }
+        try {
+            tasks.forEach(t -> {
+                int ri = t / (colRuns.length - 1);
+                int ci = t % (colRuns.length - 1);
+                int[] g = new int[r];
+                g[planeAxis] = index / chunk[planeAxis];
+                g[rowAxis] = rows[rowRuns[ri]] / chunk[rowAxis];
+                g[colAxis] = cols[colRuns[ci]] / chunk[colAxis];
+                Block c = chunkAt(g);
+                int base = index % chunk[planeAxis] * stride[planeAxis];
+                int[] at = Arrays.copyOfRange(within, colRuns[ci], colRuns[ci + 1]);
+                for (int i = rowRuns[ri]; i < rowRuns[ri + 1]; i++) {
+                    out.gather(c, base + rows[i] % chunk[rowAxis] * stride[rowAxis], at, stride[colAxis],
+                            i * cols.length + colRuns[ci]);
+                }
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw translate(e);
+        }
+        return out;
+    }
+
+    /** Where ascending positions enter another chunk of {@code size}: 0, the starts of each run, and the length. */
+    static int[] runs(int[] positions, int size) {
+        int[] starts = new int[positions.length + 1];
+        int n = 0;
+        for (int i = 0; i < positions.length; i++) {
+            if (i == 0 || positions[i] / size != positions[i - 1] / size) {
+                starts[n++] = i;
+            }
+        }
+        starts[n++] = positions.length;
+        return Arrays.copyOf(starts, n);
+    }
+
+    private void copyChunk(int[] g, Block out, int[] start, int[] size, boolean bypass) {
+        Block c = bypass ? loadChunk(g) : chunkAt(g);
+        int r = shape.length;
+        int[] srcStart = new int[r];
+        int[] dstStart = new int[r];
+        int[] len = new int[r];
+        for (int a = 0; a < r; a++) {
+            int c0 = g[a] * chunk[a];
+            int from = Math.max(c0, start[a]);
+            int to = Math.min(c0 + chunk[a], start[a] + size[a]);
+            srcStart[a] = from - c0;
+            dstStart[a] = from - start[a];
+            len[a] = to - from;
+        }
+        out.copyFrom(c, srcStart, dstStart, len);
+    }
+
+    private long linear(int[] g) {
+        long idx = 0;
+        for (int a = 0; a < g.length; a++) {
+            idx = idx * grid[a] + g[a];
+        }
+        return idx;
+    }
+
+    /** Calls {@code body} for every index of a box of the given counts, last axis fastest. */
+    static void forEachIndex(int[] count, java.util.function.Consumer<int[]> body) {
+        int r = count.length;
+        for (int c : count) {
+            if (c <= 0) {
+                return;
+            }
+        }
+        int[] idx = new int[r];
+        while (true) {
+            body.accept(idx.clone());
+            int a = r - 1;
+            while (a >= 0 && ++idx[a] == count[a]) {
+                idx[a] = 0;
+                a--;
+            }
+            if (a < 0) {
+                return;
+            }
+        }
+    }
+
+    /** Drops this volume's chunks from the cache. */
+    @Override
+    public void close() {
+        cache.invalidate(id);
+    }
+}
