@@ -73,6 +73,26 @@ public final class Block {
         return new Block(type, shape, out);
     }
 
+    /** The elements as bytes in {@code order}: the inverse of {@link #decode}. */
+    public byte[] encode(ByteOrder order) {
+        int n = size();
+        byte[] bytes = new byte[n * type.bytes()];
+        ByteBuffer bb = ByteBuffer.wrap(bytes).order(order);
+        switch (type.bytes()) {
+            case 1 -> System.arraycopy(data, 0, bytes, 0, n);
+            case 2 -> bb.asShortBuffer().put((short[]) data, 0, n);
+            case 4 -> {
+                if (type == DataType.FLOAT32) bb.asFloatBuffer().put((float[]) data, 0, n);
+                else bb.asIntBuffer().put((int[]) data, 0, n);
+            }
+            default -> {
+                if (type == DataType.FLOAT64) bb.asDoubleBuffer().put((double[]) data, 0, n);
+                else bb.asLongBuffer().put((long[]) data, 0, n);
+            }
+        }
+        return bytes;
+    }
+
     static Object newArray(DataType type, int n) {
         return switch (type) {
             case UINT8, INT8 -> new byte[n];

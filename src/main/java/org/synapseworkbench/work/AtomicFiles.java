@@ -23,9 +23,19 @@ public final class AtomicFiles {
      * permissions an ordinary new file gets, so that the renamed result is as readable as any other file.
      */
     public static Path temporaryBeside(Path target) throws IOException {
+        return temporaryBeside(target, true);
+    }
+
+    /**
+     * As {@link #temporaryBeside(Path)}; without {@code tidy} the folder is not searched for stale temporaries first
+     * (for writers of many files into one folder, which tidy it once).
+     */
+    public static Path temporaryBeside(Path target, boolean tidy) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        removeStale(dir);
+        if (tidy) {
+            removeStale(dir);
+        }
         long pid = ProcessHandle.current().pid();
         while (true) {
             Path tmp = dir.resolve("." + target.getFileName() + "." + pid + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
@@ -85,6 +95,17 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Writes bytes through a temporary file and a rename; {@code tidy} as for {@link #temporaryBeside(Path, boolean)}. */
+    public static void writeBytes(Path target, byte[] bytes, boolean tidy) throws IOException {
+        Path tmp = temporaryBeside(target, tidy);
+        try {
+            Files.write(tmp, bytes);
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.synapseworkbench.volume.SystemPython;
 import org.synapseworkbench.volume.zarr.Numcodecs;
 
 /**
@@ -26,7 +26,6 @@ import org.synapseworkbench.volume.zarr.Numcodecs;
  * compressor and shuffle, split and unsplit blocks, a short last block.
  */
 class NumcodecsCodecsTest {
-    static final String PYTHON = "/usr/bin/python3";
     /** The arrays encoded: name, numpy dtype, and the expression that makes them. */
     private static final String ARRAYS = String.join("\n",
             "arrays = {",
@@ -58,35 +57,18 @@ class NumcodecsCodecsTest {
         return m;
     }
 
-    static boolean numcodecsAvailable() {
-        try {
-            return new ProcessBuilder(PYTHON, "-c", "import numcodecs, zarr").start().waitFor() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    static String python(String script, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, "-c", script));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out;
-    }
-
     private static int typeSize(String array) {
         return Integer.parseInt(array.substring(1));
     }
 
     @Test
     void chunksNumcodecsWroteAreDecodedByteForByte(@TempDir Path dir) throws Exception {
-        assumeTrue(numcodecsAvailable(), "python3-numcodecs is not installed");
+        assumeTrue(SystemPython.has("numcodecs"), "python3-numcodecs is not installed");
         StringBuilder configs = new StringBuilder("codecs = {");
         CODECS.forEach((name, json) -> configs.append("'").append(name).append("': numcodecs.get_codec(json.loads('")
                 .append(json).append("')),"));
         configs.append("}");
-        python(String.join("\n", "import numpy as np, numcodecs, json, sys, os", ARRAYS, configs.toString(),
+        SystemPython.run(String.join("\n", "import numpy as np, numcodecs, json, sys, os", ARRAYS, configs.toString(),
                 "for an, a in arrays.items():",
                 "    open(os.path.join(sys.argv[1], an + '.raw'), 'wb').write(a.tobytes())",
                 "    for cn, c in codecs.items():",
@@ -106,8 +88,8 @@ class NumcodecsCodecsTest {
 
     @Test
     void chunksEncodedHereAreDecodedByNumcodecs(@TempDir Path dir) throws Exception {
-        assumeTrue(numcodecsAvailable(), "python3-numcodecs is not installed");
-        python(String.join("\n", "import numpy as np, sys, os", ARRAYS,
+        assumeTrue(SystemPython.has("numcodecs"), "python3-numcodecs is not installed");
+        SystemPython.run(String.join("\n", "import numpy as np, sys, os", ARRAYS,
                 "for an, a in arrays.items():",
                 "    open(os.path.join(sys.argv[1], an + '.raw'), 'wb').write(a.tobytes())"), dir.toString());
         List<String> names = new ArrayList<>();
@@ -119,7 +101,7 @@ class NumcodecsCodecsTest {
                 names.add(array + "." + c.getKey());
             }
         }
-        String out = python(String.join("\n", "import numcodecs, json, sys, os",
+        String out = SystemPython.run(String.join("\n", "import numcodecs, json, sys, os",
                 "bad = []",
                 "for name in sys.argv[2:]:",
                 "    array, codec = name.split('.', 1)",

@@ -1,0 +1,217 @@
+package org.synapseworkbench.volume.zarr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkCache;
+import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.codec.Codec;
+import org.synapseworkbench.volume.codec.CodecException;
+import org.synapseworkbench.work.UserException;
+
+/**
+ * A Zarr v2 array read lazily, a chunk file at a time through the chunk cache ({@link ChunkedVolume}): any compressor
+ * of {@link Numcodecs}, C or F chunk layout, either byte order, missing chunks as the fill value. The voxel size is
+ * the array's {@code resolution} attribute (z, y, x in nm, as CREMI-style and Paintera's tools write it), else CREMI's.
+ */
+public final class ZarrVolume extends ChunkedVolume {
+    private final Path array;
+    private final String name;
+    private final ZarrV2Metadata meta;
+    private final Codec codec;
+    private final double[] resolution;
+    private final boolean resolutionStored;
+    private final double[] offset;
+
+    private ZarrVolume(Path array, String name, ZarrV2Metadata meta, ChunkCache cache) {
+        super(meta.type(), meta.shape(), meta.chunks(), cache);
+        if (meta.shape().length != 3 && meta.shape().length != 4) {
+            throw new UserException("Zarr array '" + array + "' has " + meta.shape().length + " dimensions "
+                    + Arrays.toString(meta.shape()) + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x).");
+        }
+        this.array = array;
+        this.name = name;
+        this.meta = meta;
+        this.codec = meta.codec();
+        JsonObject attrs = attributes(array);
+        double[] res = triple(attrs, "resolution");
+        this.resolutionStored = res != null;
+        this.resolution = res != null ? res : Hdf5Volume.DEFAULT_RESOLUTION.clone();
+        double[] off = triple(attrs, "offset");
+        this.offset = off != null ? off : new double[3];
+    }
+
+    /** Opens the Zarr v2 array in folder {@code array}, with the shared chunk cache. */
+    public static ZarrVolume open(Path array) {
+        return open(array, ChunkCache.shared());
+    }
+
+    public static ZarrVolume open(Path array, ChunkCache cache) {
+        if (!Files.isDirectory(array)) {
+            throw new UserException("'" + array + "' does not exist or is not a folder; name a Zarr array's folder.");
+        }
+        return new ZarrVolume(array, displayName(array), ZarrV2Metadata.read(array), cache);
+    }
+
+    /** "store.zarr/volumes/raw": the path from the store (the outermost folder ending in .zarr) down, or the folder. */
+    private static String displayName(Path array) {
+        Path abs = array.toAbsolutePath().normalize();
+        for (int i = 0; i < abs.getNameCount(); i++) {
+            if (abs.getName(i).toString().endsWith(".zarr")) {
+                return abs.subpath(i, abs.getNameCount()).toString().replace('\\', '/');
+            }
+        }
+        return String.valueOf(abs.getFileName());
+    }
+
+    /** The array's {@code .zattrs}, or an empty object. */
+    static JsonObject attributes(Path folder) {
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(folder.resolve(".zattrs")));
+            return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+        } catch (NoSuchFileException e) {
+            return new JsonObject();
+        } catch (IOException | RuntimeException e) {
+            throw new UserException("'" + folder.resolve(".zattrs") + "' is not readable JSON (" + e.getMessage()
+                    + "); fix or delete it.");
+        }
+    }
+
+    private static double[] triple(JsonObject attrs, String key) {
+        JsonElement e = attrs.get(key);
+        if (e == null || !e.isJsonArray() || e.getAsJsonArray().size() != 3) {
+            return null;
+        }
+        JsonArray a = e.getAsJsonArray();
+        try {
+            return new double[] {a.get(0).getAsDouble(), a.get(1).getAsDouble(), a.get(2).getAsDouble()};
+        } catch (RuntimeException notNumbers) {
+            return null;
+        }
+    }
+
+    /** The array's folder. */
+    public Path path() {
+        return array;
+    }
+
+    public ZarrV2Metadata metadata() {
+        return meta;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public double[] resolution() {
+        return resolution.clone();
+    }
+
+    @Override
+    public boolean resolutionStored() {
+        return resolutionStored;
+    }
+
+    @Override
+    public double[] offset() {
+        return offset.clone();
+    }
+
+    @Override
+    protected Block loadChunk(int[] g) {
+        Path file = array.resolve(meta.chunkKey(g));
+        byte[] stored;
+        try {
+            stored = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return filled();
+        } catch (IOException e) {
+            throw new UserException("Chunk '" + file + "' cannot be read (" + e.getMessage() + "); check the disk and the store.", e);
+        }
+        int bytes = (int) Block.elementCount(chunk) * type.bytes();
+        byte[] raw;
+        try {
+            raw = codec.decode(stored, bytes);
+        } catch (CodecException e) {
+            throw new UserException("Chunk '" + file + "' of " + name + " cannot be decoded as " + codec.describe() + ": "
+                    + e.getMessage() + "; write the array again, or delete the chunk to read it as the fill value.", e);
+        }
+        if (!meta.fortranOrder()) {
+            return Block.decode(type, meta.order(), raw, chunk);
+        }
+        int[] reversed = new int[chunk.length];
+        for (int a = 0; a < chunk.length; a++) {
+            reversed[a] = chunk[chunk.length - 1 - a];
+        }
+        return transposed(Block.decode(type, meta.order(), raw, reversed));
+    }
+
+    /** A block with its axes in reverse order (F-ordered chunk bytes, read as C, made C again). */
+    private Block transposed(Block f) {
+        Block c = Block.zeros(type, chunk);
+        int r = chunk.length;
+        int[] fStride = new int[r];
+        fStride[0] = 1;
+        for (int a = 1; a < r; a++) {
+            fStride[a] = fStride[a - 1] * chunk[a - 1]; // position (i0..ir) at sum i_a * fStride[a] in F order
+        }
+        int[] idx = new int[r];
+        for (int i = 0; i < c.size(); i++) {
+            int at = 0;
+            for (int a = 0; a < r; a++) {
+                at += idx[a] * fStride[a];
+            }
+            if (type.isFloating()) {
+                c.setDouble(i, f.getDouble(at));
+            } else {
+                c.setLong(i, f.getLong(at));
+            }
+            for (int a = r - 1; a >= 0 && ++idx[a] == chunk[a]; a--) {
+                idx[a] = 0;
+            }
+        }
+        return c;
+    }
+
+    private Block filled() {
+        Block b = Block.zeros(type, chunk);
+        Number f = meta.fill();
+        if (type.isFloating() && f.doubleValue() != 0 || Double.isNaN(f.doubleValue())) {
+            for (int i = 0; i < b.size(); i++) {
+                b.setDouble(i, f.doubleValue());
+            }
+        } else if (!type.isFloating() && f.longValue() != 0) {
+            b.fill(f.longValue());
+        }
+        return b;
+    }
+
+    @Override
+    protected RuntimeException translate(Throwable e) {
+        if (e instanceof UserException u) {
+            return u;
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new UserException("Reading " + name + " needs more memory than Java may use; read a smaller box or "
+                    + "give Java more memory (-Xmx).");
+        }
+        return new UserException("Reading " + name + " failed (" + e + "); check the store.", e);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + type.label() + Arrays.toString(shape);
+    }
+}
