@@ -18,9 +18,10 @@ import org.synapseworkbench.eval.MatchScores;
 import org.synapseworkbench.eval.PolarityScores;
 import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.work.UserException;
@@ -85,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Block pred;
         steps.begin("Reading " + prediction);
         boolean polarityAsked = task != null && task.equalsIgnoreCase("polarity");
-        try (Hdf5Volume p = Hdf5Volume.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
+        try (ChunkedVolume p = VolumeFiles.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
             // the prediction, the truth (8 bytes), masks, distances and instances: measured at 10-14 bytes a voxel
             MemoryBudget.requireWhole("evaluate holds the prediction and the truth in memory", p, 16, WAY_OUT);
             pred = p.readAll();
@@ -99,7 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         double[] resolution;
         steps.begin("Reading " + truth);
         int[] predShape = Arrays.copyOfRange(pred.shape(), pred.rank() - 3, pred.rank());
-        try (Hdf5Volume t = Hdf5Volume.open(truth, kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY, "main")) {
+        try (ChunkedVolume t = VolumeFiles.open(truth, kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY, "main")) {
             if (t.rank() != 3 || !Arrays.equals(t.shape(), predShape)) {
                 throw new UserException("The prediction " + prediction + " is " + Arrays.toString(predShape) + " (z, y, x) but "
                         + "the truth " + truth + " is " + Arrays.toString(t.shape()) + "; compare volumes of the same region.");

@@ -68,7 +68,7 @@ public final class InferCommand implements Callable<Integer> {
         try (Predictor predictor = Predictor.load(checkpoint, config,
                 TrainCommand.deviceChoice(device).resolve(config.system().numGpus()))) {
             if (!quiet) {
-                out.printf("Predicting with %s on %s: %s%n", checkpoint, DeviceChoice.describe(predictor.device()), run.imageFiles());
+                out.printf("Predicting with %s on %s: %s%n", checkpoint, DeviceChoice.describe(predictor.device()), run.imageSpecs());
             }
             List<Path> written = ConsoleJob.run((progress, control) -> run.run(predictor, progress, control), out, quiet);
             written.forEach(f -> out.println("wrote " + f));

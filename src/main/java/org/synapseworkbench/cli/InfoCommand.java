@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.synapseworkbench.volume.ChunkCache;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Hdf5Files;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.VolumeStatistics;
 import org.synapseworkbench.work.UserException;
 
@@ -40,9 +42,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Hdf5Files.Spec s = Hdf5Files.Spec.parse(file);
-        List<String> paths = s.dataset() != null ? List.of(Hdf5Files.chooseDataset(s.file(), s.dataset()))
-                : Hdf5Files.datasetPaths(s.file());
+        VolumeSpec s = VolumeSpec.parse(file);
+        List<String> all = VolumeFiles.datasetPaths(s.file());
+        List<String> paths = s.dataset() != null ? List.of(VolumeFiles.choose(s.file(), all, s.dataset())) : all;
         out.println(s.file() + ": " + paths.size() + " dataset" + (paths.size() == 1 ? "" : "s"));
         for (String p : paths) {
             describe(s, p, out);
@@ -50,23 +52,19 @@ public final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void describe(Hdf5Files.Spec s, String path, PrintWriter out) {
-        Hdf5Volume v;
+    private void describe(VolumeSpec s, String path, PrintWriter out) {
+        ChunkedVolume v;
         try {
-            v = Hdf5Volume.open(s.file(), path);
+            v = VolumeFiles.open(s.file(), path, ChunkCache.shared());
         } catch (UserException e) {
             out.println("  " + path + ": not a volume (" + e.getMessage() + ")");
             return;
         }
         try (v) {
-            out.println("  " + path);
-            List<String> filters = v.filters();
+            out.println("  " + (path.isEmpty() ? "(the store itself)" : path));
             out.printf(Locale.ROOT, "    shape       %s (%s)%n", Arrays.toString(v.shape()), v.rank() == 4 ? "c, z, y, x" : "z, y, x");
             out.printf(Locale.ROOT, "    type        %s%n", v.type().label());
-            out.printf(Locale.ROOT, "    storage     %s%s, %s on disk for %s%n",
-                    v.isChunked() ? "chunks " + Arrays.toString(v.chunkShape()) : "contiguous",
-                    filters.isEmpty() ? "" : ", " + String.join(" + ", filters),
-                    MemoryBudget.bytes(v.storedBytes()), MemoryBudget.bytes(v.elementCount() * v.type().bytes()));
+            out.printf(Locale.ROOT, "    storage     %s, %s on disk for %s%n", v.storage(), MemoryBudget.bytes(v.storedBytes()), MemoryBudget.bytes(v.elementCount() * v.type().bytes()));
             out.printf(Locale.ROOT, "    resolution  %s nm (z, y, x)%s, offset %s nm%n", Arrays.toString(v.resolution()),
                     v.resolutionStored() ? "" : " (not stored; CREMI's assumed)", Arrays.toString(v.offset()));
             if (noStats) {
@@ -81,7 +79,7 @@ public final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private static void statistics(Hdf5Volume v, PrintWriter out) {
+    private static void statistics(ChunkedVolume v, PrintWriter out) {
         VolumeStatistics st = VolumeStatistics.of(v, 1_000_000);
         if (st.idCounts.isEmpty() && st.background + st.noCleft + st.ignore == 0) {
             out.printf(Locale.ROOT, "    values      min %s, max %s, mean %.2f%n", num(st.min), num(st.max), st.mean());

@@ -13,11 +13,12 @@ import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Components;
 import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.Sizes;
+import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Steps;
 import org.synapseworkbench.work.UserException;
@@ -99,7 +100,7 @@ public final class PostprocessCommand implements Callable<Integer> {
         Block map;
         double[] resolution;
         steps.begin("Reading " + input);
-        try (Hdf5Volume v = Hdf5Volume.open(input, "vol0")) {
+        try (ChunkedVolume v = VolumeFiles.open(input, "vol0")) {
             // the map, the labels (8 bytes) and the components' work arrays (about 8 bytes)
             MemoryBudget.requireWhole("postprocess holds the probability map and its labels in memory", v, 16,
                     "crop the map into smaller volumes, or run on a machine with more memory and a larger -Xmx.");

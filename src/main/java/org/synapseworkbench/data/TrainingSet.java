@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Files;
-import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.work.UserException;
 
 /** The image/label pairs a config names (DATASET.IMAGE_NAME and LABEL_NAME under INPUT_PATH), opened lazily. */
@@ -45,16 +46,16 @@ public final class TrainingSet implements AutoCloseable {
         }
         List<TrainingVolume> volumes = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            Hdf5Volume image = open(base, images.get(i), Cremi.RAW);
-            Hdf5Volume label = open(base, labels.get(i), polarity ? Cremi.POLARITY : Cremi.CLEFTS);
+            ChunkedVolume image = open(base, images.get(i), Cremi.RAW);
+            ChunkedVolume label = open(base, labels.get(i), polarity ? Cremi.POLARITY : Cremi.CLEFTS);
             volumes.add(new TrainingVolume(image, label, pad));
         }
         return new TrainingSet(volumes);
     }
 
-    private static Hdf5Volume open(Path base, String name, String preferred) {
-        Hdf5Files.Spec spec = Hdf5Files.Spec.parse(name, base);
-        return Hdf5Volume.open(spec.file(), spec.dataset(), preferred);
+    private static ChunkedVolume open(Path base, String name, String preferred) {
+        VolumeSpec spec = VolumeSpec.parse(name, base);
+        return VolumeFiles.open(spec, preferred);
     }
 
     public List<TrainingVolume> volumes() {

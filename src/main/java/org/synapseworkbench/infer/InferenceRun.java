@@ -7,10 +7,11 @@ import java.util.List;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Files;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.UserException;
@@ -31,12 +32,12 @@ public final class InferenceRun {
         this.workingDirectory = workingDirectory;
     }
 
-    /** The image files and datasets to predict, in order. */
-    public List<Path> imageFiles() {
-        return images().stream().map(Hdf5Files.Spec::file).toList();
+    /** The images to predict, as the config names them (files, or arrays in stores). */
+    public List<VolumeSpec> imageSpecs() {
+        return images();
     }
 
-    private List<Hdf5Files.Spec> images() {
+    private List<VolumeSpec> images() {
         List<String> names = config.inference().imageName();
         if (names.isEmpty()) {
             names = config.dataset().imageName();
@@ -54,9 +55,9 @@ public final class InferenceRun {
             input = config.dataset().inputPath();
         }
         Path base = absolute ? workingDirectory : workingDirectory.resolve(input == null ? "" : input);
-        List<Hdf5Files.Spec> out = new ArrayList<>();
+        List<VolumeSpec> out = new ArrayList<>();
         for (String name : names) {
-            out.add(Hdf5Files.Spec.parse(name, base));
+            out.add(VolumeSpec.parse(name, base));
         }
         return out;
     }
@@ -83,17 +84,17 @@ public final class InferenceRun {
      */
     public List<Path> run(WindowModel predictor, Progress progress, Cancellation cancellation) {
         VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(config));
-        List<Hdf5Files.Spec> images = images();
+        List<VolumeSpec> images = images();
         boolean singly = config.inference().doSingly();
         int start = singly ? config.inference().doSinglyStartIndex() : 0;
         int step = singly ? Math.max(1, config.inference().doSinglyStep()) : 1;
         List<Path> written = new ArrayList<>();
         Hdf5Writer together = new Hdf5Writer();
         for (int i = start; i < images.size(); i += step) {
-            Hdf5Files.Spec spec = images.get(i);
+            VolumeSpec spec = images.get(i);
             Block result;
             double[] resolution;
-            try (Hdf5Volume image = Hdf5Volume.open(spec.file(), spec.dataset(), Cremi.RAW)) {
+            try (ChunkedVolume image = VolumeFiles.open(spec, Cremi.RAW)) {
                 resolution = image.resolution();
                 result = inference.predict(image, progress, cancellation);
             }

@@ -28,9 +28,11 @@ import org.synapseworkbench.ui.train.TrainingPanel;
 import org.synapseworkbench.ui.viewer.WorkbenchWindow;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.volume.ChunkCache;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Files;
-import org.synapseworkbench.volume.Hdf5Volume;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.work.UserException;
 
 /**
@@ -40,8 +42,8 @@ import org.synapseworkbench.work.UserException;
  * progress bar shows.
  */
 public final class WorkbenchApp extends Application {
-    private Hdf5Volume image;
-    private final List<Hdf5Volume> opened = new java.util.ArrayList<>();
+    private ChunkedVolume image;
+    private final List<ChunkedVolume> opened = new java.util.ArrayList<>();
     private WorkbenchWindow window;
     private ConfigPanel config;
     private TrainingPanel training;
@@ -95,12 +97,12 @@ public final class WorkbenchApp extends Application {
         if (!args.isEmpty()) {
             open(stage, args.get(0));
             if (image != null) {
-                remember(Hdf5Files.Spec.parse(args.get(0)).file());
+                remember(VolumeSpec.parse(args.get(0)).file());
             }
             return;
         }
         Optional<Workspace> saved = Workspace.load(workspaceFile);
-        if (saved.isPresent() && Files.exists(Hdf5Files.Spec.parse(saved.get().image()).file())) {
+        if (saved.isPresent() && Files.exists(VolumeSpec.parse(saved.get().image()).file())) {
             restore(stage, saved.get());
             if (image != null) {
                 return;
@@ -127,7 +129,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         for (String labels : ws.labels()) {
-            Hdf5Files.Spec spec = Hdf5Files.Spec.parse(labels);
+            VolumeSpec spec = VolumeSpec.parse(labels);
             if (Files.exists(spec.file())) {
                 addLabels(stage, spec.file(), spec.dataset());
             }
@@ -166,9 +168,9 @@ public final class WorkbenchApp extends Application {
      * A file that cannot be opened is explained in one sentence and leaves the open image as it was.
      */
     private void open(Stage stage, String spec) {
-        Hdf5Volume opening;
+        ChunkedVolume opening;
         try {
-            opening = Hdf5Volume.open(spec, Cremi.RAW);
+            opening = VolumeFiles.open(spec, Cremi.RAW);
         } catch (RuntimeException e) {
             problem(stage, "Cannot open " + spec + ": " + e.getMessage());
             return;
@@ -176,10 +178,10 @@ public final class WorkbenchApp extends Application {
         if (image != null) {
             // the render thread and a running prediction may still read the old volumes: stop the prediction, and
             // close them on the render thread after the draws it was asked for
-            List<Hdf5Volume> old = new java.util.ArrayList<>(opened);
+            List<ChunkedVolume> old = new java.util.ArrayList<>(opened);
             old.add(image);
             opened.clear();
-            window.slice().afterPendingDraws(() -> old.forEach(Hdf5Volume::close));
+            window.slice().afterPendingDraws(() -> old.forEach(ChunkedVolume::close));
         }
         image = opening;
         addedLabels.clear();
@@ -206,7 +208,7 @@ public final class WorkbenchApp extends Application {
             });
             window.menus().getMenus().setAll(fileMenu(stage), WorkbenchMenus.run(window, training, prediction),
                     WorkbenchMenus.help(window));
-            Hdf5Choosers.acceptDrops(window.scene(), file -> openFile(stage, file));
+            VolumeChoosers.acceptDrops(window.scene(), file -> openFile(stage, file));
             TrainingPanel.prepareEngineInBackground();
             stage.setScene(window.scene());
             stage.centerOnScreen();
@@ -243,13 +245,22 @@ public final class WorkbenchApp extends Application {
         Menu recent = new Menu("Open recent");
         recent.setOnShowing(e -> fillRecent(stage, recent));
         recent.getItems().add(new MenuItem("(none)"));
-        MenuItem openLabels = WorkbenchMenus.item("Add labels...", Action.ADD_LABELS, () -> chooseLabels(stage));
+        MenuItem openStore = new MenuItem("Open image from a Zarr folder...");
+        openStore.setOnAction(e -> {
+            File f = VolumeChoosers.folderChooser("Open image from a Zarr store").showDialog(stage);
+            if (f != null) {
+                openFile(stage, f.toPath());
+            }
+        });
+        MenuItem openLabels = WorkbenchMenus.item("Add labels...", Action.ADD_LABELS, () -> chooseLabels(stage, false));
+        MenuItem storeLabels = new MenuItem("Add labels from a Zarr folder...");
+        storeLabels.setOnAction(e -> chooseLabels(stage, true));
         MenuItem quit = WorkbenchMenus.item("Quit", Action.QUIT, stage::close);
-        return new Menu("File", null, openImage, recent, openLabels, new SeparatorMenuItem(), quit);
+        return new Menu("File", null, openImage, openStore, recent, openLabels, storeLabels, new SeparatorMenuItem(), quit);
     }
 
     private void chooseImage(Stage stage) {
-        File f = Hdf5Choosers.chooser("Open image").showOpenDialog(stage);
+        File f = VolumeChoosers.chooser("Open image").showOpenDialog(stage);
         if (f != null) {
             openFile(stage, f.toPath());
         }
@@ -259,7 +270,7 @@ public final class WorkbenchApp extends Application {
     private void openFile(Stage stage, Path file) {
         String dataset;
         try {
-            dataset = Hdf5Choosers.pickDataset(stage, file, "image", Cremi.RAW);
+            dataset = VolumeChoosers.pickDataset(stage, file, "image", Cremi.RAW);
         } catch (RuntimeException e) {
             problem(stage, e.getMessage());
             return;
@@ -272,13 +283,15 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    private void chooseLabels(Stage stage) {
-        File f = Hdf5Choosers.chooser("Add labels").showOpenDialog(stage);
+    /** Adds labels from a file, or from a store's folder. */
+    private void chooseLabels(Stage stage, boolean folder) {
+        File f = folder ? VolumeChoosers.folderChooser("Add labels from a Zarr store").showDialog(stage)
+                : VolumeChoosers.chooser("Add labels").showOpenDialog(stage);
         if (f == null) {
             return;
         }
         try {
-            String dataset = Hdf5Choosers.pickDataset(stage, f.toPath(), "labels", Cremi.CLEFTS, Cremi.POLARITY);
+            String dataset = VolumeChoosers.pickDataset(stage, f.toPath(), "labels", Cremi.CLEFTS, Cremi.POLARITY);
             if (dataset != null) {
                 addLabels(stage, f.toPath(), dataset);
             }
@@ -290,7 +303,7 @@ public final class WorkbenchApp extends Application {
     /** Draws a label dataset over the image (clefts, or polarity when its name says so) if it has the image's shape. */
     private void addLabels(Stage stage, Path file, String dataset) {
         try {
-            Hdf5Volume labels = Hdf5Volume.open(file, dataset);
+            ChunkedVolume labels = VolumeFiles.open(file, dataset, ChunkCache.shared());
             if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
                 String shapes = java.util.Arrays.toString(labels.spatialShape()) + " but the image is "
                         + java.util.Arrays.toString(image.spatialShape());
@@ -338,14 +351,14 @@ public final class WorkbenchApp extends Application {
 
     /** For a CREMI-layout file, draws its cleft and polarity labels over the image (keys 1 and 2). */
     private void addLabelsBeside(Stage stage, String spec) {
-        Path file = Hdf5Files.Spec.parse(spec).file();
+        Path file = VolumeSpec.parse(spec).file();
         try {
-            List<String> present = Hdf5Files.datasetPaths(file);
+            List<String> present = VolumeFiles.datasetPaths(file);
             for (String dataset : List.of(Cremi.CLEFTS, Cremi.POLARITY)) {
                 if (!present.contains(dataset) && !present.contains("/" + dataset)) {
                     continue;
                 }
-                Hdf5Volume labels = Hdf5Volume.open(file, dataset);
+                ChunkedVolume labels = VolumeFiles.open(file, dataset, ChunkCache.shared());
                 if (!java.util.Arrays.equals(labels.spatialShape(), image.spatialShape())) {
                     labels.close();
                     continue;
@@ -386,6 +399,6 @@ public final class WorkbenchApp extends Application {
         if (image != null) {
             image.close();
         }
-        opened.forEach(Hdf5Volume::close);
+        opened.forEach(ChunkedVolume::close);
     }
 }

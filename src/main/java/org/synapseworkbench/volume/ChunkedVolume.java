@@ -33,6 +33,18 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
         }
     }
 
+    /** The HDF5 file, or the Zarr or N5 store's folder. */
+    public abstract java.nio.file.Path file();
+
+    /** The dataset's path inside the file or store, without a leading slash ("" for a store that is one array). */
+    public abstract String datasetPath();
+
+    /** How the data is stored, for people: e.g. "chunks [1, 128, 128], gzip (level 4)". */
+    public abstract String storage();
+
+    /** Bytes the dataset takes on disk. */
+    public abstract long storedBytes();
+
     /** Decodes the chunk at grid position {@code g}, whole ({@link #chunkShape()}), edge chunks padded. */
     protected abstract Block loadChunk(int[] g);
 

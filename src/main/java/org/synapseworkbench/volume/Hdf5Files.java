@@ -17,37 +17,6 @@ public final class Hdf5Files {
     private Hdf5Files() {
     }
 
-    /** A FILE or FILE:DATASET argument. */
-    public record Spec(Path file, String dataset) {
-        /** Splits at the last ':' that leaves an existing file on its left; a plain path names a file alone. */
-        public static Spec parse(String text) {
-            return parse(text, Path.of(""));
-        }
-
-        /** As {@link #parse(String)}, for a name relative to {@code base}; the file in the result includes the base. */
-        public static Spec parse(String text, Path base) {
-            Path whole = base.resolve(text);
-            if (Files.exists(whole)) {
-                return new Spec(whole, null);
-            }
-            int colon = text.lastIndexOf(':');
-            while (colon > 0) {
-                Path left = base.resolve(text.substring(0, colon));
-                if (Files.exists(left)) {
-                    String ds = text.substring(colon + 1);
-                    return new Spec(left, ds.isEmpty() ? null : ds);
-                }
-                colon = text.lastIndexOf(':', colon - 1);
-            }
-            return new Spec(whole, null);
-        }
-
-        @Override
-        public String toString() {
-            return dataset == null ? file.toString() : file + ":" + dataset;
-        }
-    }
-
     /** Opens a file for reading or throws a {@link UserException} naming the file and the problem. */
     public static HdfFile open(Path file) {
         if (!Files.exists(file)) {
@@ -128,51 +97,8 @@ public final class Hdf5Files {
         return p.startsWith("/") ? p.substring(1) : p;
     }
 
-    /**
-     * The dataset to use: the one named, else the first of {@code preferred} the file has, else the only one.
-     * A file with several datasets and none of the preferred ones is an error that lists them.
-     */
+    /** The dataset to use: see {@link VolumeFiles#choose}. */
     public static String chooseDataset(Path file, HdfFile hdf, String named, String... preferred) {
-        List<String> all = datasetPaths(hdf);
-        if (named != null) {
-            String n = stripSlash(named);
-            if (all.contains(n)) {
-                return n;
-            }
-            throw new UserException("File '" + file + "' has no dataset '" + n + "'; it has: " + listing(all) + ".");
-        }
-        String plain = plainChoice(file, all, preferred);
-        if (plain != null) {
-            return plain;
-        }
-        throw new UserException("File '" + file + "' holds several datasets (" + listing(all) + "); name one as '"
-                + file + ":DATASET'.");
-    }
-
-    /**
-     * The first of {@code preferred} among a file's datasets {@code all}, else its only one, else null (the caller
-     * asks, or names them); a file without datasets is an error.
-     */
-    public static String plainChoice(Path file, List<String> all, String... preferred) {
-        for (String p : preferred) {
-            if (all.contains(p)) {
-                return p;
-            }
-        }
-        if (all.size() == 1) {
-            return all.get(0);
-        }
-        if (all.isEmpty()) {
-            throw new UserException("File '" + file + "' holds no dataset; choose a file with an image or label volume.");
-        }
-        return null;
-    }
-
-    private static String listing(List<String> all) {
-        if (all.isEmpty()) {
-            return "none";
-        }
-        List<String> shown = all.size() > 12 ? all.subList(0, 12) : all;
-        return String.join(", ", shown) + (all.size() > 12 ? ", ... (" + all.size() + " in all)" : "");
+        return VolumeFiles.choose(file, datasetPaths(hdf), named, preferred);
     }
 }

@@ -136,7 +136,7 @@ public final class Hdf5Volume extends ChunkedVolume {
 
     /** Opens {@code FILE} or {@code FILE:DATASET}. */
     public static Hdf5Volume open(String spec, String... preferred) {
-        Hdf5Files.Spec s = Hdf5Files.Spec.parse(spec);
+        VolumeSpec s = VolumeSpec.parse(spec);
         return open(s.file(), s.dataset(), preferred);
     }
 
@@ -160,11 +160,12 @@ public final class Hdf5Volume extends ChunkedVolume {
         return out;
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
-    /** The dataset's path inside the file, without a leading slash. */
+    @Override
     public String datasetPath() {
         return path;
     }
@@ -188,7 +189,14 @@ public final class Hdf5Volume extends ChunkedVolume {
         }
     }
 
+    @Override
+    public String storage() {
+        List<String> f = filters();
+        return (isChunked() ? "chunks " + Arrays.toString(chunk) : "contiguous") + (f.isEmpty() ? "" : ", " + String.join(" + ", f));
+    }
+
     /** Bytes the dataset takes in the file (reads its chunk index). */
+    @Override
     public long storedBytes() {
         try {
             return dataset.getStorageInBytes();

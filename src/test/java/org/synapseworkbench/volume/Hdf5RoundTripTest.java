@@ -171,9 +171,9 @@ class Hdf5RoundTripTest {
     void specSplitsFileAndDataset() {
         Path f = dir.resolve("a.h5");
         new Hdf5Writer().dataset("volumes/labels/clefts", random(DataType.UINT64, 1, 2, 3, 4)).write(f);
-        Hdf5Files.Spec s = Hdf5Files.Spec.parse(f + ":volumes/labels/clefts");
+        VolumeSpec s = VolumeSpec.parse(f + ":volumes/labels/clefts");
         assertEquals(f, s.file());
         assertEquals("volumes/labels/clefts", s.dataset());
-        assertEquals(null, Hdf5Files.Spec.parse(f.toString()).dataset());
+        assertEquals(null, VolumeSpec.parse(f.toString()).dataset());
     }
 }

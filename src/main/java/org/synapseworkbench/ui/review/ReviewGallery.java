@@ -28,10 +28,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
+import impl.org.controlsfx.skin.GridViewSkin;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
-
-import impl.org.controlsfx.skin.GridViewSkin;
 
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.ui.action.Action;

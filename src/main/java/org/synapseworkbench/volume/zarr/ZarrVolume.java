@@ -26,6 +26,8 @@ import org.synapseworkbench.work.UserException;
  */
 public final class ZarrVolume extends ChunkedVolume {
     private final Path array;
+    private final Path store;
+    private final String dataset;
     private final String name;
     private final ZarrV2Metadata meta;
     private final Codec codec;
@@ -33,17 +35,19 @@ public final class ZarrVolume extends ChunkedVolume {
     private final boolean resolutionStored;
     private final double[] offset;
 
-    private ZarrVolume(Path array, String name, ZarrV2Metadata meta, ChunkCache cache) {
+    private ZarrVolume(Path store, String dataset, ZarrV2Metadata meta, ChunkCache cache) {
         super(meta.type(), meta.shape(), meta.chunks(), cache);
         if (meta.shape().length != 3 && meta.shape().length != 4) {
-            throw new UserException("Zarr array '" + array + "' has " + meta.shape().length + " dimensions "
+            throw new UserException("Zarr array '" + store.resolve(dataset) + "' has " + meta.shape().length + " dimensions "
                     + Arrays.toString(meta.shape()) + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x).");
         }
-        this.array = array;
-        this.name = name;
+        this.store = store;
+        this.dataset = dataset;
+        this.array = dataset.isEmpty() ? store : store.resolve(dataset);
+        this.name = store.getFileName() + (dataset.isEmpty() ? "" : "/" + dataset);
         this.meta = meta;
         this.codec = meta.codec();
-        JsonObject attrs = attributes(array);
+        JsonObject attrs = attributes(this.array);
         double[] res = triple(attrs, "resolution");
         this.resolutionStored = res != null;
         this.resolution = res != null ? res : Hdf5Volume.DEFAULT_RESOLUTION.clone();
@@ -56,22 +60,26 @@ public final class ZarrVolume extends ChunkedVolume {
         return open(array, ChunkCache.shared());
     }
 
+    /** Opens the Zarr v2 array in folder {@code array}: its store is the outermost folder above ending in .zarr. */
     public static ZarrVolume open(Path array, ChunkCache cache) {
+        Path abs = array.toAbsolutePath().normalize();
+        Path store = abs;
+        for (int i = 0; i < abs.getNameCount(); i++) {
+            if (abs.getName(i).toString().endsWith(".zarr")) {
+                store = abs.getRoot().resolve(abs.subpath(0, i + 1));
+                break;
+            }
+        }
+        return open(store, store.relativize(abs).toString().replace('\\', '/'), cache);
+    }
+
+    /** Opens array {@code dataset} ("" for the store itself) of the store in folder {@code store}. */
+    public static ZarrVolume open(Path store, String dataset, ChunkCache cache) {
+        Path array = dataset.isEmpty() ? store : store.resolve(dataset);
         if (!Files.isDirectory(array)) {
             throw new UserException("'" + array + "' does not exist or is not a folder; name a Zarr array's folder.");
         }
-        return new ZarrVolume(array, displayName(array), ZarrV2Metadata.read(array), cache);
-    }
-
-    /** "store.zarr/volumes/raw": the path from the store (the outermost folder ending in .zarr) down, or the folder. */
-    private static String displayName(Path array) {
-        Path abs = array.toAbsolutePath().normalize();
-        for (int i = 0; i < abs.getNameCount(); i++) {
-            if (abs.getName(i).toString().endsWith(".zarr")) {
-                return abs.subpath(i, abs.getNameCount()).toString().replace('\\', '/');
-            }
-        }
-        return String.valueOf(abs.getFileName());
+        return new ZarrVolume(store, dataset, ZarrV2Metadata.read(array), cache);
     }
 
     /** The array's {@code .zattrs}, or an empty object. */
@@ -100,9 +108,15 @@ public final class ZarrVolume extends ChunkedVolume {
         }
     }
 
-    /** The array's folder. */
-    public Path path() {
-        return array;
+    /** The store's folder. */
+    @Override
+    public Path file() {
+        return store;
+    }
+
+    @Override
+    public String datasetPath() {
+        return dataset;
     }
 
     public ZarrV2Metadata metadata() {
@@ -127,6 +141,22 @@ public final class ZarrVolume extends ChunkedVolume {
     @Override
     public double[] offset() {
         return offset.clone();
+    }
+
+    @Override
+    public String storage() {
+        return "Zarr v2, chunks " + Arrays.toString(chunk) + ", " + codec.describe() + (meta.fortranOrder() ? ", F order" : "");
+    }
+
+    /** The sizes of the chunk files (the array's folder walked). */
+    @Override
+    public long storedBytes() {
+        try (var files = Files.walk(array)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UserException("The Zarr array '" + array + "' cannot be listed (" + e.getMessage() + ").", e);
+        }
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonParser;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,11 +11,14 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-import org.synapseworkbench.volume.Hdf5Files;
+import org.synapseworkbench.volume.VolumeFiles;
 
-/** Choosing HDF5 files (by dialog or by dropping them) and, in a file of several datasets, the one to open. */
-final class Hdf5Choosers {
-    private Hdf5Choosers() {
+/**
+ * Choosing volumes (HDF5 files or Zarr stores' folders, by dialog or by dropping them) and, in a file or store of
+ * several datasets, the one to open.
+ */
+final class VolumeChoosers {
+    private VolumeChoosers() {
     }
 
     /**
@@ -23,8 +26,8 @@ final class Hdf5Choosers {
      * list (null when they cancel).
      */
     static String pickDataset(Stage stage, Path file, String what, String... preferred) {
-        List<String> all = Hdf5Files.datasetPaths(file);
-        String plain = Hdf5Files.plainChoice(file, all, preferred);
+        List<String> all = VolumeFiles.datasetPaths(file);
+        String plain = VolumeFiles.plainChoice(file, all, preferred);
         if (plain != null) {
             return plain;
         }
@@ -44,7 +47,14 @@ final class Hdf5Choosers {
         return chooser;
     }
 
-    /** A file dropped on {@code scene} goes to {@code open} (the first, when several are dropped). */
+    /** A folder chooser for Zarr stores, titled {@code title}. */
+    static javafx.stage.DirectoryChooser folderChooser(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return chooser;
+    }
+
+    /** A file or folder dropped on {@code scene} goes to {@code open} (the first, when several are dropped). */
     static void acceptDrops(Scene scene, Consumer<Path> open) {
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
