@@ -4,12 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.synapseworkbench.volume.n5.N5Store;
+import org.synapseworkbench.volume.n5.N5Volume;
 import org.synapseworkbench.volume.zarr.ZarrStore;
 import org.synapseworkbench.volume.zarr.ZarrVolume;
 import org.synapseworkbench.work.UserException;
 
 /**
- * Volumes whatever their format: an HDF5 file, or a Zarr store's folder. Lists the datasets in one, chooses the one
+ * Volumes whatever their format: an HDF5 file, or a Zarr or N5 store's folder. Lists the datasets in one, chooses the one
  * meant (named, else preferred, else the only one), and opens it.
  */
 public final class VolumeFiles {
@@ -30,16 +32,22 @@ public final class VolumeFiles {
         if (!Files.isDirectory(file)) {
             return Hdf5Volume.open(file, dataset, cache, preferred);
         }
+        if (N5Store.isN5(file)) {
+            return N5Volume.open(file, choose(file, N5Store.datasets(file), dataset, preferred), cache);
+        }
         if (!ZarrStore.isZarr(file)) {
-            throw new UserException("'" + file + "' is a folder but not a Zarr store (it has no .zgroup, .zarray or "
-                    + ".zattrs); give an HDF5 file or a Zarr store's folder.");
+            throw new UserException("'" + file + "' is a folder but neither a Zarr store (it has no .zgroup, .zarray or "
+                    + ".zattrs) nor an N5 store (no attributes.json); give an HDF5 file or a store's folder.");
         }
         return ZarrVolume.open(file, choose(file, ZarrStore.arrays(file), dataset, preferred), cache);
     }
 
-    /** The datasets (HDF5) or arrays (Zarr) in a file or store, depth first. */
+    /** The datasets (HDF5, N5) or arrays (Zarr) in a file or store, depth first. */
     public static List<String> datasetPaths(Path file) {
-        return Files.isDirectory(file) ? ZarrStore.arrays(file) : Hdf5Files.datasetPaths(file);
+        if (!Files.isDirectory(file)) {
+            return Hdf5Files.datasetPaths(file);
+        }
+        return N5Store.isN5(file) ? N5Store.datasets(file) : ZarrStore.arrays(file);
     }
 
     /**

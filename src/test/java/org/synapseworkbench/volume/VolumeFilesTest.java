@@ -71,6 +71,6 @@ class VolumeFilesTest {
         }
         Files.createDirectories(dir.resolve("plain"));
         UserException notZarr = assertThrows(UserException.class, () -> VolumeFiles.open(dir.resolve("plain").toString()));
-        assertTrue(notZarr.getMessage().contains("is a folder but not a Zarr store"), notZarr.getMessage());
+        assertTrue(notZarr.getMessage().contains("is a folder but neither a Zarr store"), notZarr.getMessage());
     }
 }

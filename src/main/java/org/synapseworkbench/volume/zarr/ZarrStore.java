@@ -1,13 +1,10 @@
 package org.synapseworkbench.volume.zarr;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.synapseworkbench.work.UserException;
+import org.synapseworkbench.volume.StoreListing;
 
 /** A Zarr store's folder: the arrays in it. */
 public final class ZarrStore {
@@ -25,31 +22,6 @@ public final class ZarrStore {
      * depth first in name order; the chunks of an array are not looked into.
      */
     public static List<String> arrays(Path store) {
-        if (!Files.isDirectory(store)) {
-            throw new UserException("'" + store + "' does not exist or is not a folder; check the path of the Zarr store.");
-        }
-        List<String> out = new ArrayList<>();
-        collect(store, "", out);
-        return out;
-    }
-
-    private static void collect(Path folder, String prefix, List<String> out) {
-        if (Files.exists(folder.resolve(".zarray"))) {
-            out.add(prefix);
-            return;
-        }
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, p -> Files.isDirectory(p)
-                && !p.getFileName().toString().startsWith("."))) {
-            s.forEach(children::add);
-        } catch (IOException e) {
-            throw new UserException("The folder '" + folder + "' cannot be listed (" + e.getMessage() + "); check its "
-                    + "permissions.", e);
-        }
-        children.sort(null);
-        for (Path c : children) {
-            String name = c.getFileName().toString();
-            collect(c, prefix.isEmpty() ? name : prefix + "/" + name, out);
-        }
+        return StoreListing.arrays(store, f -> Files.exists(f.resolve(".zarray")));
     }
 }

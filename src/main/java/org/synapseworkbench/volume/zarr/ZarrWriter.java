@@ -10,8 +10,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkWriter;
 import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Volume;
 import org.synapseworkbench.volume.codec.Codec;
 import org.synapseworkbench.work.AtomicFiles;
 import org.synapseworkbench.work.UserException;
@@ -21,12 +21,13 @@ import org.synapseworkbench.work.UserException;
  * the resolution) first, {@code .zgroup} in the folders above it up to the store, then each chunk to a temporary file
  * renamed into place, so a reader never sees half a chunk and a chunk written twice is whole either way.
  */
-public final class ZarrWriter {
+public final class ZarrWriter extends ChunkWriter {
     private final Path array;
     private final ZarrV2Metadata meta;
     private final Codec codec;
 
     private ZarrWriter(Path array, ZarrV2Metadata meta) {
+        super(meta.shape(), meta.chunks());
         this.array = array;
         this.meta = meta;
         this.codec = meta.codec();
@@ -88,8 +89,8 @@ public final class ZarrWriter {
      * Writes the chunk at grid position {@code g}; {@code data} holds its voxels within the array (an edge chunk's
      * part), padded here with zeros to the whole chunk as Zarr stores it.
      */
+    @Override
     public void writeChunk(int[] g, Block data) {
-        int[] chunks = meta.chunks();
         Block whole = data;
         if (!Arrays.equals(data.shape(), chunks)) {
             whole = Block.zeros(meta.type(), chunks);
@@ -101,53 +102,6 @@ public final class ZarrWriter {
         } catch (IOException e) {
             throw new UserException("Cannot write chunk '" + file + "' (" + e.getMessage() + "); check that the disk has "
                     + "room.", e);
-        }
-    }
-
-    /** The box of the chunk at grid position {@code g} within the array: start, then size. */
-    public int[][] box(int[] g) {
-        int[] shape = meta.shape();
-        int[] chunks = meta.chunks();
-        int[] start = new int[g.length];
-        int[] size = new int[g.length];
-        for (int a = 0; a < g.length; a++) {
-            start[a] = g[a] * chunks[a];
-            size[a] = Math.min(chunks[a], shape[a] - start[a]);
-        }
-        return new int[][] {start, size};
-    }
-
-    /** Chunks along each axis. */
-    public int[] grid() {
-        int[] shape = meta.shape();
-        int[] chunks = meta.chunks();
-        int[] grid = new int[shape.length];
-        for (int a = 0; a < grid.length; a++) {
-            grid[a] = (shape[a] + chunks[a] - 1) / chunks[a];
-        }
-        return grid;
-    }
-
-    /** Writes every chunk from {@code source} (of this array's shape), reading one chunk's box at a time. */
-    public void writeAll(Volume source) {
-        if (!Arrays.equals(source.shape(), meta.shape())) {
-            throw new IllegalArgumentException(source.name() + " is " + Arrays.toString(source.shape()) + ", the array "
-                    + Arrays.toString(meta.shape()));
-        }
-        int[] grid = grid();
-        int[] g = new int[grid.length];
-        long total = 1;
-        for (int n : grid) {
-            total *= n;
-        }
-        for (long k = 0; k < total; k++) {
-            long rest = k;
-            for (int a = grid.length - 1; a >= 0; a--) {
-                g[a] = (int) (rest % grid[a]);
-                rest /= grid[a];
-            }
-            int[][] box = box(g);
-            writeChunk(g.clone(), source.read(box[0], box[1]));
         }
     }
 }
