@@ -41,6 +41,27 @@ public record VolumeSpec(Path file, String dataset) {
         return new VolumeSpec(whole, null);
     }
 
+    /**
+     * A volume to write, which need not exist yet: a store's path as in {@link #parse(String)}, else {@code FILE:DATASET}
+     * split at the last ':' after an HDF5 name (.h5, .hdf5, .hdf) or an existing file.
+     */
+    public static VolumeSpec parseOutput(String text) {
+        VolumeSpec inStore = inStore(text, Path.of(""));
+        if (inStore != null) {
+            return inStore;
+        }
+        int colon = text.lastIndexOf(':');
+        while (colon > 0) {
+            String left = text.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (left.endsWith(".h5") || left.endsWith(".hdf5") || left.endsWith(".hdf") || Files.isRegularFile(Path.of(left))) {
+                String ds = text.substring(colon + 1);
+                return new VolumeSpec(Path.of(text.substring(0, colon)), ds.isEmpty() ? null : ds);
+            }
+            colon = text.lastIndexOf(':', colon - 1);
+        }
+        return new VolumeSpec(Path.of(text), null);
+    }
+
     /** The store and the path inside it, when a part of {@code text} names a .zarr or .n5 folder; else null. */
     private static VolumeSpec inStore(String text, Path base) {
         String path = text;

@@ -1,0 +1,207 @@
+package org.synapseworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkCache;
+import org.synapseworkbench.volume.ChunkWriter;
+import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.VolumeSpec;
+import org.synapseworkbench.volume.n5.N5Writer;
+import org.synapseworkbench.volume.zarr.Numcodecs;
+import org.synapseworkbench.volume.zarr.ZarrWriter;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
+
+/** {@code convert}: volumes between HDF5, Zarr and N5, chunk by chunk, with their voxel size. */
+@Command(name = "convert", header = "Convert volumes between HDF5, Zarr (v2) and N5, chunk by chunk.", mixinStandardHelpOptions = true,
+        description = {"Copies one volume, or every volume of a file or store (keeping their paths), into another format.",
+            "INPUT: FILE.h5[:DATASET], STORE.zarr[/ARRAY] or STORE.n5[/DATASET]. OUTPUT: a store (.zarr, .n5), or an",
+            "array in one (out.zarr/volumes/raw), or an HDF5 file (out.h5, written at once, atomically). Zarr and N5",
+            "are written a chunk at a time (each chunk to a temporary file, then renamed), never whole in memory; the",
+            "voxel size goes along (Zarr and N5 'resolution' attributes, HDF5 'resolution')."})
+public final class ConvertCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The volume, or the file or store of volumes, to convert.")
+    String input;
+
+    @Parameters(index = "1", paramLabel = "OUTPUT", description = "Where to write: out.zarr[/PATH], out.n5[/PATH] or out.h5.")
+    String output;
+
+    @Option(names = "--chunks", paramLabel = "Z,Y,X", description = "Chunk shape of the output (default: the input's, "
+            + "or 16,256,256 when the input's are larger than 4 million voxels).")
+    String chunks;
+
+    @Option(names = "--compression", paramLabel = "NAME", description = "blosc (lz4 inside), gzip, zstd, lz4, bz2 / bzip2, "
+            + "xz (N5) or raw (default: blosc for Zarr, gzip for N5 and HDF5).")
+    String compression;
+
+    @Option(names = "--level", defaultValue = "5", description = "Compression level (default ${DEFAULT-VALUE}).")
+    int level;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The formats written. */
+    private enum Format {
+        ZARR, N5, HDF5
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        VolumeSpec in = VolumeSpec.parse(input);
+        if (!java.nio.file.Files.exists(in.file())) {
+            throw new UserException("'" + in.file() + "' does not exist; check the path of the input.");
+        }
+        List<String> datasets = in.dataset() != null ? List.of(in.dataset()) : VolumeFiles.datasetPaths(in.file());
+        VolumeSpec target = VolumeSpec.parseOutput(output);
+        Format format = format(target.file());
+        Map<String, String> names = new LinkedHashMap<>(); // input dataset -> output dataset
+        for (String d : datasets) {
+            String name = target.dataset() != null && datasets.size() == 1 ? target.dataset() : d;
+            names.put(d, format == Format.HDF5 || !name.isEmpty() ? name : "");
+        }
+        if (format == Format.HDF5 && names.containsValue("")) {
+            names.replaceAll((d, n) -> n.isEmpty() ? "main" : n); // a store that is one array: HDF5 needs a name
+        }
+        try {
+            String said = ConsoleJob.run((progress, control) -> {
+                List<String> lines = new ArrayList<>();
+                Hdf5Writer hdf5 = format == Format.HDF5 ? new Hdf5Writer() : null;
+                int k = 0;
+                for (Map.Entry<String, String> e : names.entrySet()) {
+                    String of = names.size() > 1 ? " (" + ++k + " of " + names.size() + ")" : "";
+                    lines.add(convert(in.file(), e.getKey(), target.file(), e.getValue(), format, hdf5, of, progress, control));
+                }
+                if (hdf5 != null) {
+                    control.check();
+                    progress.update("Writing " + target.file(), 0, 1, 0);
+                    hdf5.write(target.file());
+                }
+                return String.join("\n", lines);
+            }, spec.commandLine().getErr(), System.console() == null);
+            out.println(said);
+        } catch (Cancellation.CancelledException e) {
+            spec.commandLine().getErr().println("Conversion stopped; the chunks written so far are whole, the rest are "
+                    + "missing (run it again to write them all).");
+            return Main.INTERRUPTED;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A path naming a store (.zarr, .n5) is written as one; anything else as an HDF5 file. */
+    private static Format format(Path file) {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".zarr") ? Format.ZARR : n.endsWith(".n5") ? Format.N5 : Format.HDF5;
+    }
+
+    private String convert(Path from, String dataset, Path to, String name, Format format, Hdf5Writer hdf5, String of,
+            Progress progress, Cancellation control) {
+        try (ChunkedVolume v = VolumeFiles.open(from, dataset, new ChunkCache(256L << 20))) {
+            String where = format == Format.HDF5 ? to + ":" + name : to + (name.isEmpty() ? "" : "/" + name);
+            String task = "Converting " + v.name() + of;
+            if (format == Format.HDF5) {
+                progress.update(task, 0, 1, 0);
+                MemoryBudget.requireWhole("writing HDF5 holds a volume in memory", v, 0,
+                        "convert to Zarr or N5 instead, which are written a chunk at a time.");
+                Block all = v.read(new int[v.rank()], v.shape());
+                hdf5.dataset(name, all, outputChunks(v), Map.of("resolution", v.resolution()));
+                return describe(v, where, "gzip (level 4)");
+            }
+            ChunkWriter writer = format == Format.ZARR
+                    ? ZarrWriter.create(to.resolve(name), v.shape(), outputChunks(v), v.type(),
+                            zarrCompressor(), v.resolution())
+                    : N5Writer.create(name.isEmpty() ? to : to.resolve(name), v.shape(), outputChunks(v), v.type(),
+                            N5Writer.compression(n5Compression(), level), v.resolution());
+            writer.writeAll(v, task, progress, control);
+            return describe(v, where, compressionName(format));
+        }
+    }
+
+    private static String describe(ChunkedVolume v, String where, String how) {
+        return String.format(Locale.ROOT, "wrote %s: %s %s, %s", where, v.type().label(), Arrays.toString(v.shape()), how);
+    }
+
+    private String compressionName(Format format) {
+        String c = compression == null ? (format == Format.ZARR ? "blosc" : "gzip") : compression.toLowerCase(Locale.ROOT);
+        return c + (c.equals("raw") ? "" : " (level " + level + ")");
+    }
+
+    /** numcodecs' configuration of --compression (null: none). */
+    private com.google.gson.JsonObject zarrCompressor() {
+        String c = compression == null ? "blosc" : compression.toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "raw", "none" -> null;
+            case "bzip2", "bz2" -> Numcodecs.config("bz2", Math.max(1, level));
+            case "blosc", "gzip", "zstd", "lz4", "zlib" -> Numcodecs.config(c, level);
+            default -> throw new UserException("--compression " + compression + " is not one Zarr is written with here: "
+                    + "blosc, gzip, zlib, zstd, lz4, bz2 or raw.");
+        };
+    }
+
+    private String n5Compression() {
+        String c = compression == null ? "gzip" : compression.toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "raw", "none" -> "raw";
+            case "bz2", "bzip2" -> "bzip2";
+            case "gzip", "xz", "lz4", "blosc" -> c;
+            default -> throw new UserException("--compression " + compression + " is not one N5 is written with: gzip, "
+                    + "bzip2, xz, lz4, blosc or raw.");
+        };
+    }
+
+    /** --chunks, else the input's chunks when not huge, else 16 x 256 x 256 (1 along a channel axis). */
+    private int[] outputChunks(ChunkedVolume v) {
+        int r = v.rank();
+        int[] shape = v.shape();
+        int[] c;
+        if (chunks != null) {
+            String[] parts = chunks.split(",");
+            if (parts.length != 3) {
+                throw new UserException("--chunks " + chunks + " is not Z,Y,X (three whole numbers).");
+            }
+            c = new int[r];
+            Arrays.fill(c, 1);
+            for (int a = 0; a < 3; a++) {
+                try {
+                    c[r - 3 + a] = Integer.parseInt(parts[a].trim());
+                } catch (NumberFormatException e) {
+                    throw new UserException("--chunks " + chunks + " is not Z,Y,X (three whole numbers).");
+                }
+                if (c[r - 3 + a] < 1) {
+                    throw new UserException("--chunks " + chunks + " has a size below 1.");
+                }
+            }
+        } else if (Block.elementCount(v.chunkShape()) <= (4L << 20)) {
+            c = v.chunkShape();
+        } else {
+            c = new int[r];
+            Arrays.fill(c, 1);
+            int[] wanted = {16, 256, 256};
+            for (int a = 0; a < 3; a++) {
+                c[r - 3 + a] = wanted[a];
+            }
+        }
+        for (int a = 0; a < r; a++) {
+            c[a] = Math.max(1, Math.min(c[a], Math.max(1, shape[a])));
+        }
+        return c;
+    }
+}

@@ -1,0 +1,74 @@
+package org.synapseworkbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Writer;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.n5.N5Volume;
+import org.synapseworkbench.volume.zarr.ZarrVolume;
+
+/** {@code convert}: HDF5 to Zarr to N5 and back, every voxel and the voxel size kept; bad arguments in one line. */
+class ConvertCommandTest {
+
+    @Test
+    void hdf5ToZarrToN5AndBackKeepsEveryVoxel(@TempDir Path dir) {
+        Block raw = Block.zeros(DataType.UINT8, 5, 40, 50);
+        Block clefts = Block.zeros(DataType.UINT64, 5, 40, 50);
+        for (int i = 0; i < raw.size(); i++) {
+            raw.setLong(i, i * 7 % 256);
+            clefts.setLong(i, i % 11 == 0 ? Cremi.NO_CLEFT : i / 1000);
+        }
+        Path h5 = dir.resolve("in.h5");
+        new Hdf5Writer().dataset(Cremi.RAW, raw, Map.of("resolution", new double[] {40, 8, 8}))
+                .dataset(Cremi.CLEFTS, clefts, Map.of("resolution", new double[] {40, 8, 8})).write(h5);
+        MainTest.Result z = MainTest.run("convert", h5.toString(), dir.resolve("out.zarr").toString(), "--chunks", "2,16,16");
+        assertEquals(0, z.code(), z.err());
+        assertTrue(z.out().contains("wrote " + dir.resolve("out.zarr") + "/volumes/raw: uint8 [5, 40, 50], blosc (level 5)"), z.out());
+        MainTest.Result n = MainTest.run("convert", dir.resolve("out.zarr").toString(), dir.resolve("out.n5").toString(),
+                "--compression", "bzip2");
+        assertEquals(0, n.code(), n.err());
+        MainTest.Result back = MainTest.run("convert", dir.resolve("out.n5/volumes/labels/clefts").toString(),
+                dir.resolve("back.h5") + ":clefts");
+        assertEquals(0, back.code(), back.err());
+        try (ChunkedVolume zr = VolumeFiles.open(dir.resolve("out.zarr") + "/volumes/raw");
+                ChunkedVolume nc = VolumeFiles.open(dir.resolve("out.n5") + "/volumes/labels/clefts");
+                ChunkedVolume hc = VolumeFiles.open(dir.resolve("back.h5") + ":clefts")) {
+            assertTrue(zr instanceof ZarrVolume && nc instanceof N5Volume);
+            assertArrayEquals(new int[] {2, 16, 16}, zr.chunkShape());
+            assertArrayEquals(new int[] {2, 16, 16}, nc.chunkShape(), "the input's chunks by default");
+            assertArrayEquals(new double[] {40, 8, 8}, nc.resolution());
+            assertTrue(zr.read(new int[3], raw.shape()).contentEquals(raw));
+            assertTrue(nc.read(new int[3], clefts.shape()).contentEquals(clefts));
+            assertTrue(hc.read(new int[3], clefts.shape()).contentEquals(clefts));
+        }
+    }
+
+    @Test
+    void badArgumentsAreOneLine(@TempDir Path dir) throws Exception {
+        MainTest.Result missing = MainTest.run("convert", dir.resolve("none.h5").toString(), dir.resolve("o.zarr").toString());
+        assertEquals(2, missing.code());
+        assertEquals("error: '" + dir.resolve("none.h5") + "' does not exist; check the path of the input.", missing.err().strip());
+        Path h5 = dir.resolve("in.h5");
+        new Hdf5Writer().dataset("main", Block.zeros(DataType.UINT8, 2, 4, 4), Map.of()).write(h5);
+        MainTest.Result codec = MainTest.run("convert", h5.toString(), dir.resolve("o.zarr").toString(), "--compression", "lzma");
+        assertEquals(2, codec.code());
+        assertTrue(codec.err().strip().startsWith("error: --compression lzma is not one Zarr is written with"), codec.err());
+        MainTest.Result chunks = MainTest.run("convert", h5.toString(), dir.resolve("o.n5").toString(), "--chunks", "1,x,2");
+        assertEquals(2, chunks.code());
+        assertEquals(1, chunks.err().strip().lines().count(), chunks.err());
+        assertTrue(Files.notExists(dir.resolve("o.zarr/main/0/0/0")), "nothing written");
+    }
+}
