@@ -22,6 +22,8 @@ final class Peers {
     static final String PYTORCH_UNET = "pytorch_unet_reference.py";
     /** SciPy: anisotropic distance transforms, CREMI cleft metrics, 6-connected labelling. */
     static final String SCIPY = "scipy_reference.py";
+    /** zarr-python reading Zarr arrays: {@code benchmark zarr-read}. */
+    static final String ZARR_READ = "zarr_read_peer.py";
 
     private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
 
@@ -54,6 +56,21 @@ final class Peers {
      */
     static String run(String python, Map<String, String> env, String script, String... args)
             throws IOException, InterruptedException {
+        String output = runAll(python, env, script, args);
+        if (output == null) {
+            return null;
+        }
+        String[] lines = output.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    /** Runs the peer {@code script} with {@code python}; all its output, or null when it fails. */
+    static String runAll(String python, String script, String... args) throws IOException, InterruptedException {
+        return runAll(python, Map.of(), script, args);
+    }
+
+    private static String runAll(String python, Map<String, String> env, String script, String... args)
+            throws IOException, InterruptedException {
         Path file = Files.createTempFile(script.replace(".py", "-"), ".py");
         try {
             try (InputStream in = Peers.class.getResourceAsStream(script)) {
@@ -70,11 +87,7 @@ final class Peers {
             builder.environment().putAll(env);
             Process p = builder.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                return null;
-            }
-            String[] lines = output.strip().split("\n");
-            return lines[lines.length - 1];
+            return p.waitFor() == 0 ? output : null;
         } finally {
             Files.deleteIfExists(file);
         }

@@ -50,11 +50,17 @@ public final class Block {
         return reuse != null && reuse.type == type && Arrays.equals(reuse.shape, shape) ? reuse : zeros(type, shape);
     }
 
-    /** Decodes raw little- or big-endian bytes (an HDF5 chunk, say) into a block. */
+    /**
+     * Decodes raw little- or big-endian bytes (an HDF5 chunk, say) into a block; one-byte elements keep {@code bytes}
+     * itself when it is exactly their size, so the caller must not change it afterwards.
+     */
     public static Block decode(DataType type, ByteOrder order, byte[] bytes, int... shape) {
         int n = (int) elementCount(shape);
         if ((long) n * type.bytes() > bytes.length) {
             throw new IllegalArgumentException("only " + bytes.length + " bytes for " + n + " elements of " + type.label());
+        }
+        if (type.bytes() == 1 && bytes.length == n) {
+            return new Block(type, shape, bytes); // bytes are bytes in any order: kept, not copied
         }
         ByteBuffer bb = ByteBuffer.wrap(bytes).order(order);
         Object out = newArray(type, n);

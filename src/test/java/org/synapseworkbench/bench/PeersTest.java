@@ -20,7 +20,7 @@ import org.synapseworkbench.volume.Hdf5Writer;
 class PeersTest {
     @Test
     void everyPeerIsCarriedInTheProgram() throws Exception {
-        for (String peer : List.of(Peers.H5PY_READ, Peers.PYTORCH_UNET, Peers.SCIPY)) {
+        for (String peer : List.of(Peers.H5PY_READ, Peers.PYTORCH_UNET, Peers.SCIPY, Peers.ZARR_READ)) {
             try (InputStream in = Peers.class.getResourceAsStream(peer)) {
                 assertNotNull(in, peer);
             }
