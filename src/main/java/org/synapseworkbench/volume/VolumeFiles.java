@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.synapseworkbench.volume.n5.N5Store;
 import org.synapseworkbench.volume.n5.N5Volume;
+import org.synapseworkbench.volume.zarr.OmeMultiscales;
 import org.synapseworkbench.volume.zarr.ZarrStore;
 import org.synapseworkbench.volume.zarr.ZarrVolume;
 import org.synapseworkbench.work.UserException;
@@ -38,6 +39,11 @@ public final class VolumeFiles {
         if (!ZarrStore.isZarr(file)) {
             throw new UserException("'" + file + "' is a folder but neither a Zarr store (it has no .zgroup, .zarray or "
                     + ".zattrs) nor an N5 store (no attributes.json); give an HDF5 file or a store's folder.");
+        }
+        Path group = dataset == null ? file : file.resolve(dataset);
+        OmeMultiscales image = Files.exists(group.resolve(".zarray")) ? null : OmeMultiscales.of(group);
+        if (image != null && !image.levels().isEmpty()) { // an OME-Zarr image: its finest level
+            dataset = (dataset == null || dataset.isEmpty() ? "" : dataset + "/") + image.levels().get(0);
         }
         return ZarrVolume.open(file, choose(file, ZarrStore.arrays(file), dataset, preferred), cache);
     }

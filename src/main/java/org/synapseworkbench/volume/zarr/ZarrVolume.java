@@ -22,7 +22,8 @@ import org.synapseworkbench.work.UserException;
 /**
  * A Zarr v2 array read lazily, a chunk file at a time through the chunk cache ({@link ChunkedVolume}): any compressor
  * of {@link Numcodecs}, C or F chunk layout, either byte order, missing chunks as the fill value. The voxel size is
- * the array's {@code resolution} attribute (z, y, x in nm, as CREMI-style and Paintera's tools write it), else CREMI's.
+ * the array's {@code resolution} attribute (z, y, x in nm, as CREMI-style and Paintera's tools write it), else its
+ * level's scale in an OME-Zarr image ({@link OmeMultiscales}), else CREMI's.
  */
 public final class ZarrVolume extends ChunkedVolume {
     private final Path array;
@@ -49,9 +50,15 @@ public final class ZarrVolume extends ChunkedVolume {
         this.codec = meta.codec();
         JsonObject attrs = attributes(this.array);
         double[] res = triple(attrs, "resolution");
+        double[] off = triple(attrs, "offset");
+        OmeMultiscales ome = res == null && this.array.getParent() != null ? OmeMultiscales.of(this.array.getParent()) : null;
+        double[][] level = ome == null ? null : ome.of(this.array.getFileName().toString());
+        if (level != null) { // a level of an OME-Zarr image: its scale and translation, in nm
+            res = level[0];
+            off = level[1];
+        }
         this.resolutionStored = res != null;
         this.resolution = res != null ? res : Hdf5Volume.DEFAULT_RESOLUTION.clone();
-        double[] off = triple(attrs, "offset");
         this.offset = off != null ? off : new double[3];
     }
 
