@@ -24,6 +24,7 @@ import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.n5.N5Writer;
 import org.synapseworkbench.volume.zarr.Numcodecs;
+import org.synapseworkbench.volume.zarr.OmePyramid;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
@@ -54,6 +55,14 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "5", description = "Compression level (default ${DEFAULT-VALUE}).")
     int level;
 
+    @Option(names = "--ome", description = "Zarr only: write each volume as an OME-Zarr image (NGFF 0.4) with a pyramid "
+            + "of coarser levels (the mean of images; the most frequent id of labels, uint32 and uint64).")
+    boolean ome;
+
+    @Option(names = "--levels", paramLabel = "N", description = "With --ome: levels in all (default: until a section "
+            + "is at most 256 voxels across, at most 8).")
+    Integer levels;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +81,12 @@ public final class ConvertCommand implements Callable<Integer> {
         List<String> datasets = in.dataset() != null ? List.of(in.dataset()) : VolumeFiles.datasetPaths(in.file());
         VolumeSpec target = VolumeSpec.parseOutput(output);
         Format format = format(target.file());
+        if (ome && format != Format.ZARR) {
+            throw new UserException("--ome writes OME-Zarr: give an output ending in .zarr.");
+        }
+        if (levels != null && (levels < 1 || levels > 16)) {
+            throw new UserException("--levels " + levels + " is not between 1 and 16.");
+        }
         Map<String, String> names = new LinkedHashMap<>(); // input dataset -> output dataset
         for (String d : datasets) {
             String name = target.dataset() != null && datasets.size() == 1 ? target.dataset() : d;
@@ -124,6 +139,10 @@ public final class ConvertCommand implements Callable<Integer> {
                 Block all = v.read(new int[v.rank()], v.shape());
                 hdf5.dataset(name, all, outputChunks(v), Map.of("resolution", v.resolution()));
                 return describe(v, where, "gzip (level 4)");
+            }
+            if (ome) {
+                new OmePyramid(v, to.resolve(name), outputChunks(v), zarrCompressor(), levels).write(task, progress, control);
+                return describe(v, where, compressionName(format) + ", OME-Zarr");
             }
             ChunkWriter writer = format == Format.ZARR
                     ? ZarrWriter.create(to.resolve(name), v.shape(), outputChunks(v), v.type(),

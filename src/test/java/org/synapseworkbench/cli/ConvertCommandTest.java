@@ -71,4 +71,43 @@ class ConvertCommandTest {
         assertEquals(1, chunks.err().strip().lines().count(), chunks.err());
         assertTrue(Files.notExists(dir.resolve("o.zarr/main/0/0/0")), "nothing written");
     }
+
+    @Test
+    void omeZarrWithAPyramidThatZarrPythonReads(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.synapseworkbench.volume.SystemPython.has("zarr"), "no python3-zarr");
+        Block raw = Block.zeros(DataType.UINT8, 3, 600, 520);
+        Block ids = Block.zeros(DataType.UINT64, 3, 600, 520);
+        for (int i = 0; i < raw.size(); i++) {
+            raw.setLong(i, (i * 37 + i / 520) % 256);
+            ids.setLong(i, (i % 520) / 3 + (i / 520 % 600) / 5 * 1000);
+        }
+        Path h5 = dir.resolve("in.h5");
+        new Hdf5Writer().dataset(Cremi.RAW, raw, Map.of("resolution", new double[] {40, 4, 4}))
+                .dataset(Cremi.CLEFTS, ids, Map.of("resolution", new double[] {40, 4, 4})).write(h5);
+        MainTest.Result r = MainTest.run("convert", h5.toString(), dir.resolve("ome.zarr").toString(), "--ome",
+                "--chunks", "1,128,128");
+        assertEquals(0, r.code(), r.err());
+        String out = org.synapseworkbench.volume.SystemPython.run(String.join("\n",
+                "import zarr, numpy as np, sys, json",
+                "g = zarr.open(sys.argv[1], mode='r')",
+                "for name in ['volumes/raw', 'volumes/labels/clefts']:",
+                "    m = g[name].attrs['multiscales'][0]",
+                "    paths = [d['path'] for d in m['datasets']]",
+                "    scales = [d['coordinateTransformations'][0]['scale'] for d in m['datasets']]",
+                "    l0, l1 = g[name + '/0'][...], g[name + '/1'][...]",
+                "    if name.endswith('raw'):",
+                "        want = np.rint(l0.reshape(3, 300, 2, 260, 2).astype(float).mean(axis=(2, 4))).astype('u1')",
+                "    else:",
+                "        blocks = l0.reshape(3, 300, 2, 260, 2).transpose(0, 1, 3, 2, 4).reshape(3, 300, 260, 4)",
+                "        want = np.array([[[min(set(b), key=lambda v: (-list(b).count(v), v)) for b in row] for row in sec] for sec in blocks], dtype='u8')",
+                "    print(name, paths, scales, m['type'], [g[name + '/' + p].shape for p in paths], bool(np.array_equal(l1, want)))"),
+                dir.resolve("ome.zarr").toString());
+        java.util.List<String> lines = out.strip().lines().toList();
+        assertEquals("volumes/raw ['0', '1', '2'] [[40.0, 4.0, 4.0], [40.0, 8.0, 8.0], [40.0, 16.0, 16.0]] mean "
+                + "[(3, 600, 520), (3, 300, 260), (3, 150, 130)] True", lines.get(0));
+        assertTrue(lines.get(1).endsWith("mode [(3, 600, 520), (3, 300, 260), (3, 150, 130)] True"), lines.get(1));
+        try (ChunkedVolume v = VolumeFiles.open(dir.resolve("ome.zarr") + "/volumes/raw")) {
+            assertEquals("volumes/raw/0", v.datasetPath(), "the image's finest level");
+        }
+    }
 }
