@@ -121,6 +121,21 @@ public interface Volume {
         return read(start, size);
     }
 
+    /**
+     * A coarser copy of a volume: voxel (z, y, x) of {@code volume} stands for voxel (z fz, y fy, x fx) of the full
+     * one, {@code factors} = (fz, fy, fx).
+     */
+    record Level(Volume volume, int[] factors) {
+    }
+
+    /**
+     * Coarser copies of this volume stored beside it (an OME-Zarr image's pyramid), finest first, for a viewer zoomed
+     * out to read fewer voxels; none by default.
+     */
+    default java.util.List<Level> coarser() {
+        return java.util.List.of();
+    }
+
     /** Fails with a clear message when a box does not lie inside the volume. */
     static void checkBox(Volume v, int[] start, int[] size) {
         int[] s = v.shape();

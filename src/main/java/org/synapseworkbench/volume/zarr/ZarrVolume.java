@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 import com.google.gson.JsonArray;
@@ -113,6 +114,55 @@ public final class ZarrVolume extends ChunkedVolume {
         } catch (RuntimeException notNumbers) {
             return null;
         }
+    }
+
+    /** The other levels of the OME-Zarr image this is the finest level of, opened when first asked for. */
+    private java.util.List<Level> coarser;
+
+    /**
+     * The coarser levels of the OME-Zarr image whose finest level this is (none otherwise), each with its factors
+     * along z, y and x (the ratio of the shapes), opened with this volume's cache and closed with it.
+     */
+    @Override
+    public synchronized java.util.List<Level> coarser() {
+        if (coarser != null) {
+            return coarser;
+        }
+        coarser = new ArrayList<>();
+        OmeMultiscales ome = array.getParent() == null ? null : OmeMultiscales.of(array.getParent());
+        if (ome == null || ome.levels().isEmpty() || !ome.levels().get(0).equals(array.getFileName().toString())) {
+            return coarser;
+        }
+        String group = dataset.contains("/") ? dataset.substring(0, dataset.lastIndexOf('/') + 1) : "";
+        for (String path : ome.levels().subList(1, ome.levels().size())) {
+            try {
+                ZarrVolume level = open(store, group + path, cache);
+                int[] f = new int[3];
+                int[] s0 = spatialShape();
+                int[] sk = level.spatialShape();
+                for (int a = 0; a < 3; a++) {
+                    f[a] = Math.max(1, (int) Math.round((double) s0[a] / Math.max(1, sk[a])));
+                }
+                if (level.rank() == rank() && level.type() == type) {
+                    coarser.add(new Level(level, f));
+                } else {
+                    level.close();
+                }
+            } catch (UserException e) {
+                break; // a level missing or damaged: the finer ones serve
+            }
+        }
+        return coarser;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (coarser != null) {
+                coarser.forEach(l -> ((ZarrVolume) l.volume()).close());
+            }
+        }
+        super.close();
     }
 
     /** The store's folder. */

@@ -57,13 +57,14 @@ public final class FrameComposer {
         } else {
             Arrays.fill(frame, PLACEHOLDER);
         }
-        int rowChunk = v.chunkShape()[v.rank() - 3 + (axis == 0 ? 1 : 0)]; // axis 0: an xy section (Volume.readSampled)
+        Source src = sameImage ? null : source(v, axis, zi, rows, cols);
+        int rowChunk = sameImage ? 1 : src.volume.chunkShape()[v.rank() - 3 + (axis == 0 ? 1 : 0)]; // axis 0: xy
         for (int i0 = sameImage ? rows.length : 0; i0 < rows.length;) {
             int i1 = i0 + 1;
-            while (i1 < rows.length && rows[i1] / rowChunk == rows[i0] / rowChunk) {
+            while (i1 < rows.length && src.rows[i1] / rowChunk == src.rows[i0] / rowChunk) {
                 i1++;
             }
-            Block band = v.readSampled(axis, zi, Arrays.copyOfRange(rows, i0, i1), cols, null);
+            Block band = src.volume.readSampled(axis, src.plane, Arrays.copyOfRange(src.rows, i0, i1), src.cols, null);
             long a = System.nanoTime();
             m.map(band, frame, i0 * cols.length);
             map += System.nanoTime() - a;
@@ -111,6 +112,49 @@ public final class FrameComposer {
                     blend / 1e6));
         }
         return true;
+    }
+
+    /** Where a frame's image voxels are read: a volume, and the plane, rows and columns in it. */
+    private record Source(Volume volume, int plane, int[] rows, int[] cols) {
+    }
+
+    /**
+     * The coarsest level of the image's pyramid ({@link Volume#coarser()}) that still has a voxel for every pixel
+     * (its factors no larger than the frame's steps between sampled voxels), with the frame's positions in it: a view
+     * zoomed out reads a level's few chunks instead of every chunk of the full volume. The full volume when none fits.
+     */
+    static Source source(Volume v, int axis, int zi, int[] rows, int[] cols) {
+        List<Volume.Level> levels = v.coarser();
+        if (levels.isEmpty()) {
+            return new Source(v, zi, rows, cols);
+        }
+        int planeAxis = axis; // of (z, y, x)
+        int rowAxis = axis == 0 ? 1 : 0;
+        int colAxis = axis == 2 ? 1 : 2;
+        double rowStep = rows.length > 1 ? (double) (rows[rows.length - 1] - rows[0]) / (rows.length - 1) : 1;
+        double colStep = cols.length > 1 ? (double) (cols[cols.length - 1] - cols[0]) / (cols.length - 1) : 1;
+        Volume.Level best = null;
+        for (Volume.Level l : levels) {
+            int[] f = l.factors();
+            if (f[rowAxis] <= rowStep + 1e-9 && f[colAxis] <= colStep + 1e-9) {
+                best = l;
+            }
+        }
+        if (best == null) {
+            return new Source(v, zi, rows, cols);
+        }
+        int[] f = best.factors();
+        int[] shape = best.volume().spatialShape();
+        return new Source(best.volume(), Math.min(zi / f[planeAxis], shape[planeAxis] - 1),
+                scaled(rows, f[rowAxis], shape[rowAxis]), scaled(cols, f[colAxis], shape[colAxis]));
+    }
+
+    private static int[] scaled(int[] positions, int factor, int size) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.min(positions[i] / factor, size - 1);
+        }
+        return out;
     }
 
     private static int[] shifted(int[] positions, int by) {

@@ -63,6 +63,43 @@ class FrameComposerTest {
         assertEquals(0, shown[0]);
     }
 
+    /**
+     * The ramp with a coarser level of half its y and x, holding 200 + 10 y + x at level voxel (z, y, x): a frame that
+     * samples every second row and column or more reads the level, one that needs every voxel reads the full volume.
+     */
+    @Test
+    void aZoomedOutFrameReadsTheCoarsestLevelThatStillFillsEveryPixel() {
+        byte[] c = new byte[2 * 6 * 3];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (byte) (200 + i % 18 / 3 * 10 + i % 3);
+        }
+        Volume level = new InMemoryVolume("half", Block.wrap(DataType.UINT8, c, 2, 6, 3), new double[] {40, 8, 8});
+        Volume ramp = chunked();
+        Volume pyramid = new Volume() {
+            @Override public String name() { return ramp.name(); }
+            @Override public int[] shape() { return ramp.shape(); }
+            @Override public DataType type() { return ramp.type(); }
+            @Override public int[] chunkShape() { return ramp.chunkShape(); }
+            @Override public double[] resolution() { return ramp.resolution(); }
+            @Override public boolean resolutionStored() { return true; }
+            @Override public double[] offset() { return ramp.offset(); }
+            @Override public Block read(int[] start, int[] size) { return ramp.read(start, size); }
+            @Override public List<Level> coarser() { return List.of(new Level(level, new int[] {1, 2, 2})); }
+        };
+        int[] frame = new int[6 * 3];
+        new FrameComposer().compose(pyramid, SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 2, 2),
+                GrayMapping.uint8(), List.of(), List.of(), frame, () -> false, () -> { });
+        assertEquals(grey(200 + 2 * 10 + 1), frame[2 * 3 + 1], "frame pixel (2, 1) is level voxel (1, 2, 1)");
+        int[] full = new int[6 * 6];
+        new FrameComposer().compose(pyramid, SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 2, 1),
+                GrayMapping.uint8(), List.of(), List.of(), full, () -> false, () -> { });
+        assertEquals(grey(100 + 2 * 6 + 1), full[6 + 1], "every column wanted: the full volume");
+        int[] xz = new int[2 * 3]; // axis 1: the xz plane
+        new FrameComposer().compose(pyramid, 1, 5, new int[] {0, 0}, Sampling.of(2, 6, 1, 2),
+                GrayMapping.uint8(), List.of(), List.of(), xz, () -> false, () -> { });
+        assertEquals(grey(200 + 2 * 10 + 2), xz[3 + 2], "xz plane at y 5 is level row y 2; column 4 is level x 2");
+    }
+
     private static int grey(int v) {
         return 0xFF000000 | v << 16 | v << 8 | v;
     }
