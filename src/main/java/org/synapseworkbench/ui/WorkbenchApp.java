@@ -349,13 +349,16 @@ public final class WorkbenchApp extends Application {
         a.show();
     }
 
-    /** For a CREMI-layout file, draws its cleft and polarity labels over the image (keys 1 and 2). */
+    /**
+     * For a CREMI-layout file or store, draws its cleft and polarity labels over the image (keys 1 and 2); in an OME-Zarr
+     * store they are images of their own, opened at their finest level.
+     */
     private void addLabelsBeside(Stage stage, String spec) {
         Path file = VolumeSpec.parse(spec).file();
         try {
             List<String> present = VolumeFiles.datasetPaths(file);
             for (String dataset : List.of(Cremi.CLEFTS, Cremi.POLARITY)) {
-                if (!present.contains(dataset) && !present.contains("/" + dataset)) {
+                if (present.stream().noneMatch(p -> p.equals(dataset) || p.equals("/" + dataset) || p.startsWith(dataset + "/"))) {
                     continue;
                 }
                 ChunkedVolume labels = VolumeFiles.open(file, dataset, ChunkCache.shared());
