@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

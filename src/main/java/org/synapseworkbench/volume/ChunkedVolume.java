@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import org.synapseworkbench.work.UserException;
+
 /**
  * A volume stored as a grid of chunks of one shape, each decoded whole (edge chunks too), read through a chunk cache:
  * a box or a sampled plane is copied from the chunks it touches, decoded in parallel when there are many. A format
@@ -48,8 +50,26 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
     /** Decodes the chunk at grid position {@code g}, whole ({@link #chunkShape()}), edge chunks padded. */
     protected abstract Block loadChunk(int[] g);
 
-    /** A failure while reading, as one sentence naming the file and the way out. */
-    protected abstract RuntimeException translate(Throwable e);
+    /** A failure while reading, as one sentence naming the volume and the way out (formats may say more). */
+    protected RuntimeException translate(Throwable e) {
+        if (e instanceof UserException u) {
+            return u;
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new UserException("Reading " + name() + " needs more memory than Java may use; read a smaller box or "
+                    + "give Java more memory (-Xmx).");
+        }
+        return new UserException("Reading " + name() + " failed (" + e + "); check the store.", e);
+    }
+
+    /** The bytes of the files below {@code folder} that {@code counted} accepts (a store's chunks). */
+    protected static long bytesIn(java.nio.file.Path folder, java.util.function.Predicate<java.nio.file.Path> counted) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            return files.filter(java.nio.file.Files::isRegularFile).filter(counted).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new UserException("The folder '" + folder + "' cannot be listed (" + e.getMessage() + ").", e);
+        }
+    }
 
     @Override
     public int[] shape() {

@@ -90,12 +90,7 @@ public final class N5Volume extends ChunkedVolume {
 
     @Override
     public long storedBytes() {
-        try (var files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("attributes.json"))
-                    .mapToLong(f -> f.toFile().length()).sum();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserException("The N5 dataset '" + folder + "' cannot be listed (" + e.getMessage() + ").", e);
-        }
+        return bytesIn(folder, f -> !f.getFileName().toString().equals("attributes.json"));
     }
 
     /** The block file of grid position {@code g} (z, y, x): the indices x first, as folders. */
@@ -157,18 +152,6 @@ public final class N5Volume extends ChunkedVolume {
         Block whole = Block.zeros(type, chunk);
         whole.copyFrom(b, new int[ndim], new int[ndim], size);
         return whole;
-    }
-
-    @Override
-    protected RuntimeException translate(Throwable e) {
-        if (e instanceof UserException u) {
-            return u;
-        }
-        if (e instanceof OutOfMemoryError) {
-            return new UserException("Reading " + name() + " needs more memory than Java may use; read a smaller box or "
-                    + "give Java more memory (-Xmx).");
-        }
-        return new UserException("Reading " + name() + " failed (" + e + "); check the store.", e);
     }
 
     @Override

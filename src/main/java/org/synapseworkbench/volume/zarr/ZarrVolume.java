@@ -208,12 +208,7 @@ public final class ZarrVolume extends ChunkedVolume {
     /** The sizes of the chunk files (the array's folder walked). */
     @Override
     public long storedBytes() {
-        try (var files = Files.walk(array)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .mapToLong(f -> f.toFile().length()).sum();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserException("The Zarr array '" + array + "' cannot be listed (" + e.getMessage() + ").", e);
-        }
+        return bytesIn(array, f -> !f.getFileName().toString().startsWith("."));
     }
 
     @Override
@@ -283,18 +278,6 @@ public final class ZarrVolume extends ChunkedVolume {
             b.fill(f.longValue());
         }
         return b;
-    }
-
-    @Override
-    protected RuntimeException translate(Throwable e) {
-        if (e instanceof UserException u) {
-            return u;
-        }
-        if (e instanceof OutOfMemoryError) {
-            return new UserException("Reading " + name + " needs more memory than Java may use; read a smaller box or "
-                    + "give Java more memory (-Xmx).");
-        }
-        return new UserException("Reading " + name + " failed (" + e + "); check the store.", e);
     }
 
     @Override
