@@ -15,6 +15,8 @@ import org.synapseworkbench.work.UserException;
  */
 public abstract class ChunkedVolume implements Volume, AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
+    /** Reads larger than this do not go through the cache. */
+    static final long BYPASS_BYTES = 64L << 20;
     /** This volume's chunks in the cache. */
     protected final long id = IDS.incrementAndGet();
     protected final DataType type;
@@ -120,7 +122,9 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
             chunks.add(g);
         });
         long outBytes = (long) out.size() * type.bytes();
-        boolean bypass = outBytes > cache.maxBytes() / 2;
+        // a large read (a whole volume, say) decodes its chunks past the cache: kept, they would flush it, and the garbage
+        // collector would copy them all while they live (a 195 MB read took 4 times as long through the cache)
+        boolean bypass = outBytes > Math.min(cache.maxBytes() / 2, BYPASS_BYTES);
         IntStream indices = IntStream.range(0, chunks.size());
         if (chunks.size() > 1 && outBytes > (1 << 20)) {
             indices = indices.parallel();
