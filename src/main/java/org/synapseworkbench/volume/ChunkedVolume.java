@@ -25,6 +25,10 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
     /** Chunks along each axis. */
     protected final int[] grid;
     protected final ChunkCache cache;
+    /** Voxel size (z, y, x) in nm, whether the data stores it, and the offset in nm: see {@link #placeVoxels}. */
+    private double[] resolution = Hdf5Volume.DEFAULT_RESOLUTION.clone();
+    private boolean resolutionStored;
+    private double[] offset = new double[3];
 
     protected ChunkedVolume(DataType type, int[] shape, int[] chunk, ChunkCache cache) {
         this.type = type;
@@ -35,6 +39,31 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
         for (int a = 0; a < shape.length; a++) {
             grid[a] = Math.max(1, (shape[a] + chunk[a] - 1) / chunk[a]);
         }
+    }
+
+    /**
+     * Sets the voxel size (z, y, x) in nm as the data stores it (null: none stored, CREMI's 40 x 4 x 4 is assumed) and
+     * the offset in nm (null: 0); formats call it once, while they are made.
+     */
+    protected final void placeVoxels(double[] storedResolution, double[] storedOffset) {
+        resolutionStored = storedResolution != null && storedResolution.length == 3;
+        resolution = resolutionStored ? storedResolution.clone() : Hdf5Volume.DEFAULT_RESOLUTION.clone();
+        offset = storedOffset != null && storedOffset.length == 3 ? storedOffset.clone() : new double[3];
+    }
+
+    @Override
+    public double[] resolution() {
+        return resolution.clone();
+    }
+
+    @Override
+    public boolean resolutionStored() {
+        return resolutionStored;
+    }
+
+    @Override
+    public double[] offset() {
+        return offset.clone();
     }
 
     /** The HDF5 file, or the Zarr or N5 store's folder. */

@@ -38,9 +38,6 @@ public final class Hdf5Volume extends ChunkedVolume {
     /** Our own decoder for gzip chunks (faster than jhdf's), or null to let jhdf decode them. */
     private final DeflateChunks deflate;
     private final RepeatedChunks repeats = new RepeatedChunks();
-    private final double[] resolution;
-    private final boolean resolutionStored;
-    private final double[] offset;
     private final Number fill;
     private final FileChannel contiguous;
     private final long contiguousAddress;
@@ -73,11 +70,7 @@ public final class Hdf5Volume extends ChunkedVolume {
             this.contiguousAddress = -1;
             this.deflate = null;
         }
-        double[] res = doubles(dataset.getAttribute("resolution"));
-        this.resolutionStored = res != null && res.length == 3;
-        this.resolution = resolutionStored ? res : DEFAULT_RESOLUTION.clone();
-        double[] off = doubles(dataset.getAttribute("offset"));
-        this.offset = off != null && off.length == 3 ? off : new double[3];
+        placeVoxels(doubles(dataset.getAttribute("resolution")), doubles(dataset.getAttribute("offset")));
         Object fv = dataset.getFillValue();
         this.fill = fv instanceof Number n ? n : 0;
     }
@@ -208,21 +201,6 @@ public final class Hdf5Volume extends ChunkedVolume {
     /** True when the data is stored in chunks (and may be compressed). */
     public boolean isChunked() {
         return dataset instanceof ChunkedDataset;
-    }
-
-    @Override
-    public double[] resolution() {
-        return resolution.clone();
-    }
-
-    @Override
-    public boolean resolutionStored() {
-        return resolutionStored;
-    }
-
-    @Override
-    public double[] offset() {
-        return offset.clone();
     }
 
     @Override

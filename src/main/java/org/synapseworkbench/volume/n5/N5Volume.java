@@ -11,7 +11,6 @@ import java.util.Arrays;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.ChunkedVolume;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.codec.CodecException;
 import org.synapseworkbench.work.UserException;
 
@@ -38,6 +37,7 @@ public final class N5Volume extends ChunkedVolume {
         this.dataset = dataset;
         this.folder = dataset.isEmpty() ? store : store.resolve(dataset);
         this.meta = meta;
+        placeVoxels(meta.resolution(), meta.offset());
     }
 
     /** Opens dataset {@code dataset} ("" for the store itself) of the N5 store in folder {@code store}. */
@@ -66,21 +66,6 @@ public final class N5Volume extends ChunkedVolume {
     @Override
     public String name() {
         return store.getFileName() + (dataset.isEmpty() ? "" : "/" + dataset);
-    }
-
-    @Override
-    public double[] resolution() {
-        return meta.resolution() != null ? meta.resolution().clone() : Hdf5Volume.DEFAULT_RESOLUTION.clone();
-    }
-
-    @Override
-    public boolean resolutionStored() {
-        return meta.resolution() != null;
-    }
-
-    @Override
-    public double[] offset() {
-        return meta.offset().clone();
     }
 
     @Override

@@ -15,7 +15,6 @@ import com.google.gson.JsonParser;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.ChunkedVolume;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.codec.Codec;
 import org.synapseworkbench.volume.codec.CodecException;
 import org.synapseworkbench.work.UserException;
@@ -33,9 +32,6 @@ public final class ZarrVolume extends ChunkedVolume {
     private final String name;
     private final ZarrV2Metadata meta;
     private final Codec codec;
-    private final double[] resolution;
-    private final boolean resolutionStored;
-    private final double[] offset;
 
     private ZarrVolume(Path store, String dataset, ZarrV2Metadata meta, ChunkCache cache) {
         super(meta.type(), meta.shape(), meta.chunks(), cache);
@@ -58,9 +54,7 @@ public final class ZarrVolume extends ChunkedVolume {
             res = level[0];
             off = level[1];
         }
-        this.resolutionStored = res != null;
-        this.resolution = res != null ? res : Hdf5Volume.DEFAULT_RESOLUTION.clone();
-        this.offset = off != null ? off : new double[3];
+        placeVoxels(res, off);
     }
 
     /** Opens the Zarr v2 array in folder {@code array}, with the shared chunk cache. */
@@ -183,21 +177,6 @@ public final class ZarrVolume extends ChunkedVolume {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public double[] resolution() {
-        return resolution.clone();
-    }
-
-    @Override
-    public boolean resolutionStored() {
-        return resolutionStored;
-    }
-
-    @Override
-    public double[] offset() {
-        return offset.clone();
     }
 
     @Override
