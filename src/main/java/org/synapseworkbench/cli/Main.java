@@ -34,11 +34,11 @@ import org.synapseworkbench.work.UserException;
             "130:stopped by Ctrl-C ('train' first writes a checkpoint; 'infer' keeps the files it completed)"})
 public final class Main implements Callable<Integer> {
     /** How the window is started (by {@code app.Launcher}, which takes the {@code workbench} command before picocli). */
-    public static final String WINDOW_USAGE = "workbench [FILE[:DATASET]] [--workspace=FILE] [--sample=FILE]";
-    public static final String WINDOW_HELP = "      The desktop workbench on an HDF5 image; without one, the workspace\n"
-            + "      saved at the last close (--workspace, default\n"
-            + "      ~/.synapse-workbench/workspace.properties), else the built-in sample\n"
-            + "      (--sample), made on first start.";
+    public static final String WINDOW_USAGE = "workbench [VOLUME] [--workspace=FILE] [--sample=FILE]";
+    public static final String WINDOW_HELP = "      The desktop workbench on an image (FILE.h5[:DATASET], STORE.zarr[/ARRAY],\n"
+            + "      STORE.n5[/DATASET]); without one, the workspace saved at the last close\n"
+            + "      (--workspace, default ~/.synapse-workbench/workspace.properties),\n"
+            + "      else the built-in sample (--sample), made on first start.";
     /** Exit code of a command that ran to its end but answers no: invalid config, diverged training. */
     public static final int NEGATIVE = 1;
     /** Exit code for errors the user can fix (bad path, bad config). */
