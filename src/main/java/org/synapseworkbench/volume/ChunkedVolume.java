@@ -280,6 +280,11 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
         }
     }
 
+    @Override
+    public String toString() {
+        return name() + " " + type.label() + Arrays.toString(shape);
+    }
+
     /** Drops this volume's chunks from the cache. */
     @Override
     public void close() {

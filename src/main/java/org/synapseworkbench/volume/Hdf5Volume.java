@@ -312,9 +312,4 @@ public final class Hdf5Volume extends ChunkedVolume {
         }
         hdf.close();
     }
-
-    @Override
-    public String toString() {
-        return name() + " " + type.label() + Arrays.toString(shape);
-    }
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
-import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.StoreArray;
 import org.synapseworkbench.volume.codec.CodecException;
 import org.synapseworkbench.work.UserException;
 
@@ -20,52 +20,31 @@ import org.synapseworkbench.work.UserException;
  * and the compressed big-endian elements, x fastest. Edge blocks may be stored cut to the volume (as N5's Java library
  * writes them) or whole (as zarr-python's N5Store does); missing blocks read as 0.
  */
-public final class N5Volume extends ChunkedVolume {
-    private final Path store;
-    private final String dataset;
-    private final Path folder;
+public final class N5Volume extends StoreArray {
     private final N5Metadata meta;
 
     private N5Volume(Path store, String dataset, N5Metadata meta, ChunkCache cache) {
-        super(meta.type(), meta.shape(), meta.blockSize(), cache);
+        super(store, dataset, meta.type(), meta.shape(), meta.blockSize(), cache);
         if (meta.shape().length != 3 && meta.shape().length != 4) {
             throw new UserException("N5 dataset '" + store.resolve(dataset) + "' has " + meta.shape().length
                     + " dimensions " + Arrays.toString(meta.shape()) + " (z, y, x order); a volume needs 3 (z, y, x) or 4 "
                     + "(channel, z, y, x).");
         }
-        this.store = store;
-        this.dataset = dataset;
-        this.folder = dataset.isEmpty() ? store : store.resolve(dataset);
         this.meta = meta;
         placeVoxels(meta.resolution(), meta.offset());
     }
 
     /** Opens dataset {@code dataset} ("" for the store itself) of the N5 store in folder {@code store}. */
     public static N5Volume open(Path store, String dataset, ChunkCache cache) {
-        Path folder = dataset.isEmpty() ? store : store.resolve(dataset);
+        Path folder = folderOf(store, dataset);
         if (!Files.isDirectory(folder)) {
             throw new UserException("'" + folder + "' does not exist or is not a folder; name an N5 dataset's folder.");
         }
         return new N5Volume(store, dataset, N5Metadata.read(folder), cache);
     }
 
-    @Override
-    public Path file() {
-        return store;
-    }
-
-    @Override
-    public String datasetPath() {
-        return dataset;
-    }
-
     public N5Metadata metadata() {
         return meta;
-    }
-
-    @Override
-    public String name() {
-        return store.getFileName() + (dataset.isEmpty() ? "" : "/" + dataset);
     }
 
     @Override
@@ -137,10 +116,5 @@ public final class N5Volume extends ChunkedVolume {
         Block whole = Block.zeros(type, chunk);
         whole.copyFrom(b, new int[ndim], new int[ndim], size);
         return whole;
-    }
-
-    @Override
-    public String toString() {
-        return name() + " " + type.label() + Arrays.toString(shape);
     }
 }

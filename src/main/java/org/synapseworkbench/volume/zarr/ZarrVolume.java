@@ -15,6 +15,7 @@ import com.google.gson.JsonParser;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.StoreArray;
 import org.synapseworkbench.volume.codec.Codec;
 import org.synapseworkbench.volume.codec.CodecException;
 import org.synapseworkbench.work.UserException;
@@ -25,31 +26,23 @@ import org.synapseworkbench.work.UserException;
  * the array's {@code resolution} attribute (z, y, x in nm, as CREMI-style and Paintera's tools write it), else its
  * level's scale in an OME-Zarr image ({@link OmeMultiscales}), else CREMI's.
  */
-public final class ZarrVolume extends ChunkedVolume {
-    private final Path array;
-    private final Path store;
-    private final String dataset;
-    private final String name;
+public final class ZarrVolume extends StoreArray {
     private final ZarrV2Metadata meta;
     private final Codec codec;
 
     private ZarrVolume(Path store, String dataset, ZarrV2Metadata meta, ChunkCache cache) {
-        super(meta.type(), meta.shape(), meta.chunks(), cache);
+        super(store, dataset, meta.type(), meta.shape(), meta.chunks(), cache);
         if (meta.shape().length != 3 && meta.shape().length != 4) {
             throw new UserException("Zarr array '" + store.resolve(dataset) + "' has " + meta.shape().length + " dimensions "
                     + Arrays.toString(meta.shape()) + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x).");
         }
-        this.store = store;
-        this.dataset = dataset;
-        this.array = dataset.isEmpty() ? store : store.resolve(dataset);
-        this.name = store.getFileName() + (dataset.isEmpty() ? "" : "/" + dataset);
         this.meta = meta;
         this.codec = meta.codec();
-        JsonObject attrs = attributes(this.array);
+        JsonObject attrs = attributes(folder);
         double[] res = triple(attrs, "resolution");
         double[] off = triple(attrs, "offset");
-        OmeMultiscales ome = res == null && this.array.getParent() != null ? OmeMultiscales.of(this.array.getParent()) : null;
-        double[][] level = ome == null ? null : ome.of(this.array.getFileName().toString());
+        OmeMultiscales ome = res == null && folder.getParent() != null ? OmeMultiscales.of(folder.getParent()) : null;
+        double[][] level = ome == null ? null : ome.of(folder.getFileName().toString());
         if (level != null) { // a level of an OME-Zarr image: its scale and translation, in nm
             res = level[0];
             off = level[1];
@@ -77,7 +70,7 @@ public final class ZarrVolume extends ChunkedVolume {
 
     /** Opens array {@code dataset} ("" for the store itself) of the store in folder {@code store}. */
     public static ZarrVolume open(Path store, String dataset, ChunkCache cache) {
-        Path array = dataset.isEmpty() ? store : store.resolve(dataset);
+        Path array = folderOf(store, dataset);
         if (!Files.isDirectory(array)) {
             throw new UserException("'" + array + "' does not exist or is not a folder; name a Zarr array's folder.");
         }
@@ -123,8 +116,8 @@ public final class ZarrVolume extends ChunkedVolume {
             return coarser;
         }
         coarser = new ArrayList<>();
-        OmeMultiscales ome = array.getParent() == null ? null : OmeMultiscales.of(array.getParent());
-        if (ome == null || ome.levels().isEmpty() || !ome.levels().get(0).equals(array.getFileName().toString())) {
+        OmeMultiscales ome = folder.getParent() == null ? null : OmeMultiscales.of(folder.getParent());
+        if (ome == null || ome.levels().isEmpty() || !ome.levels().get(0).equals(folder.getFileName().toString())) {
             return coarser;
         }
         String group = dataset.contains("/") ? dataset.substring(0, dataset.lastIndexOf('/') + 1) : "";
@@ -159,24 +152,8 @@ public final class ZarrVolume extends ChunkedVolume {
         super.close();
     }
 
-    /** The store's folder. */
-    @Override
-    public Path file() {
-        return store;
-    }
-
-    @Override
-    public String datasetPath() {
-        return dataset;
-    }
-
     public ZarrV2Metadata metadata() {
         return meta;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -187,12 +164,12 @@ public final class ZarrVolume extends ChunkedVolume {
     /** The sizes of the chunk files (the array's folder walked). */
     @Override
     public long storedBytes() {
-        return bytesIn(array, f -> !f.getFileName().toString().startsWith("."));
+        return bytesIn(folder, f -> !f.getFileName().toString().startsWith("."));
     }
 
     @Override
     protected Block loadChunk(int[] g) {
-        Path file = array.resolve(meta.chunkKey(g));
+        Path file = folder.resolve(meta.chunkKey(g));
         byte[] stored;
         try {
             stored = Files.readAllBytes(file);
@@ -206,7 +183,7 @@ public final class ZarrVolume extends ChunkedVolume {
         try {
             raw = codec.decode(stored, bytes);
         } catch (CodecException e) {
-            throw new UserException("Chunk '" + file + "' of " + name + " cannot be decoded as " + codec.describe() + ": "
+            throw new UserException("Chunk '" + file + "' of " + name() + " cannot be decoded as " + codec.describe() + ": "
                     + e.getMessage() + "; write the array again, or delete the chunk to read it as the fill value.", e);
         }
         if (!meta.fortranOrder()) {
@@ -257,10 +234,5 @@ public final class ZarrVolume extends ChunkedVolume {
             b.fill(f.longValue());
         }
         return b;
-    }
-
-    @Override
-    public String toString() {
-        return name + " " + type.label() + Arrays.toString(shape);
     }
 }
