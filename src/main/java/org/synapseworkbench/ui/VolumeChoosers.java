@@ -47,7 +47,7 @@ final class VolumeChoosers {
         return chooser;
     }
 
-    /** A folder chooser for Zarr stores, titled {@code title}. */
+    /** A folder chooser for Zarr and N5 stores, titled {@code title}. */
     static javafx.stage.DirectoryChooser folderChooser(String title) {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle(title);

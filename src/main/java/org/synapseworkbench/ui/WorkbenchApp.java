@@ -245,15 +245,15 @@ public final class WorkbenchApp extends Application {
         Menu recent = new Menu("Open recent");
         recent.setOnShowing(e -> fillRecent(stage, recent));
         recent.getItems().add(new MenuItem("(none)"));
-        MenuItem openStore = new MenuItem("Open image from a Zarr folder...");
+        MenuItem openStore = new MenuItem("Open image from a Zarr or N5 folder...");
         openStore.setOnAction(e -> {
-            File f = VolumeChoosers.folderChooser("Open image from a Zarr store").showDialog(stage);
+            File f = VolumeChoosers.folderChooser("Open image from a Zarr or N5 store").showDialog(stage);
             if (f != null) {
                 openFile(stage, f.toPath());
             }
         });
         MenuItem openLabels = WorkbenchMenus.item("Add labels...", Action.ADD_LABELS, () -> chooseLabels(stage, false));
-        MenuItem storeLabels = new MenuItem("Add labels from a Zarr folder...");
+        MenuItem storeLabels = new MenuItem("Add labels from a Zarr or N5 folder...");
         storeLabels.setOnAction(e -> chooseLabels(stage, true));
         MenuItem quit = WorkbenchMenus.item("Quit", Action.QUIT, stage::close);
         return new Menu("File", null, openImage, openStore, recent, openLabels, storeLabels, new SeparatorMenuItem(), quit);
@@ -285,7 +285,7 @@ public final class WorkbenchApp extends Application {
 
     /** Adds labels from a file, or from a store's folder. */
     private void chooseLabels(Stage stage, boolean folder) {
-        File f = folder ? VolumeChoosers.folderChooser("Add labels from a Zarr store").showDialog(stage)
+        File f = folder ? VolumeChoosers.folderChooser("Add labels from a Zarr or N5 store").showDialog(stage)
                 : VolumeChoosers.chooser("Add labels").showOpenDialog(stage);
         if (f == null) {
             return;
