@@ -1,8 +1,6 @@
 package org.synapseworkbench.volume;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A coarser view of a volume, read lazily: each voxel stands for a box of {@code factors} voxels of the source (cut at
@@ -114,6 +112,7 @@ public final class Downsampled implements Volume {
         }
         Block in = source.read(from, span);
         Block out = Block.zeros(source.type(), size);
+        long[] values = new long[Arrays.stream(factors).reduce(1, (x, y) -> x * y)];
         int[] pos = new int[r];
         int[] lo = new int[r];
         int[] hi = new int[r];
@@ -123,7 +122,7 @@ public final class Downsampled implements Volume {
                 hi[a] = Math.min(span[a], lo[a] + factors[a]);
             }
             if (labels) {
-                out.setLong(i, mostFrequent(in, lo, hi));
+                out.setLong(i, mostFrequent(in, lo, hi, values));
             } else if (source.type().isFloating()) {
                 out.setDouble(i, mean(in, lo, hi));
             } else {
@@ -149,22 +148,31 @@ public final class Downsampled implements Volume {
         }
     }
 
-    private static long mostFrequent(Block in, int[] lo, int[] hi) {
-        Map<Long, Integer> counts = new HashMap<>();
+    /**
+     * The most frequent value of a box (the smallest, unsigned, on a tie): its few values sorted into {@code values},
+     * then the longest run; no map per voxel.
+     */
+    private static long mostFrequent(Block in, int[] lo, int[] hi, long[] values) {
+        int n = 0;
         int[] p = lo.clone();
-        long best = 0;
-        int bestCount = 0;
-        while (true) {
-            long v = in.getLong(in.index(p));
-            int c = counts.merge(v, 1, Integer::sum);
-            if (c > bestCount || c == bestCount && Long.compareUnsigned(v, best) < 0) {
-                best = v;
-                bestCount = c;
+        do {
+            values[n++] = in.getLong(in.index(p)) ^ Long.MIN_VALUE; // unsigned order as signed
+        } while (next(p, lo, hi));
+        java.util.Arrays.sort(values, 0, n);
+        long best = values[0];
+        int bestRun = 0;
+        for (int i = 0; i < n;) {
+            int j = i;
+            while (j < n && values[j] == values[i]) {
+                j++;
             }
-            if (!next(p, lo, hi)) {
-                return best;
+            if (j - i > bestRun) { // strictly longer: the first (smallest) of equally long runs stays
+                best = values[i];
+                bestRun = j - i;
             }
+            i = j;
         }
+        return best ^ Long.MIN_VALUE;
     }
 
     /** The next position in the box lo .. hi (exclusive), last axis fastest; false after the last. */
