@@ -43,10 +43,6 @@ public final class N5Volume extends StoreArray {
         return new N5Volume(store, dataset, N5Metadata.read(folder), cache);
     }
 
-    public N5Metadata metadata() {
-        return meta;
-    }
-
     @Override
     public String storage() {
         return "N5, blocks " + Arrays.toString(chunk) + " (z, y, x), " + meta.codec().describe();

@@ -152,10 +152,6 @@ public final class ZarrVolume extends StoreArray {
         super.close();
     }
 
-    public ZarrV2Metadata metadata() {
-        return meta;
-    }
-
     @Override
     public String storage() {
         return "Zarr v2, chunks " + Arrays.toString(chunk) + ", " + codec.describe() + (meta.fortranOrder() ? ", F order" : "");

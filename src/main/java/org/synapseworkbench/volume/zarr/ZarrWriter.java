@@ -81,10 +81,6 @@ public final class ZarrWriter extends ChunkWriter {
         }
     }
 
-    public ZarrV2Metadata metadata() {
-        return meta;
-    }
-
     /**
      * Writes the chunk at grid position {@code g}; {@code data} holds its voxels within the array (an edge chunk's
      * part), padded here with zeros to the whole chunk as Zarr stores it.
