@@ -344,6 +344,74 @@ public final class Block {
         }
     }
 
+    /**
+     * The first elements of this block in C order as a block of {@code shape}: its data itself when they are all of it
+     * (a chunk with leading axes of one voxel dropped, say), else a copy.
+     */
+    public Block leading(int... shape) {
+        long n = elementCount(shape);
+        if (n == length) {
+            return new Block(type, shape, data);
+        }
+        Object out = newArray(type, (int) n);
+        System.arraycopy(data, 0, out, 0, (int) n);
+        return new Block(type, shape, out);
+    }
+
+    /**
+     * This block with its axes permuted as numpy's {@code transpose(axes)}: axis {@code a} of the result is axis
+     * {@code axes[a]} of this (a Zarr chunk kept in another axis order, say).
+     */
+    public Block transposed(int... axes) {
+        int r = rank();
+        int[] outShape = new int[r];
+        int[] stride = new int[r];
+        int[] srcStride = new int[r];
+        srcStride[r - 1] = 1;
+        for (int a = r - 2; a >= 0; a--) {
+            srcStride[a] = srcStride[a + 1] * shape[a + 1];
+        }
+        for (int a = 0; a < r; a++) {
+            outShape[a] = shape[axes[a]];
+            stride[a] = srcStride[axes[a]];
+        }
+        Block out = zeros(type, outShape);
+        if (out.size() == 0) {
+            return out;
+        }
+        int[] idx = new int[r];
+        int at = 0;
+        int row = outShape[r - 1];
+        int step = stride[r - 1];
+        for (int i = 0; i < out.size(); i += row) {
+            for (int j = 0; j < row; j++) {
+                out.setRaw(i + j, this, at + j * step);
+            }
+            int a = r - 2;
+            while (a >= 0 && ++idx[a] == outShape[a]) {
+                at -= (outShape[a] - 1) * stride[a];
+                idx[a] = 0;
+                a--;
+            }
+            if (a >= 0) {
+                at += stride[a];
+            }
+        }
+        return out;
+    }
+
+    /** Element {@code i} of this block set to element {@code j} of {@code src}, a block of the same type. */
+    private void setRaw(int i, Block src, int j) {
+        switch (type) {
+            case UINT8, INT8 -> ((byte[]) data)[i] = ((byte[]) src.data)[j];
+            case UINT16, INT16 -> ((short[]) data)[i] = ((short[]) src.data)[j];
+            case UINT32, INT32 -> ((int[]) data)[i] = ((int[]) src.data)[j];
+            case UINT64, INT64 -> ((long[]) data)[i] = ((long[]) src.data)[j];
+            case FLOAT32 -> ((float[]) data)[i] = ((float[]) src.data)[j];
+            case FLOAT64 -> ((double[]) data)[i] = ((double[]) src.data)[j];
+        }
+    }
+
     /** True when type, shape and every element are equal. */
     public boolean contentEquals(Block other) {
         if (other.type != type || !Arrays.equals(other.shape, shape)) {

@@ -37,11 +37,11 @@ public final class VolumeFiles {
             return N5Volume.open(file, choose(file, N5Store.datasets(file), dataset, preferred), cache);
         }
         if (!ZarrStore.isZarr(file)) {
-            throw new UserException("'" + file + "' is a folder but neither a Zarr store (it has no .zgroup, .zarray or "
-                    + ".zattrs) nor an N5 store (no attributes.json); give an HDF5 file or a store's folder.");
+            throw new UserException("'" + file + "' is a folder but neither a Zarr store (it has no zarr.json, .zgroup, .zarray "
+                    + "or .zattrs) nor an N5 store (no attributes.json); give an HDF5 file or a store's folder.");
         }
         Path group = dataset == null ? file : file.resolve(dataset);
-        OmeMultiscales image = Files.exists(group.resolve(".zarray")) ? null : OmeMultiscales.of(group);
+        OmeMultiscales image = ZarrStore.isArray(group) ? null : OmeMultiscales.of(group);
         if (image != null && !image.levels().isEmpty()) { // an OME-Zarr image: its finest level
             dataset = (dataset == null || dataset.isEmpty() ? "" : dataset + "/") + image.levels().get(0);
         }

@@ -11,10 +11,15 @@ public final class ZarrStore {
     private ZarrStore() {
     }
 
-    /** Whether a folder is a Zarr store, group or array (it has .zgroup, .zarray or .zattrs). */
+    /** Whether a folder is a Zarr store, group or array (v2: it has .zgroup, .zarray or .zattrs; v3: zarr.json). */
     public static boolean isZarr(Path folder) {
         return Files.exists(folder.resolve(".zarray")) || Files.exists(folder.resolve(".zgroup"))
-                || Files.exists(folder.resolve(".zattrs"));
+                || Files.exists(folder.resolve(".zattrs")) || Files.exists(folder.resolve("zarr.json"));
+    }
+
+    /** Whether a folder is a Zarr array (v2 or v3). */
+    public static boolean isArray(Path folder) {
+        return Files.exists(folder.resolve(".zarray")) || ZarrV3Metadata.isArray(folder);
     }
 
     /**
@@ -22,6 +27,6 @@ public final class ZarrStore {
      * depth first in name order; the chunks of an array are not looked into.
      */
     public static List<String> arrays(Path store) {
-        return StoreListing.arrays(store, f -> Files.exists(f.resolve(".zarray")));
+        return StoreListing.arrays(store, ZarrStore::isArray);
     }
 }

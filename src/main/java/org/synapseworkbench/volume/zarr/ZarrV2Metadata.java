@@ -103,11 +103,11 @@ public record ZarrV2Metadata(int[] shape, int[] chunks, DataType type, ByteOrder
         }
     }
 
-    private static UserException bad(String where, String what) {
+    static UserException bad(String where, String what) {
         return new UserException("'" + where + "' cannot be used: " + what + ".");
     }
 
-    private static int[] ints(JsonObject o, String key, String where) {
+    static int[] ints(JsonObject o, String key, String where) {
         if (!o.has(key) || !o.get(key).isJsonArray()) {
             throw bad(where, "'" + key + "' is missing");
         }
@@ -123,13 +123,20 @@ public record ZarrV2Metadata(int[] shape, int[] chunks, DataType type, ByteOrder
         return out;
     }
 
-    /** Zarr's fill value: a number, "NaN", "Infinity", "-Infinity", or null (then 0). */
-    private static Number fill(JsonElement e, DataType type) {
+    /**
+     * Zarr's fill value: a number, "NaN", "Infinity", "-Infinity", a float's bits in hex ("0x7fc00000", Zarr v3), or
+     * null (then 0).
+     */
+    static Number fill(JsonElement e, DataType type) {
         if (e == null || e.isJsonNull()) {
             return type.isFloating() ? (Number) 0.0 : (Number) 0L;
         }
         if (type.isFloating()) {
             String s = e.getAsString();
+            if (s.startsWith("0x")) {
+                long bits = Long.parseUnsignedLong(s.substring(2), 16);
+                return type == DataType.FLOAT32 ? (double) Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+            }
             return switch (s) {
                 case "NaN" -> Double.NaN;
                 case "Infinity" -> Double.POSITIVE_INFINITY;
@@ -138,6 +145,18 @@ public record ZarrV2Metadata(int[] shape, int[] chunks, DataType type, ByteOrder
             };
         }
         return new BigDecimal(e.getAsString()).toBigInteger().longValue(); // uint64 above 2^63 as its bits
+    }
+
+    /** A fill value as Zarr's JSON keeps it: "NaN" for not-a-number, uint64 as its unsigned value. */
+    static JsonElement fillJson(Number fill, DataType type) {
+        if (type.isFloating() && Double.isNaN(fill.doubleValue())) {
+            return new com.google.gson.JsonPrimitive("NaN");
+        } else if (type.isFloating()) {
+            return new com.google.gson.JsonPrimitive(fill.doubleValue());
+        } else if (type == DataType.UINT64) {
+            return new com.google.gson.JsonPrimitive(new java.math.BigInteger(Long.toUnsignedString(fill.longValue())));
+        }
+        return new com.google.gson.JsonPrimitive(fill.longValue());
     }
 
     /** The chunk codec. */
@@ -176,15 +195,7 @@ public record ZarrV2Metadata(int[] shape, int[] chunks, DataType type, ByteOrder
         o.add("chunks", c);
         o.addProperty("dtype", dtype());
         o.add("compressor", compressor);
-        if (type.isFloating() && Double.isNaN(fill.doubleValue())) {
-            o.addProperty("fill_value", "NaN");
-        } else if (type.isFloating()) {
-            o.addProperty("fill_value", fill.doubleValue());
-        } else if (type == DataType.UINT64) {
-            o.addProperty("fill_value", new java.math.BigInteger(Long.toUnsignedString(fill.longValue())));
-        } else {
-            o.addProperty("fill_value", fill.longValue());
-        }
+        o.add("fill_value", fillJson(fill, type));
         o.addProperty("order", fortranOrder ? "F" : "C");
         o.add("filters", com.google.gson.JsonNull.INSTANCE);
         o.addProperty("dimension_separator", separator);

@@ -16,28 +16,30 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.StoreArray;
-import org.synapseworkbench.volume.codec.Codec;
 import org.synapseworkbench.volume.codec.CodecException;
 import org.synapseworkbench.work.UserException;
 
 /**
- * A Zarr v2 array read lazily, a chunk file at a time through the chunk cache ({@link ChunkedVolume}): any compressor
- * of {@link Numcodecs}, C or F chunk layout, either byte order, missing chunks as the fill value. The voxel size is
- * the array's {@code resolution} attribute (z, y, x in nm, as CREMI-style and Paintera's tools write it), else its
- * level's scale in an OME-Zarr image ({@link OmeMultiscales}), else CREMI's.
+ * A Zarr array (v2 or v3, {@link ZarrChunks}) read lazily, a chunk at a time through the chunk cache
+ * ({@link ChunkedVolume}); missing chunks are the fill value. An array of five or more axes whose leading axes hold
+ * one index each (OME-Zarr's t, c, z, y, x) is read as the volume of its last three or four. The voxel size is the
+ * array's {@code resolution} attribute (z, y, x in nm, as CREMI-style and Paintera's tools write it), else its level's
+ * scale in an OME-Zarr image ({@link OmeMultiscales}), else CREMI's.
  */
 public final class ZarrVolume extends StoreArray {
-    private final ZarrV2Metadata meta;
-    private final Codec codec;
+    private final ZarrChunks chunks;
+    /** Leading axes of one index, not shown. */
+    private final int dropped;
 
-    private ZarrVolume(Path store, String dataset, ZarrV2Metadata meta, ChunkCache cache) {
-        super(store, dataset, meta.type(), meta.shape(), meta.chunks(), cache);
-        if (meta.shape().length != 3 && meta.shape().length != 4) {
-            throw new UserException("Zarr array '" + store.resolve(dataset) + "' has " + meta.shape().length + " dimensions "
-                    + Arrays.toString(meta.shape()) + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x).");
-        }
-        this.meta = meta;
-        this.codec = meta.codec();
+    private ZarrVolume(Path store, String dataset, ZarrChunks chunks, ChunkCache cache) {
+        this(store, dataset, chunks, squeezed(store.resolve(dataset), chunks.shape), cache);
+    }
+
+    private ZarrVolume(Path store, String dataset, ZarrChunks chunks, int dropped, ChunkCache cache) {
+        super(store, dataset, chunks.type, Arrays.copyOfRange(chunks.shape, dropped, chunks.shape.length),
+                Arrays.copyOfRange(chunks.chunk, dropped, chunks.chunk.length), cache);
+        this.chunks = chunks;
+        this.dropped = dropped;
         JsonObject attrs = attributes(folder);
         double[] res = triple(attrs, "resolution");
         double[] off = triple(attrs, "offset");
@@ -50,12 +52,26 @@ public final class ZarrVolume extends StoreArray {
         placeVoxels(res, off);
     }
 
-    /** Opens the Zarr v2 array in folder {@code array}, with the shared chunk cache. */
+    /** The leading axes of one index to drop from an array of 5 or more axes; a shape that is no volume is refused. */
+    private static int squeezed(Path array, int[] shape) {
+        int drop = 0;
+        while (shape.length - drop > 3 && shape.length >= 5 && shape[drop] == 1) {
+            drop++;
+        }
+        int rank = shape.length - drop;
+        if (rank != 3 && rank != 4) {
+            throw new UserException("Zarr array '" + array + "' has " + shape.length + " dimensions " + Arrays.toString(shape)
+                    + "; a volume needs 3 (z, y, x) or 4 (channel, z, y, x), after leading axes of size 1.");
+        }
+        return drop;
+    }
+
+    /** Opens the Zarr array in folder {@code array}, with the shared chunk cache. */
     public static ZarrVolume open(Path array) {
         return open(array, ChunkCache.shared());
     }
 
-    /** Opens the Zarr v2 array in folder {@code array}: its store is the outermost folder above ending in .zarr. */
+    /** Opens the Zarr array in folder {@code array}: its store is the outermost folder above ending in .zarr. */
     public static ZarrVolume open(Path array, ChunkCache cache) {
         Path abs = array.toAbsolutePath().normalize();
         Path store = abs;
@@ -74,11 +90,19 @@ public final class ZarrVolume extends StoreArray {
         if (!Files.isDirectory(array)) {
             throw new UserException("'" + array + "' does not exist or is not a folder; name a Zarr array's folder.");
         }
-        return new ZarrVolume(store, dataset, ZarrV2Metadata.read(array), cache);
+        return new ZarrVolume(store, dataset, ZarrChunks.of(array), cache);
     }
 
-    /** The array's {@code .zattrs}, or an empty object. */
+    /** The attributes of an array or group: those in its {@code zarr.json} (v3), else its {@code .zattrs}, else none. */
     static JsonObject attributes(Path folder) {
+        if (Files.exists(folder.resolve("zarr.json"))) {
+            JsonObject node = ZarrV3Metadata.node(folder);
+            if (node == null) {
+                throw new UserException("'" + folder.resolve("zarr.json") + "' is not readable JSON; fix or delete it.");
+            }
+            return node.has("attributes") && node.get("attributes").isJsonObject() ? node.getAsJsonObject("attributes")
+                    : new JsonObject();
+        }
         try {
             JsonElement e = JsonParser.parseString(Files.readString(folder.resolve(".zattrs")));
             return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
@@ -154,81 +178,36 @@ public final class ZarrVolume extends StoreArray {
 
     @Override
     public String storage() {
-        return "Zarr v2, chunks " + Arrays.toString(chunk) + ", " + codec.describe() + (meta.fortranOrder() ? ", F order" : "");
+        return chunks.describe();
     }
 
     /** The sizes of the chunk files (the array's folder walked). */
     @Override
     public long storedBytes() {
-        return bytesIn(folder, f -> !f.getFileName().toString().startsWith("."));
+        return bytesIn(folder, f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().equals("zarr.json"));
     }
 
     @Override
     protected Block loadChunk(int[] g) {
-        Path file = folder.resolve(meta.chunkKey(g));
-        byte[] stored;
+        int[] at = g;
+        if (dropped > 0) {
+            at = new int[g.length + dropped];
+            System.arraycopy(g, 0, at, dropped, g.length);
+        }
+        Block b;
         try {
-            stored = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return filled();
+            b = chunks.load(folder, at);
         } catch (IOException e) {
-            throw new UserException("Chunk '" + file + "' cannot be read (" + e.getMessage() + "); check the disk and the store.", e);
+            throw new UserException("Chunk '" + chunks.file(folder, at) + "' cannot be read (" + e.getMessage()
+                    + "); check the disk and the store.", e);
+        } catch (CodecException | IllegalArgumentException e) {
+            throw new UserException("Chunk '" + chunks.file(folder, at) + "' of " + name() + " cannot be decoded ("
+                    + chunks.describe() + "): " + e.getMessage() + "; write the array again, or delete the chunk to read it "
+                    + "as the fill value.", e);
         }
-        int bytes = (int) Block.elementCount(chunk) * type.bytes();
-        byte[] raw;
-        try {
-            raw = codec.decode(stored, bytes);
-        } catch (CodecException e) {
-            throw new UserException("Chunk '" + file + "' of " + name() + " cannot be decoded as " + codec.describe() + ": "
-                    + e.getMessage() + "; write the array again, or delete the chunk to read it as the fill value.", e);
+        if (b == null) {
+            b = chunks.filled();
         }
-        if (!meta.fortranOrder()) {
-            return Block.decode(type, meta.order(), raw, chunk);
-        }
-        int[] reversed = new int[chunk.length];
-        for (int a = 0; a < chunk.length; a++) {
-            reversed[a] = chunk[chunk.length - 1 - a];
-        }
-        return transposed(Block.decode(type, meta.order(), raw, reversed));
-    }
-
-    /** A block with its axes in reverse order (F-ordered chunk bytes, read as C, made C again). */
-    private Block transposed(Block f) {
-        Block c = Block.zeros(type, chunk);
-        int r = chunk.length;
-        int[] fStride = new int[r];
-        fStride[0] = 1;
-        for (int a = 1; a < r; a++) {
-            fStride[a] = fStride[a - 1] * chunk[a - 1]; // position (i0..ir) at sum i_a * fStride[a] in F order
-        }
-        int[] idx = new int[r];
-        for (int i = 0; i < c.size(); i++) {
-            int at = 0;
-            for (int a = 0; a < r; a++) {
-                at += idx[a] * fStride[a];
-            }
-            if (type.isFloating()) {
-                c.setDouble(i, f.getDouble(at));
-            } else {
-                c.setLong(i, f.getLong(at));
-            }
-            for (int a = r - 1; a >= 0 && ++idx[a] == chunk[a]; a--) {
-                idx[a] = 0;
-            }
-        }
-        return c;
-    }
-
-    private Block filled() {
-        Block b = Block.zeros(type, chunk);
-        Number f = meta.fill();
-        if (type.isFloating() && f.doubleValue() != 0 || Double.isNaN(f.doubleValue())) {
-            for (int i = 0; i < b.size(); i++) {
-                b.setDouble(i, f.doubleValue());
-            }
-        } else if (!type.isFloating() && f.longValue() != 0) {
-            b.fill(f.longValue());
-        }
-        return b;
+        return dropped > 0 ? b.leading(chunk) : b;
     }
 }
