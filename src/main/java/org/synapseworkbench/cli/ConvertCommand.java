@@ -23,15 +23,15 @@ import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.n5.N5Writer;
-import org.synapseworkbench.volume.zarr.Numcodecs;
 import org.synapseworkbench.volume.zarr.OmePyramid;
+import org.synapseworkbench.volume.zarr.ZarrFormat;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.UserException;
 
 /** {@code convert}: volumes between HDF5, Zarr and N5, chunk by chunk, with their voxel size. */
-@Command(name = "convert", header = "Convert volumes between HDF5, Zarr (v2) and N5, chunk by chunk.", mixinStandardHelpOptions = true,
+@Command(name = "convert", header = "Convert volumes between HDF5, Zarr (v2, v3) and N5, chunk by chunk.", mixinStandardHelpOptions = true,
         description = {"Copies one volume, or every volume of a file or store (keeping their paths), into another format.",
             "INPUT: FILE.h5[:DATASET], STORE.zarr[/ARRAY] or STORE.n5[/DATASET]. OUTPUT: a store (.zarr, .n5), or an",
             "array in one (out.zarr/volumes/raw), or an HDF5 file (out.h5, written at once, atomically). Zarr and N5",
@@ -55,7 +55,17 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "5", description = "Compression level (default ${DEFAULT-VALUE}).")
     int level;
 
-    @Option(names = "--ome", description = "Zarr only: write each volume as an OME-Zarr image (NGFF 0.4) with a pyramid "
+    @Option(names = "--zarr-format", paramLabel = "2|3", defaultValue = "2", description = "Zarr version written: 2 "
+            + "(.zarray; read by zarr-python 2 and 3, Neuroglancer and most tools; the default) or 3 (zarr.json; "
+            + "zarr-python 3, tensorstore; with --ome, NGFF 0.5).")
+    int zarrFormat;
+
+    @Option(names = "--shards", paramLabel = "Z,Y,X", description = "Zarr v3 only: keep the chunks in shards of this "
+            + "shape (a multiple of the chunks), one file a shard: far fewer files for a big volume.")
+    String shards;
+
+    @Option(names = "--ome", description = "Zarr only: write each volume as an OME-Zarr image (NGFF 0.4, or 0.5 with "
+            + "--zarr-format 3) with a pyramid "
             + "of coarser levels (the mean of images; the most frequent id of labels, uint32 and uint64).")
     boolean ome;
 
@@ -83,6 +93,12 @@ public final class ConvertCommand implements Callable<Integer> {
         Format format = format(target.file());
         if (ome && format != Format.ZARR) {
             throw new UserException("--ome writes OME-Zarr: give an output ending in .zarr.");
+        }
+        if ((shards != null || zarrFormat != 2) && format != Format.ZARR) {
+            throw new UserException("--zarr-format and --shards write Zarr: give an output ending in .zarr.");
+        }
+        if (shards != null && zarrFormat != 3) {
+            throw new UserException("Shards are a Zarr v3 feature; write --zarr-format 3 with --shards.");
         }
         if (levels != null && (levels < 1 || levels > 16)) {
             throw new UserException("--levels " + levels + " is not between 1 and 16.");
@@ -140,18 +156,24 @@ public final class ConvertCommand implements Callable<Integer> {
                 hdf5.dataset(name, all, outputChunks(v), Map.of("resolution", v.resolution()));
                 return describe(v, where, "gzip (level 4)");
             }
+            int[] outChunks = outputChunks(v);
+            ZarrFormat zarr = format == Format.ZARR ? zarrFormat(outChunks) : null;
             if (ome) {
-                new OmePyramid(v, to.resolve(name), outputChunks(v), zarrCompressor(), levels).write(task, progress, control);
-                return describe(v, where, compressionName(format) + ", OME-Zarr");
+                new OmePyramid(v, to.resolve(name), outChunks, zarr, levels).write(task, progress, control);
+                return describe(v, where, compressionName(format) + zarrVersion(zarr) + ", OME-Zarr");
             }
             ChunkWriter writer = format == Format.ZARR
-                    ? ZarrWriter.create(to.resolve(name), v.shape(), outputChunks(v), v.type(),
-                            zarrCompressor(), v.resolution())
-                    : N5Writer.create(name.isEmpty() ? to : to.resolve(name), v.shape(), outputChunks(v), v.type(),
+                    ? ZarrWriter.create(to.resolve(name), v.shape(), outChunks, v.type(), zarr, v.resolution())
+                    : N5Writer.create(name.isEmpty() ? to : to.resolve(name), v.shape(), outChunks, v.type(),
                             N5Writer.compression(n5Compression(), level), v.resolution());
             writer.writeAll(v, task, progress, control);
-            return describe(v, where, compressionName(format));
+            return describe(v, where, compressionName(format) + zarrVersion(zarr));
         }
+    }
+
+    private static String zarrVersion(ZarrFormat zarr) {
+        return zarr == null || zarr.version() == 2 ? "" : ", Zarr v3" + (zarr.shards() == null ? ""
+                : ", shards " + Arrays.toString(zarr.shards()));
     }
 
     private static String describe(ChunkedVolume v, String where, String how) {
@@ -163,16 +185,45 @@ public final class ConvertCommand implements Callable<Integer> {
         return c + (c.equals("raw") ? "" : " (level " + level + ")");
     }
 
-    /** numcodecs' configuration of --compression (null: none). */
-    private com.google.gson.JsonObject zarrCompressor() {
+    /** The Zarr version, compressor and shards asked for; the shards a multiple of {@code chunks} (z, y, x last). */
+    private ZarrFormat zarrFormat(int[] chunks) {
         String c = compression == null ? "blosc" : compression.toLowerCase(Locale.ROOT);
-        return switch (c) {
-            case "raw", "none" -> null;
-            case "bzip2", "bz2" -> Numcodecs.config("bz2", Math.max(1, level));
-            case "blosc", "gzip", "zstd", "lz4", "zlib" -> Numcodecs.config(c, level);
+        String id = switch (c) {
+            case "raw", "none" -> "raw";
+            case "bzip2", "bz2" -> "bz2";
+            case "blosc", "gzip", "zstd", "lz4", "zlib" -> c;
             default -> throw new UserException("--compression " + compression + " is not one Zarr is written with here: "
                     + "blosc, gzip, zlib, zstd, lz4, bz2 or raw.");
         };
+        int[] s = shards == null ? null : zyx("--shards", shards);
+        for (int a = 0; s != null && a < 3; a++) {
+            int c0 = chunks[chunks.length - 3 + a];
+            if (s[a] % c0 != 0) {
+                throw new UserException("--shards " + shards + " is not a multiple of the chunks " + Arrays.toString(
+                        Arrays.copyOfRange(chunks, chunks.length - 3, chunks.length)) + "; give whole multiples of them.");
+            }
+        }
+        return new ZarrFormat(zarrFormat, id, id.equals("bz2") ? Math.max(1, level) : level, s);
+    }
+
+    /** An option's value Z,Y,X: three whole numbers of at least 1. */
+    private static int[] zyx(String option, String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 3) {
+            throw new UserException(option + " " + value + " is not Z,Y,X (three whole numbers).");
+        }
+        int[] out = new int[3];
+        for (int a = 0; a < 3; a++) {
+            try {
+                out[a] = Integer.parseInt(parts[a].trim());
+            } catch (NumberFormatException e) {
+                throw new UserException(option + " " + value + " is not Z,Y,X (three whole numbers).");
+            }
+            if (out[a] < 1) {
+                throw new UserException(option + " " + value + " has a size below 1.");
+            }
+        }
+        return out;
     }
 
     private String n5Compression() {
@@ -192,22 +243,10 @@ public final class ConvertCommand implements Callable<Integer> {
         int[] shape = v.shape();
         int[] c;
         if (chunks != null) {
-            String[] parts = chunks.split(",");
-            if (parts.length != 3) {
-                throw new UserException("--chunks " + chunks + " is not Z,Y,X (three whole numbers).");
-            }
+            int[] zyx = zyx("--chunks", chunks);
             c = new int[r];
             Arrays.fill(c, 1);
-            for (int a = 0; a < 3; a++) {
-                try {
-                    c[r - 3 + a] = Integer.parseInt(parts[a].trim());
-                } catch (NumberFormatException e) {
-                    throw new UserException("--chunks " + chunks + " is not Z,Y,X (three whole numbers).");
-                }
-                if (c[r - 3 + a] < 1) {
-                    throw new UserException("--chunks " + chunks + " has a size below 1.");
-                }
-            }
+            System.arraycopy(zyx, 0, c, r - 3, 3);
         } else if (Block.elementCount(v.chunkShape()) <= (4L << 20)) {
             c = v.chunkShape();
         } else {

@@ -110,4 +110,37 @@ class ConvertCommandTest {
             assertEquals("volumes/raw/0", v.datasetPath(), "the image's finest level");
         }
     }
+
+    @Test
+    void zarrV3InShardsAndAsOmeZarr05(@TempDir Path dir) throws Exception {
+        Block raw = Block.zeros(DataType.UINT8, 3, 200, 150);
+        for (int i = 0; i < raw.size(); i++) {
+            raw.setLong(i, (i * 37 + i / 150) % 256);
+        }
+        Path h5 = dir.resolve("in.h5");
+        new Hdf5Writer().dataset(Cremi.RAW, raw, Map.of("resolution", new double[] {40, 4, 4})).write(h5);
+        Path out = dir.resolve("v3.zarr");
+        MainTest.Result r = MainTest.run("convert", h5.toString(), out.toString(), "--zarr-format", "3", "--ome", "--levels",
+                "2", "--chunks", "1,32,32", "--shards", "2,128,128", "--compression", "zstd", "--level", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote " + out + "/volumes/raw: uint8 [3, 200, 150], zstd (level 3), Zarr v3, shards [2, 128, 128], "
+                + "OME-Zarr", r.out().strip());
+        assertTrue(Files.readString(out.resolve("volumes/raw/zarr.json")).contains("\"version\": \"0.5\""), "NGFF 0.5");
+        assertTrue(Files.exists(out.resolve("volumes/raw/0/c/1/1/1")) && Files.notExists(out.resolve("volumes/raw/0/c/2")),
+                "shards of 2 sections: 2 along z, 2 along y and x");
+        try (ChunkedVolume v = VolumeFiles.open(out + "/volumes/raw")) {
+            assertEquals("volumes/raw/0", v.datasetPath());
+            assertEquals("Zarr v3, shards [2, 128, 128], inner chunks [1, 32, 32]: zstd (level 3)", v.storage());
+            assertArrayEquals(new double[] {40, 4, 4}, v.resolution(), 1e-9);
+            assertTrue(v.read(new int[3], raw.shape()).contentEquals(raw));
+            assertEquals(1, v.coarser().size());
+            assertArrayEquals(new int[] {3, 100, 75}, v.coarser().get(0).volume().shape());
+        }
+        MainTest.Result v2Shards = MainTest.run("convert", h5.toString(), dir.resolve("o.zarr").toString(), "--shards", "1,64,64");
+        assertEquals("error: Shards are a Zarr v3 feature; write --zarr-format 3 with --shards.", v2Shards.err().strip());
+        MainTest.Result uneven = MainTest.run("convert", h5.toString(), dir.resolve("o.zarr").toString(), "--zarr-format", "3",
+                "--chunks", "1,32,32", "--shards", "1,48,64");
+        assertEquals("error: --shards 1,48,64 is not a multiple of the chunks [1, 32, 32]; give whole multiples of them.",
+                uneven.err().strip());
+    }
 }

@@ -19,7 +19,7 @@ import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.UserException;
 
 /**
- * Writes a volume as an OME-Zarr image (NGFF 0.4): level 0 as it is, each coarser level computed a chunk at a time
+ * Writes a volume as an OME-Zarr image (NGFF 0.4 in Zarr v2, 0.5 in Zarr v3): level 0 as it is, each coarser level computed a chunk at a time
  * from the level written before it ({@link Downsampled}: y and x halved until they are as coarse as z, then all
  * three), and the group's {@code multiscales} with every level's scale and translation in nanometres.
  */
@@ -29,15 +29,15 @@ public final class OmePyramid {
     private final Volume source;
     private final Path group;
     private final int[] chunks;
-    private final JsonObject compressor;
+    private final ZarrFormat format;
     private final Integer levels;
 
     /** @param levels the number of levels, or null: until a section is at most 256 voxels across (at most 8) */
-    public OmePyramid(Volume source, Path group, int[] chunks, JsonObject compressor, Integer levels) {
+    public OmePyramid(Volume source, Path group, int[] chunks, ZarrFormat format, Integer levels) {
         this.source = source;
         this.group = group;
         this.chunks = chunks.clone();
-        this.compressor = compressor;
+        this.format = format;
         this.levels = levels;
     }
 
@@ -55,7 +55,7 @@ public final class OmePyramid {
                 c[a] = Math.max(1, Math.min(chunks[a], shape[a]));
             }
             Path array = group.resolve(Integer.toString(k));
-            ZarrWriter.create(array, shape, c, level.type(), compressor, level.resolution())
+            ZarrWriter.create(array, shape, c, level.type(), format, level.resolution())
                     .writeAll(level, task + ", level " + k, progress, control);
             if (below != null) {
                 below.close();
@@ -107,7 +107,9 @@ public final class OmePyramid {
             datasets.add(d);
         }
         JsonObject image = new JsonObject();
-        image.addProperty("version", "0.4");
+        if (format.version() == 2) {
+            image.addProperty("version", "0.4");
+        }
         image.addProperty("name", String.valueOf(group.getFileName()));
         image.add("axes", axes);
         image.add("datasets", datasets);
@@ -117,8 +119,18 @@ public final class OmePyramid {
         JsonObject attrs = new JsonObject();
         attrs.add("multiscales", multiscales);
         try {
-            AtomicFiles.writeString(group.resolve(".zgroup"), "{\n    \"zarr_format\": 2\n}\n");
-            AtomicFiles.writeString(group.resolve(".zattrs"), new GsonBuilder().setPrettyPrinting().create().toJson(attrs) + "\n");
+            if (format.version() == 2) {
+                AtomicFiles.writeString(group.resolve(".zgroup"), "{\n    \"zarr_format\": 2\n}\n");
+                AtomicFiles.writeString(group.resolve(".zattrs"), new GsonBuilder().setPrettyPrinting().create().toJson(attrs)
+                        + "\n");
+            } else { // NGFF 0.5: the version once, under "ome"
+                JsonObject ome = new JsonObject();
+                ome.addProperty("version", "0.5");
+                ome.add("multiscales", multiscales);
+                JsonObject v3 = new JsonObject();
+                v3.add("ome", ome);
+                AtomicFiles.writeString(group.resolve("zarr.json"), ZarrWriter.groupJson(v3));
+            }
         } catch (IOException e) {
             throw new UserException("Cannot write the OME-Zarr metadata of '" + group + "' (" + e.getMessage() + "); check "
                     + "that the folder is writable.", e);
