@@ -120,6 +120,41 @@ public final class BloscCodec implements Codec {
         return out;
     }
 
+    /** An uncompressed chunk (as Blosc stores what does not compress) is read past its header straight into the result. */
+    @Override
+    public byte[] read(java.nio.file.Path file, int expected) throws java.io.IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new CodecException("a Blosc chunk of " + size + " bytes is larger than Blosc 1 writes");
+            }
+            if (size >= HEADER) {
+                ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(ch, h, 0);
+                int version = h.get(0) & 0xFF;
+                int flags = h.get(2) & 0xFF;
+                int nbytes = h.getInt(4);
+                if (version >= 1 && version <= 2 && (flags & MEMCPYED) != 0 && nbytes >= 0 && (expected < 0 || nbytes == expected)
+                        && h.getInt(12) == HEADER + nbytes && size >= HEADER + (long) nbytes) {
+                    byte[] out = new byte[nbytes];
+                    readFully(ch, ByteBuffer.wrap(out), HEADER);
+                    return out;
+                }
+            }
+            byte[] stored = new byte[(int) size];
+            readFully(ch, ByteBuffer.wrap(stored), 0);
+            return decode(stored, expected);
+        }
+    }
+
+    private static void readFully(java.nio.channels.FileChannel ch, ByteBuffer into, long at) throws java.io.IOException {
+        while (into.hasRemaining()) {
+            if (ch.read(into, at + into.position()) < 0) {
+                throw new CodecException("a Blosc chunk ends before its header says");
+            }
+        }
+    }
+
     private static Compressor compressorOf(int flags) {
         int code = (flags & 0xE0) >> 5;
         if (code >= Compressor.values().length) {

@@ -12,6 +12,14 @@ public interface Codec {
      */
     byte[] decode(byte[] stored, int expected);
 
+    /**
+     * Reads a stored chunk from its file and decodes it ({@link java.nio.file.NoSuchFileException} when there is none);
+     * a codec that can read the raw bytes straight from the file (uncompressed Blosc) saves a copy.
+     */
+    default byte[] read(java.nio.file.Path file, int expected) throws java.io.IOException {
+        return decode(java.nio.file.Files.readAllBytes(file), expected);
+    }
+
     /** The stored bytes of raw bytes. */
     byte[] encode(byte[] raw);
 

@@ -20,11 +20,12 @@ final class ZarrV2Chunks extends ZarrChunks {
 
     @Override
     Block load(Path folder, int[] g) throws IOException {
-        byte[] stored = readIfThere(file(folder, g));
-        if (stored == null) {
+        byte[] raw;
+        try {
+            raw = codec.read(file(folder, g), (int) Block.elementCount(chunk) * type.bytes());
+        } catch (java.nio.file.NoSuchFileException e) {
             return null;
         }
-        byte[] raw = codec.decode(stored, (int) Block.elementCount(chunk) * type.bytes());
         if (!meta.fortranOrder()) {
             return Block.decode(type, meta.order(), raw, chunk);
         }

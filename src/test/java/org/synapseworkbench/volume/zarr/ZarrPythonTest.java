@@ -52,7 +52,8 @@ class ZarrPythonTest {
             "make('u2-slash', '<u2', sep='/')",
             "for c, codec in [('gzip', numcodecs.GZip(5)), ('zlib', numcodecs.Zlib(5)), ('zstd', numcodecs.Zstd(3)),",
             "                 ('lz4', numcodecs.LZ4()), ('bz2', numcodecs.BZ2(5)), ('none', None),",
-            "                 ('blosc-zstd-bit', numcodecs.Blosc('zstd', 5, 2)), ('blosc-blosclz', numcodecs.Blosc('blosclz', 9, 0))]:",
+            "                 ('blosc-zstd-bit', numcodecs.Blosc('zstd', 5, 2)), ('blosc-blosclz', numcodecs.Blosc('blosclz', 9, 0)),",
+            "                 ('blosc-stored', numcodecs.Blosc('lz4', 0, 1))]:",
             "    make('u2-' + c, '<u2', compressor=codec)",
             "make('u2-fill-7-missing', '<u2', fill=7, partial=True)",
             "make('f4-fill-nan-missing', '<f4', fill=np.nan, partial=True)",
@@ -66,7 +67,7 @@ class ZarrPythonTest {
         String out = SystemPython.run(WRITE, dir.toString());
         List<String> cases = new com.google.gson.Gson().fromJson(out.strip().lines().reduce((a, b) -> b).orElseThrow(),
                 new com.google.gson.reflect.TypeToken<List<String>>() { }.getType());
-        assertEquals(33, cases.size(), out);
+        assertEquals(34, cases.size(), out);
         ChunkCache cache = new ChunkCache(64L << 20);
         for (String name : cases) {
             try (ZarrVolume v = ZarrVolume.open(dir.resolve(name), cache)) {
@@ -92,6 +93,8 @@ class ZarrPythonTest {
             assertEquals(DataType.UINT16, v.type());
             assertArrayEquals(new int[] {5, 7, 9}, v.chunkShape());
         }
+        Path stored = dir.resolve("u2-blosc-stored/0.0.0");
+        assertEquals(0x02, Files.readAllBytes(stored)[2] & 0x02, "level 0: Blosc keeps the bytes as they are, read past the header");
         try (ZarrVolume v = ZarrVolume.open(dir.resolve("u8-big"), cache)) {
             assertEquals(-1L, v.read(new int[] {10, 19, 22}, new int[] {1, 1, 1}).getLong(0), "2^64 - 1 as the fill");
             assertEquals(-200L, v.read(new int[] {0, 0, 0}, new int[] {1, 1, 1}).getLong(0), "2^64 - 200");
@@ -153,6 +156,15 @@ class ZarrPythonTest {
         try (ZarrVolume v = ZarrVolume.open(a)) {
             UserException e = assertThrows(UserException.class, () -> v.read(new int[] {1, 0, 0}, new int[] {1, 8, 8}));
             assertTrue(e.getMessage().startsWith("Chunk '" + chunk + "' of a.zarr/raw cannot be decoded (Zarr v2, chunks [1, 8, 8], zstd"), e.getMessage());
+        }
+        Path stored = dir.resolve("b.zarr/raw");
+        ZarrWriter.create(stored, new int[] {1, 8, 8}, new int[] {1, 8, 8}, DataType.UINT16, Numcodecs.config("blosc", 0), null)
+                .writeAll(new org.synapseworkbench.volume.InMemoryVolume("x", Block.zeros(DataType.UINT16, 1, 8, 8), new double[] {40, 4, 4}));
+        Path bloscChunk = stored.resolve("0/0/0");
+        Files.write(bloscChunk, java.util.Arrays.copyOf(Files.readAllBytes(bloscChunk), 100));
+        try (ZarrVolume v = ZarrVolume.open(stored)) {
+            UserException e = assertThrows(UserException.class, () -> v.read(new int[3], new int[] {1, 8, 8}));
+            assertTrue(e.getMessage().contains("cut short") && !e.getMessage().contains("\n"), e.getMessage());
         }
         String[][] broken = {
             {"{\"zarr_format\": 3}", "zarr_format is 3, not 2"},
