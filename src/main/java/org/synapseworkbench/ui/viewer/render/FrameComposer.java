@@ -182,8 +182,9 @@ public final class FrameComposer {
             Positions corrected = edited.computeIfAbsent(v, k -> new Positions());
             corrected.count = 0;
             b = e.readSampled(axis, index, rows, cols, kept, corrected);
-        } else {
-            b = v.readSampled(axis, index, rows, cols, kept);
+        } else { // zoomed out, from a coarser level of the labels' pyramid (most frequent ids) when they have one
+            Source src = source(v, axis, index, rows, cols);
+            b = src.volume.readSampled(axis, src.plane, src.rows, src.cols, kept);
         }
         blocks.put(v, b);
         lastRead.put(v, new Read(axis, index, rows, cols, version));

@@ -100,6 +100,45 @@ class FrameComposerTest {
         assertEquals(grey(200 + 2 * 10 + 2), xz[3 + 2], "xz plane at y 5 is level row y 2; column 4 is level x 2");
     }
 
+    /** Labels with a coarser level: zoomed out, the layer is drawn from the level (id 5 there, none at full size). */
+    @Test
+    void zoomedOutLabelsAreReadFromTheirCoarsestFittingLevel() {
+        Block none = Block.zeros(DataType.UINT64, 2, 12, 6);
+        Block five = Block.zeros(DataType.UINT64, 2, 6, 3);
+        five.fill(5);
+        Volume half = new InMemoryVolume("half", five, new double[] {40, 8, 8});
+        Volume full = new InMemoryVolume("labels", none, new double[] {40, 4, 4});
+        Volume labels = new Volume() {
+            @Override public String name() { return full.name(); }
+            @Override public int[] shape() { return full.shape(); }
+            @Override public DataType type() { return full.type(); }
+            @Override public int[] chunkShape() { return full.chunkShape(); }
+            @Override public double[] resolution() { return full.resolution(); }
+            @Override public boolean resolutionStored() { return true; }
+            @Override public double[] offset() { return full.offset(); }
+            @Override public Block read(int[] start, int[] size) { return full.read(start, size); }
+            @Override public List<Level> coarser() { return List.of(new Level(half, new int[] {1, 2, 2})); }
+        };
+        org.synapseworkbench.ui.viewer.layer.LabelLayer layer = new org.synapseworkbench.ui.viewer.layer.LabelLayer("c", labels,
+                org.synapseworkbench.ui.viewer.layer.LayerKind.CLEFTS);
+        int[] zoomed = new int[6 * 3];
+        new FrameComposer().compose(chunked(), SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 2, 2), GrayMapping.uint8(),
+                List.of(layer), List.of(layer.style()), zoomed, () -> false, () -> { });
+        int[] plain = new int[6 * 3];
+        new FrameComposer().compose(chunked(), SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 2, 2), GrayMapping.uint8(),
+                List.of(), List.of(), plain, () -> false, () -> { });
+        int[] fine = new int[12 * 6];
+        new FrameComposer().compose(chunked(), SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 1, 1), GrayMapping.uint8(),
+                List.of(layer), List.of(layer.style()), fine, () -> false, () -> { });
+        int[] fineGrey = new int[12 * 6];
+        new FrameComposer().compose(chunked(), SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 1, 1), GrayMapping.uint8(),
+                List.of(), List.of(), fineGrey, () -> false, () -> { });
+        for (int i = 0; i < zoomed.length; i++) {
+            assertTrue((zoomed[i] >> 16 & 0xFF) > (plain[i] >> 16 & 0xFF), "pixel " + i + ": the level's cleft, tinted red");
+        }
+        assertTrue(java.util.Arrays.equals(fine, fineGrey), "every voxel wanted: the full labels, which hold none");
+    }
+
     private static int grey(int v) {
         return 0xFF000000 | v << 16 | v << 8 | v;
     }
