@@ -74,18 +74,7 @@ class FrameComposerTest {
             c[i] = (byte) (200 + i % 18 / 3 * 10 + i % 3);
         }
         Volume level = new InMemoryVolume("half", Block.wrap(DataType.UINT8, c, 2, 6, 3), new double[] {40, 8, 8});
-        Volume ramp = chunked();
-        Volume pyramid = new Volume() {
-            @Override public String name() { return ramp.name(); }
-            @Override public int[] shape() { return ramp.shape(); }
-            @Override public DataType type() { return ramp.type(); }
-            @Override public int[] chunkShape() { return ramp.chunkShape(); }
-            @Override public double[] resolution() { return ramp.resolution(); }
-            @Override public boolean resolutionStored() { return true; }
-            @Override public double[] offset() { return ramp.offset(); }
-            @Override public Block read(int[] start, int[] size) { return ramp.read(start, size); }
-            @Override public List<Level> coarser() { return List.of(new Level(level, new int[] {1, 2, 2})); }
-        };
+        Volume pyramid = withHalf(chunked(), level);
         int[] frame = new int[6 * 3];
         new FrameComposer().compose(pyramid, SliceView.XY, 1, new int[] {0, 0}, Sampling.of(12, 6, 2, 2),
                 GrayMapping.uint8(), List.of(), List.of(), frame, () -> false, () -> { });
@@ -108,17 +97,7 @@ class FrameComposerTest {
         five.fill(5);
         Volume half = new InMemoryVolume("half", five, new double[] {40, 8, 8});
         Volume full = new InMemoryVolume("labels", none, new double[] {40, 4, 4});
-        Volume labels = new Volume() {
-            @Override public String name() { return full.name(); }
-            @Override public int[] shape() { return full.shape(); }
-            @Override public DataType type() { return full.type(); }
-            @Override public int[] chunkShape() { return full.chunkShape(); }
-            @Override public double[] resolution() { return full.resolution(); }
-            @Override public boolean resolutionStored() { return true; }
-            @Override public double[] offset() { return full.offset(); }
-            @Override public Block read(int[] start, int[] size) { return full.read(start, size); }
-            @Override public List<Level> coarser() { return List.of(new Level(half, new int[] {1, 2, 2})); }
-        };
+        Volume labels = withHalf(full, half);
         org.synapseworkbench.ui.viewer.layer.LabelLayer layer = new org.synapseworkbench.ui.viewer.layer.LabelLayer("c", labels,
                 org.synapseworkbench.ui.viewer.layer.LayerKind.CLEFTS);
         int[] zoomed = new int[6 * 3];
@@ -137,6 +116,21 @@ class FrameComposerTest {
             assertTrue((zoomed[i] >> 16 & 0xFF) > (plain[i] >> 16 & 0xFF), "pixel " + i + ": the level's cleft, tinted red");
         }
         assertTrue(java.util.Arrays.equals(fine, fineGrey), "every voxel wanted: the full labels, which hold none");
+    }
+
+    /** {@code full} with one coarser level, {@code half}, of half its y and x. */
+    private static Volume withHalf(Volume full, Volume half) {
+        return new Volume() {
+            @Override public String name() { return full.name(); }
+            @Override public int[] shape() { return full.shape(); }
+            @Override public DataType type() { return full.type(); }
+            @Override public int[] chunkShape() { return full.chunkShape(); }
+            @Override public double[] resolution() { return full.resolution(); }
+            @Override public boolean resolutionStored() { return true; }
+            @Override public double[] offset() { return full.offset(); }
+            @Override public Block read(int[] start, int[] size) { return full.read(start, size); }
+            @Override public List<Level> coarser() { return List.of(new Level(half, new int[] {1, 2, 2})); }
+        };
     }
 
     private static int grey(int v) {
