@@ -1,5 +1,6 @@
 package org.synapseworkbench.infer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -86,14 +87,38 @@ public final class VolumeInference {
      * @throws Cancellation.CancelledException when cancelled (between batches)
      */
     public Block predict(Volume image, Progress progress, Cancellation cancellation) {
+        requireMemory(image, predictor.outPlanes());
+        return predict(image, new int[3], image.shape(), progress, cancellation);
+    }
+
+    /**
+     * Probabilities x 255 (uint8, channels x {@code size}) of the box at {@code start} of a 3-d image volume, exactly
+     * as {@link #predict(Volume, Progress, Cancellation)} gives them there: the windows of the whole volume's grid
+     * that reach into the box, in the same order (batched as they come), each read from the whole (padded) image,
+     * their weighted outputs summed only inside the box. A block of a volume predicted alone thus matches the
+     * whole volume's prediction; its windows beyond the box are its halo.
+     */
+    public Block predict(Volume image, int[] start, int[] size, Progress progress, Cancellation cancellation) {
+        return predict(new PaddedImage(image, settings.pad), start, size, progress, cancellation);
+    }
+
+    /** As {@link #predict(Volume, int[], int[], Progress, Cancellation)}, from an image padded by PAD_SIZE already. */
+    public Block predict(PaddedImage padded, int[] start, int[] size, Progress progress, Cancellation cancellation) {
+        Volume image = padded.volume();
         int channels = predictor.outPlanes();
-        requireMemory(image, channels);
-        PaddedImage padded = new PaddedImage(image, settings.pad);
-        int[] shape = image.shape();
         int[] window = settings.window;
         int[] pad = settings.pad;
-        List<int[]> positions = new SlidingWindows(padded.paddedShape(), window, settings.stride).positions();
-        int n = (int) ((long) shape[0] * shape[1] * shape[2]);
+        List<int[]> positions = new ArrayList<>();
+        for (int[] p : new SlidingWindows(padded.paddedShape(), window, settings.stride).positions()) {
+            boolean reaches = true;
+            for (int a = 0; a < 3; a++) { // the window covers [p - pad, p - pad + window) of the image
+                reaches &= p[a] - pad[a] < start[a] + size[a] && p[a] - pad[a] + window[a] > start[a];
+            }
+            if (reaches) {
+                positions.add(p);
+            }
+        }
+        int n = (int) ((long) size[0] * size[1] * size[2]);
         float[][] sum = new float[channels][n];
         float[] weightSum = new float[n];
         float[] weights = GaussianBlending.weights(window);
@@ -119,12 +144,12 @@ public final class VolumeInference {
             }
             for (int k = 0; k < b; k++) {
                 int[] p = positions.get(first + k);
-                accumulate(out, k * channels * wv, wv, channels, weights, p[0] - pad[0], p[1] - pad[1], p[2] - pad[2],
-                        window, shape, sum, weightSum);
+                accumulate(out, k * channels * wv, wv, channels, weights, p[0] - pad[0] - start[0], p[1] - pad[1] - start[1],
+                        p[2] - pad[2] - start[2], window, size, sum, weightSum);
             }
             progress.update(task, first + b, positions.size(), (System.nanoTime() - t0) / 1e9);
         }
-        Block result = Block.zeros(org.synapseworkbench.volume.DataType.UINT8, channels, shape[0], shape[1], shape[2]);
+        Block result = Block.zeros(org.synapseworkbench.volume.DataType.UINT8, channels, size[0], size[1], size[2]);
         byte[] bytes = result.bytes();
         for (int c = 0; c < channels; c++) {
             float[] s = sum[c];
@@ -146,7 +171,7 @@ public final class VolumeInference {
                         + "larger -Xmx.");
     }
 
-    /** Adds one window's outputs, weighted, where it overlaps the unpadded volume (window origin at z0, y0, x0). */
+    /** Adds one window's outputs, weighted, where it overlaps the box of {@code shape} (window origin at z0, y0, x0 in it). */
     private static void accumulate(float[] out, int offset, int wv, int channels, float[] weights, int z0, int y0, int x0,
                                    int[] window, int[] shape, float[][] sum, float[] weightSum) {
         int xs = Math.max(0, -x0);

@@ -66,6 +66,15 @@ public final class N5Writer extends ChunkWriter {
         return new N5Writer(folder, shape, blockSize, type, N5Metadata.codec(compression, type.bytes()));
     }
 
+    /**
+     * A writer of the blocks of an existing dataset, as its attributes describe it (nothing is written now): for
+     * tasks that each write their own blocks of a dataset made before.
+     */
+    public static N5Writer open(Path folder) {
+        N5Metadata m = N5Metadata.read(folder);
+        return new N5Writer(folder, m.shape(), m.blockSize(), m.type(), m.codec());
+    }
+
     /** The store's root (the folder ending in .n5 above, else the dataset's parent) says its N5 version. */
     private static void root(Path folder) throws IOException {
         Path abs = folder.toAbsolutePath().normalize();

@@ -84,6 +84,19 @@ public final class ZarrWriter extends ChunkWriter {
         return new ZarrWriter(array, shape, grid, type, null, meta);
     }
 
+    /**
+     * A writer of the chunks of an existing array (v2 or v3), as its metadata describes it (nothing is written now):
+     * for tasks that each write their own chunks of an array made before.
+     */
+    public static ZarrWriter open(Path array) {
+        if (Files.exists(array.resolve("zarr.json"))) {
+            ZarrV3Metadata meta = ZarrV3Metadata.read(array);
+            return new ZarrWriter(array, meta.shape(), meta.chunks(), meta.type(), null, meta);
+        }
+        ZarrV2Metadata meta = ZarrV2Metadata.read(array);
+        return new ZarrWriter(array, meta.shape(), meta.chunks(), meta.type(), meta, null);
+    }
+
     private interface Step {
         void run() throws IOException;
     }

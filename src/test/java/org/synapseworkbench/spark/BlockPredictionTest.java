@@ -1,0 +1,192 @@
+package org.synapseworkbench.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import ai.djl.Device;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.synapseworkbench.cli.MainTest;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
+import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.infer.VolumeInference;
+import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.Grid;
+import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.work.Cancellation;
+import org.synapseworkbench.work.Progress;
+
+/**
+ * Block-wise prediction against {@code infer}'s whole-volume prediction, on a tiny trained model and a generated
+ * volume: the blocks alone, then on Spark {@code local[2]} with a task that fails once and is retried, a rerun that
+ * skips every block, and a run stopped by a failing block and resumed.
+ */
+class BlockPredictionTest {
+    @TempDir
+    static Path dir;
+    static Path sample;
+    static Path checkpoint;
+    static Config config;
+    static Block whole;
+
+    @BeforeAll
+    static void trainATinyModelAndPredictTheWholeVolume() {
+        sample = dir.resolve("s.h5");
+        MainTest.Result g = MainTest.run("generate", "--output", sample.toString(), "--size", "10,80,80", "--seed", "7", "--density", "24");
+        assertEquals(0, g.code(), g.err());
+        Path out = dir.resolve("train");
+        MainTest.Result t = MainTest.run("train", "--quiet", "--config-file", "configs/Demo/Demo-Polarity.yaml", "MODEL.INPUT_SIZE", "[5,33,33]",
+                "MODEL.FILTERS", "[8,8,8,8,8]", "DATASET.INPUT_PATH", dir.toString(), "DATASET.IMAGE_NAME", "s.h5",
+                "DATASET.LABEL_NAME", "s.h5", "DATASET.OUTPUT_PATH", out.toString(), "DATASET.PAD_SIZE", "[1,8,8]",
+                "DATASET.REJECT_SAMPLING.SIZE_THRES", "20", "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "2",
+                "SOLVER.ITERATION_SAVE", "2", "SYSTEM.NUM_CPUS", "1");
+        assertEquals(0, t.code(), t.err());
+        checkpoint = out.resolve("checkpoint_000002.ckpt");
+        config = ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), List.of("INFERENCE.INPUT_SIZE", "[5,33,33]",
+                "INFERENCE.STRIDE", "[3,20,20]", "INFERENCE.PAD_SIZE", "[1,8,8]", "INFERENCE.AUG_NUM", "4",
+                "INFERENCE.SAMPLES_PER_BATCH", "3"));
+        try (Predictor p = Predictor.load(checkpoint, config, Device.cpu());
+                ChunkedVolume image = VolumeFiles.open(sample.toString(), org.synapseworkbench.volume.Cremi.RAW)) {
+            whole = new VolumeInference(p, VolumeInference.Settings.fromConfig(config)).predict(image, Progress.NONE,
+                    new Cancellation());
+        }
+    }
+
+    @AfterEach
+    void forgetTheExecutorsModels() {
+        ExecutorModels.clear();
+        System.clearProperty("synapse.spark.failOnce");
+        System.clearProperty("synapse.spark.failAlways");
+    }
+
+    /** The largest difference between the whole volume's prediction and {@code other}'s, in units of 1/255. */
+    private static int largestDifference(Block other) {
+        assertArrayEquals(whole.shape(), other.shape());
+        int most = 0;
+        for (int i = 0; i < whole.size(); i++) {
+            most = Math.max(most, (int) Math.abs(whole.getLong(i) - other.getLong(i)));
+        }
+        return most;
+    }
+
+    @Test
+    void blocksPredictedAloneMatchTheWholeVolume() {
+        Grid blocks = new Grid(new int[] {10, 80, 80}, new int[] {4, 32, 32});
+        Block assembled = Block.zeros(whole.type(), whole.shape());
+        try (Predictor p = Predictor.load(checkpoint, config, Device.cpu());
+                ChunkedVolume image = VolumeFiles.open(sample.toString(), org.synapseworkbench.volume.Cremi.RAW)) {
+            VolumeInference inference = new VolumeInference(p, VolumeInference.Settings.fromConfig(config));
+            for (long k = 0; k < blocks.count(); k++) {
+                int[][] box = blocks.box(blocks.position(k));
+                Block b = inference.predict(image, box[0], box[1], Progress.NONE, new Cancellation());
+                assembled.copyFrom(b, new int[4], new int[] {0, box[0][0], box[0][1], box[0][2]},
+                        new int[] {b.dim(0), box[1][0], box[1][1], box[1][2]});
+            }
+        }
+        assertEquals(0, largestDifference(assembled), "blocks differ from the whole");
+    }
+
+    private static JavaSparkContext local(int maxFailures) {
+        return new JavaSparkContext(new SparkConf().setMaster("local[2," + maxFailures + "]").setAppName("test")
+                .set("spark.ui.enabled", "false").set("spark.driver.bindAddress", "127.0.0.1").set("spark.driver.host", "127.0.0.1"));
+    }
+
+    private static Block read(Path array) {
+        try (ChunkedVolume v = VolumeFiles.open(array.toString())) {
+            return v.read(new int[4], v.shape());
+        }
+    }
+
+    private static BlockPrediction.Options options(Path output) {
+        return new BlockPrediction.Options(sample.toString(), output, checkpoint, config, new int[] {4, 32, 32},
+                new int[] {2, 16, 16}, "cpu", 1);
+    }
+
+    @Test
+    void onSparkATaskThatFailsIsRetriedAndARerunSkipsEveryBlock() {
+        Path output = dir.resolve("retried.zarr/prediction");
+        BlockPrediction job = BlockPrediction.prepare(options(output));
+        assertEquals(27, job.blocks().count(), "3 x 3 x 3 blocks");
+        assertEquals(27, job.todo().size());
+        System.setProperty("synapse.spark.failOnce", "4");
+        BlockPrediction.Outcome o;
+        try (JavaSparkContext sc = local(2)) {
+            o = job.run(sc, Progress.NONE);
+        }
+        assertEquals(27, o.predicted());
+        assertEquals(1, ExecutorModels.loads(), "the checkpoint loaded once in the executor, not per block");
+        assertTrue(largestDifference(read(output)) <= 1);
+        try (ChunkedVolume v = VolumeFiles.open(output.toString())) {
+            assertArrayEquals(new int[] {1, 2, 16, 16}, v.chunkShape());
+        }
+        BlockPrediction again = BlockPrediction.prepare(options(output));
+        assertEquals(0, again.todo().size(), "every block marked done");
+        try (JavaSparkContext sc = local(1)) {
+            BlockPrediction.Outcome none = again.run(sc, Progress.NONE);
+            assertEquals(27, none.skipped());
+            assertEquals(0, none.predicted());
+        }
+    }
+
+    @Test
+    void aRunStoppedHalfWayResumesWithTheBlocksLeft() throws Exception {
+        Path output = dir.resolve("resumed.n5/prediction");
+        BlockPrediction job = BlockPrediction.prepare(options(output));
+        System.setProperty("synapse.spark.failAlways", "26");
+        try (JavaSparkContext sc = local(1)) {
+            assertThrows(org.apache.spark.SparkException.class, () -> job.run(sc, Progress.NONE));
+        }
+        System.clearProperty("synapse.spark.failAlways");
+        long markers;
+        try (var files = Files.list(output.resolve(".blocks-done"))) {
+            markers = files.filter(f -> f.getFileName().toString().matches("\\d+")).count();
+        }
+        assertTrue(markers > 0 && markers < 27, markers + " blocks marked done before the failing one stopped the run");
+        BlockPrediction resumed = BlockPrediction.prepare(options(output));
+        assertEquals(27 - markers, resumed.todo().size());
+        assertTrue(resumed.todo().contains(26L));
+        try (JavaSparkContext sc = local(1)) {
+            BlockPrediction.Outcome o = resumed.run(sc, Progress.NONE);
+            assertEquals(markers, o.skipped());
+        }
+        assertTrue(largestDifference(read(output)) <= 1);
+    }
+
+    @Test
+    void theCommandOnLocalTwo() {
+        System.setProperty("spark.ui.enabled", "false");
+        System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+        System.setProperty("spark.driver.host", "127.0.0.1");
+        try {
+            Path output = dir.resolve("cli.zarr/prediction");
+            MainTest.Result r = MainTest.run("predict-blocks", "--checkpoint", checkpoint.toString(), "--input", sample.toString(),
+                    "--output", output.toString(), "--block", "5,48,48", "--master", "local[2]", "--threads", "1",
+                    "INFERENCE.INPUT_SIZE", "[5,33,33]", "INFERENCE.STRIDE", "[3,20,20]", "INFERENCE.PAD_SIZE", "[1,8,8]",
+                    "INFERENCE.AUG_NUM", "4", "INFERENCE.SAMPLES_PER_BATCH", "3");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("8 blocks of [5, 48, 48] over [10, 80, 80]; 0 done before, 8 to predict."), r.out());
+            assertTrue(r.out().contains("Spark 4.2.0 on local[2]"), r.out());
+            assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("wrote " + output
+                    + ": 8 blocks predicted in "), r.out());
+            assertTrue(largestDifference(read(output)) <= 1);
+        } finally {
+            System.clearProperty("spark.ui.enabled");
+            System.clearProperty("spark.driver.bindAddress");
+            System.clearProperty("spark.driver.host");
+        }
+    }
+}
