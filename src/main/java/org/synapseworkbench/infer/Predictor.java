@@ -84,6 +84,11 @@ public final class Predictor implements WindowModel, AutoCloseable {
         return new Predictor(manager.newSubManager(), net, config);
     }
 
+    /** Writes this model's weights and config as a checkpoint (of iteration 0, without a solver's state). */
+    public void save(Path file) throws java.io.IOException {
+        Checkpoint.save(file, 0, config, net, null);
+    }
+
     public Config config() {
         return config;
     }

@@ -73,7 +73,8 @@ public final class BlockPrediction implements Serializable {
     private final transient List<Long> todo;
 
     private BlockPrediction(Options o, Grid blocks, boolean n5, List<Long> todo) {
-        this.input = o.input();
+        VolumeSpec in = VolumeSpec.parse(o.input());
+        this.input = new VolumeSpec(in.file().toAbsolutePath(), in.dataset()).toString(); // executors start elsewhere
         this.output = o.output().toAbsolutePath().toString();
         this.n5 = n5;
         this.checkpoint = o.checkpoint().toAbsolutePath().toString();
@@ -81,7 +82,7 @@ public final class BlockPrediction implements Serializable {
         this.device = o.device().toUpperCase(Locale.ROOT);
         this.threads = o.threads();
         this.blocks = blocks;
-        this.markers = new DoneMarkers(o.output());
+        this.markers = new DoneMarkers(o.output().toAbsolutePath());
         this.todo = todo;
     }
 

@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import ai.djl.pytorch.jni.JniUtils;
+
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigYaml;
 import org.synapseworkbench.infer.Predictor;
+import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.PaddedImage;
@@ -27,15 +30,15 @@ final class ExecutorModels {
 
     /**
      * The model of a checkpoint with a config (YAML as the driver merged it), on {@code device} (auto, cpu, gpu);
-     * {@code threads} (0: the engine's default) are the engine's threads in this JVM, set before it first starts.
+     * {@code threads} (0: the engine's default) are the engine's threads in this JVM.
      */
     static synchronized Predictor model(String checkpoint, String configYaml, String device, int threads) {
         String key = checkpoint + "\n" + device + "\n" + configYaml;
         Predictor p = MODELS.get(key);
         if (p == null) {
-            if (threads > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            TorchEngine.get();
+            if (threads > 0) {
+                JniUtils.setNumThreads(threads);
             }
             Config config = config(configYaml);
             p = Predictor.load(Path.of(checkpoint), config, DeviceChoice.valueOf(device).resolve(config.system().numGpus()));
