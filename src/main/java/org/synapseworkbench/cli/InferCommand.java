@@ -11,14 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
-import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.infer.InferenceRun;
 import org.synapseworkbench.infer.Predictor;
-import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.work.Cancellation;
-import org.synapseworkbench.workflow.ConfigCheck;
 
 /** {@code infer}: PyTC's {@code main.py --inference}, sliding windows over whole volumes into a gzip HDF5 file. */
 @Command(name = "infer", mixinStandardHelpOptions = true,
@@ -27,15 +23,8 @@ import org.synapseworkbench.workflow.ConfigCheck;
             "e.g. INFERENCE.IMAGE_NAME other.h5 INFERENCE.AUG_NUM 8. Output: INFERENCE.OUTPUT_PATH/OUTPUT_NAME,",
             "datasets vol0, vol1, ... holding probability x 255 as uint8 (C, Z, Y, X)."})
 public final class InferCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, paramLabel = "FILE|FOLDER",
-            description = "Checkpoint written by train, or its output folder (the newest checkpoint in it).")
-    Path checkpoint;
-
-    @Option(names = "--config-base", paramLabel = "FILE", description = "Base YAML config.")
-    Path base;
-
-    @Option(names = "--config-file", paramLabel = "FILE", description = "YAML config merged over the base.")
-    Path file;
+    @picocli.CommandLine.Mixin
+    CheckpointConfig model;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
             description = "Where to predict: the GPU when there is one (auto, default), or forced.")
@@ -52,16 +41,11 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkpoint = Checkpoint.resolve(checkpoint);
+        Path checkpoint = model.checkpointFile();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config = base == null && file == null
-                ? ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), overrides)
-                : ConfigLoader.merge(base, file, overrides);
-        List<ConfigValidator.Problem> errors = ConfigCheck.errors(config);
-        if (!errors.isEmpty()) {
-            errors.forEach(p -> err.println("error: " + p.message()));
-            err.flush();
+        Config config = model.config(overrides, err);
+        if (config == null) {
             return Main.USER_ERROR;
         }
         InferenceRun run = new InferenceRun(config, Path.of(""));

@@ -12,13 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.synapseworkbench.config.Config;
-import org.synapseworkbench.config.ConfigLoader;
-import org.synapseworkbench.config.ConfigValidator;
 import org.synapseworkbench.infer.InferenceRun;
-import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.UserException;
-import org.synapseworkbench.workflow.ConfigCheck;
 
 /**
  * {@code predict-blocks}: {@code infer} of one volume as a grid of blocks on Apache Spark. Spark's classes are used only
@@ -33,15 +29,8 @@ import org.synapseworkbench.workflow.ConfigCheck;
             "    predict-blocks --checkpoint C --config-file F --output out.zarr/prediction --block 64,512,512",
             "or on this machine with Spark's jars on the class path and --master local[N] (docs/spark.md)."})
 public final class PredictBlocksCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, paramLabel = "FILE|FOLDER",
-            description = "Checkpoint written by train, or its output folder (the newest checkpoint in it).")
-    Path checkpoint;
-
-    @Option(names = "--config-base", paramLabel = "FILE", description = "Base YAML config.")
-    Path base;
-
-    @Option(names = "--config-file", paramLabel = "FILE", description = "YAML config merged over the base.")
-    Path file;
+    @picocli.CommandLine.Mixin
+    CheckpointConfig model;
 
     @Option(names = "--input", paramLabel = "VOLUME", description = "The image (default: the config's first "
             + "INFERENCE.IMAGE_NAME): FILE[:DATASET], STORE.zarr[/ARRAY] or STORE.n5[/DATASET].")
@@ -85,14 +74,9 @@ public final class PredictBlocksCommand implements Callable<Integer> {
             throw new UserException("Spark is not on the class path; run predict-blocks with spark-submit, or add Spark's "
                     + "jars to -cp (docs/spark.md).");
         }
-        checkpoint = Checkpoint.resolve(checkpoint);
-        Config config = base == null && file == null
-                ? ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), overrides)
-                : ConfigLoader.merge(base, file, overrides);
-        List<ConfigValidator.Problem> errors = ConfigCheck.errors(config);
-        if (!errors.isEmpty()) {
-            errors.forEach(p -> err.println("error: " + p.message()));
-            err.flush();
+        Path checkpoint = model.checkpointFile();
+        Config config = model.config(overrides, err);
+        if (config == null) {
             return Main.USER_ERROR;
         }
         String image = input != null ? input : new InferenceRun(config, Path.of("")).imageSpecs().get(0).toString();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.synapseworkbench.cli.MainTest;
+import org.synapseworkbench.cli.TinyModel;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.infer.Predictor;
@@ -46,16 +47,7 @@ class BlockPredictionTest {
     @BeforeAll
     static void trainATinyModelAndPredictTheWholeVolume() {
         sample = dir.resolve("s.h5");
-        MainTest.Result g = MainTest.run("generate", "--output", sample.toString(), "--size", "10,80,80", "--seed", "7", "--density", "24");
-        assertEquals(0, g.code(), g.err());
-        Path out = dir.resolve("train");
-        MainTest.Result t = MainTest.run("train", "--quiet", "--config-file", "configs/Demo/Demo-Polarity.yaml", "MODEL.INPUT_SIZE", "[5,33,33]",
-                "MODEL.FILTERS", "[8,8,8,8,8]", "DATASET.INPUT_PATH", dir.toString(), "DATASET.IMAGE_NAME", "s.h5",
-                "DATASET.LABEL_NAME", "s.h5", "DATASET.OUTPUT_PATH", out.toString(), "DATASET.PAD_SIZE", "[1,8,8]",
-                "DATASET.REJECT_SAMPLING.SIZE_THRES", "20", "SOLVER.SAMPLES_PER_BATCH", "1", "SOLVER.ITERATION_TOTAL", "2",
-                "SOLVER.ITERATION_SAVE", "2", "SYSTEM.NUM_CPUS", "1");
-        assertEquals(0, t.code(), t.err());
-        checkpoint = out.resolve("checkpoint_000002.ckpt");
+        checkpoint = TinyModel.train(dir);
         config = ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), List.of("INFERENCE.INPUT_SIZE", "[5,33,33]",
                 "INFERENCE.STRIDE", "[3,20,20]", "INFERENCE.PAD_SIZE", "[1,8,8]", "INFERENCE.AUG_NUM", "4",
                 "INFERENCE.SAMPLES_PER_BATCH", "3"));
