@@ -139,7 +139,8 @@ public final class BenchmarkCommand {
         }
     }
 
-    static double median(double[] v) {
+    /** The median of measurements. */
+    public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -20,6 +20,7 @@ import org.synapseworkbench.volume.ChunkWriter;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.MemoryBudget;
+import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.n5.N5Writer;
@@ -206,24 +207,13 @@ public final class ConvertCommand implements Callable<Integer> {
         return new ZarrFormat(zarrFormat, id, id.equals("bz2") ? Math.max(1, level) : level, s);
     }
 
-    /** An option's value Z,Y,X: three whole numbers of at least 1. */
+    /** An option's value Z,Y,X ({@link Sizes#parse}), its error naming the option. */
     private static int[] zyx(String option, String value) {
-        String[] parts = value.split(",");
-        if (parts.length != 3) {
-            throw new UserException(option + " " + value + " is not Z,Y,X (three whole numbers).");
+        try {
+            return Sizes.parse(value);
+        } catch (UserException e) {
+            throw new UserException(option + ": " + e.getMessage() + ".");
         }
-        int[] out = new int[3];
-        for (int a = 0; a < 3; a++) {
-            try {
-                out[a] = Integer.parseInt(parts[a].trim());
-            } catch (NumberFormatException e) {
-                throw new UserException(option + " " + value + " is not Z,Y,X (three whole numbers).");
-            }
-            if (out[a] < 1) {
-                throw new UserException(option + " " + value + " has a size below 1.");
-            }
-        }
-        return out;
     }
 
     private String n5Compression() {

@@ -63,6 +63,25 @@ public final class VolumeInference {
                     (float) c.dataset().std());
         }
 
+        /**
+         * The starts (in the padded image) of the windows of a whole image's grid that reach into the box at
+         * {@code start} of {@code size}, in the grid's order; a window covers [p - PAD, p - PAD + INPUT_SIZE).
+         */
+        public List<int[]> windowsReaching(int[] imageShape, int[] start, int[] size) {
+            int[] padded = {imageShape[0] + 2 * pad[0], imageShape[1] + 2 * pad[1], imageShape[2] + 2 * pad[2]};
+            List<int[]> out = new ArrayList<>();
+            for (int[] p : new SlidingWindows(padded, window, stride).positions()) {
+                boolean reaches = true;
+                for (int a = 0; a < 3; a++) {
+                    reaches &= p[a] - pad[a] < start[a] + size[a] && p[a] - pad[a] + window[a] > start[a];
+                }
+                if (reaches) {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+
         /** {@code value}, or {@code fallback} when None, as 3 numbers; {@code key} names it in the message. */
         private static int[] triple(String key, List<Integer> value, List<Integer> fallback) {
             List<Integer> v = value != null ? value : fallback;
@@ -108,16 +127,7 @@ public final class VolumeInference {
         int channels = predictor.outPlanes();
         int[] window = settings.window;
         int[] pad = settings.pad;
-        List<int[]> positions = new ArrayList<>();
-        for (int[] p : new SlidingWindows(padded.paddedShape(), window, settings.stride).positions()) {
-            boolean reaches = true;
-            for (int a = 0; a < 3; a++) { // the window covers [p - pad, p - pad + window) of the image
-                reaches &= p[a] - pad[a] < start[a] + size[a] && p[a] - pad[a] + window[a] > start[a];
-            }
-            if (reaches) {
-                positions.add(p);
-            }
-        }
+        List<int[]> positions = settings.windowsReaching(image.shape(), start, size);
         int n = (int) ((long) size[0] * size[1] * size[2]);
         float[][] sum = new float[channels][n];
         float[] weightSum = new float[n];

@@ -12,7 +12,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.infer.Predictor;
-import org.synapseworkbench.infer.SlidingWindows;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.model.TorchEngine;
 import org.synapseworkbench.volume.Block;
@@ -42,11 +41,11 @@ public final class BlocksAgainstInfer {
             shape = v.shape();
         }
         Grid blocks = new Grid(shape, block);
-        long windows = windowsOf(shape, new int[3], shape, settings);
+        long windows = settings.windowsReaching(shape, new int[3], shape).size();
         long computed = 0;
         for (long k = 0; k < blocks.count(); k++) {
             int[][] box = blocks.box(blocks.position(k));
-            computed += windowsOf(shape, box[0], box[1], settings);
+            computed += settings.windowsReaching(shape, box[0], box[1]).size();
         }
         out.printf(Locale.ROOT, "%s, %d blocks of %s; %d windows, %d computed by the blocks (x%.2f: the halo's windows)%n",
                 Arrays.toString(shape), blocks.count(), Arrays.toString(block), windows, computed, (double) computed / windows);
@@ -98,19 +97,5 @@ public final class BlocksAgainstInfer {
             }
             out.printf(Locale.ROOT, "Blocks against infer: %d of %d values differ, by at most %d/255.%n", differ, x.size(), most);
         }
-    }
-
-    /** The windows of the whole volume's grid that reach into the box at {@code start} of {@code size}. */
-    private static long windowsOf(int[] shape, int[] start, int[] size, VolumeInference.Settings s) {
-        int[] padded = {shape[0] + 2 * s.pad()[0], shape[1] + 2 * s.pad()[1], shape[2] + 2 * s.pad()[2]};
-        long n = 0;
-        for (int[] p : new SlidingWindows(padded, s.window(), s.stride()).positions()) {
-            boolean reaches = true;
-            for (int a = 0; a < 3; a++) {
-                reaches &= p[a] - s.pad()[a] < start[a] + size[a] && p[a] - s.pad()[a] + s.window()[a] > start[a];
-            }
-            n += reaches ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.synapseworkbench.bench.BenchmarkCommand;
 import org.synapseworkbench.ui.viewer.SliceView;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.ui.viewer.layer.LayerKind;
@@ -105,7 +106,7 @@ public final class PyramidBenchmark implements Callable<Integer> {
                 }
             }
         }
-        return new double[] {median(cold), median(warm)};
+        return new double[] {BenchmarkCommand.median(cold), BenchmarkCommand.median(warm)};
     }
 
     /** The volume without its coarser levels: every frame read from full resolution. */
@@ -178,11 +179,5 @@ public final class PyramidBenchmark implements Callable<Integer> {
                 return b;
             }
         };
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }
