@@ -17,7 +17,6 @@ import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.MemoryBudget;
-import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Steps;
@@ -36,26 +35,8 @@ public final class PostprocessCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "HDF5 file to write (atomically).")
     Path output;
 
-    @Option(names = "--task", paramLabel = "cleft|polarity",
-            description = "What the map holds (default: polarity for 3 channels, cleft for 1).")
-    String task;
-
-    @Option(names = "--threshold", defaultValue = "0.5", description = "Probability above which a voxel counts (default ${DEFAULT-VALUE}).")
-    double threshold;
-
-    @Option(names = "--min-size", defaultValue = "128", paramLabel = "VOXELS",
-            description = "Drop clefts, or pre and post pieces, smaller than this (default ${DEFAULT-VALUE}, PyTC's thres_small).")
-    int minSize;
-
-    @Option(names = "--connectivity", defaultValue = "26", description = "Cleft components: 6 or 26 (default ${DEFAULT-VALUE}).")
-    int connectivity;
-
-    @Option(names = "--exclusive", description = "Polarity map of exclusive classes (background, pre, post; TARGET_OPT 1-1).")
-    boolean exclusive;
-
-    @Option(names = "--dilation", defaultValue = "1,5,5", paramLabel = "Z,Y,X",
-            description = "Box that joins the pre and post of one synapse (default ${DEFAULT-VALUE}).")
-    String dilation;
+    @picocli.CommandLine.Mixin
+    InstanceOptions instance;
 
     @Option(names = "--semantic", description = "Polarity: write 1 for pre and 2 for post instead of instances.")
     boolean semantic;
@@ -69,15 +50,7 @@ public final class PostprocessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new UserException("--threshold " + threshold + " is not a probability between 0 and 1.");
-        }
-        if (minSize < 0) {
-            throw new UserException("--min-size " + minSize + " is negative; give 0 to keep every piece.");
-        }
-        if (connectivity != 6 && connectivity != 26) {
-            throw new UserException("--connectivity " + connectivity + " is not 6 or 26.");
-        }
+        instance.check();
         boolean cremi = switch (layout.toLowerCase(Locale.ROOT)) {
             case "pytc" -> false;
             case "cremi" -> true;
@@ -108,14 +81,14 @@ public final class PostprocessCommand implements Callable<Integer> {
             resolution = v.resolution();
         }
         int channels = map.rank() == 4 ? map.dim(0) : 1;
-        String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";
+        String kind = instance.kind(channels);
         long t0 = System.nanoTime();
         steps.begin(kind.equals("polarity") ? "Cutting into synapses" : "Labelling clefts");
         Block labels;
         String summary;
         switch (kind) {
             case "cleft" -> {
-                Components c = CleftInstances.of(map, threshold, connectivity, minSize);
+                Components c = CleftInstances.of(map, instance.threshold, instance.connectivity, instance.minSize);
                 labels = CleftInstances.toBlock(c, cremi ? Cremi.NO_CLEFT : 0);
                 summary = c.count() + " clefts";
             }
@@ -124,7 +97,7 @@ public final class PostprocessCommand implements Callable<Integer> {
                     throw new UserException(input + " has " + channels + " channel(s); polarity needs 3 (pre, post, union or "
                             + "background, pre, post). Use --task cleft for a cleft map.");
                 }
-                Polarity2Instance.Options options = new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation));
+                Polarity2Instance.Options options = instance.polarity();
                 labels = semantic ? Polarity2Instance.semantic(map, options) : Polarity2Instance.instances(map, options);
                 summary = semantic ? "pre and post voxels" : synapses(labels) + " synapses";
                 if (cremi && !semantic) {
@@ -136,7 +109,7 @@ public final class PostprocessCommand implements Callable<Integer> {
                     }
                 }
             }
-            default -> throw new UserException("--task " + task + " is not cleft or polarity.");
+            default -> throw new IllegalStateException(kind);
         }
         String dataset = !cremi ? "main" : kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY;
         steps.begin("Writing " + output);

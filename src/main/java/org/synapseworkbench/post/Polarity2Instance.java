@@ -44,6 +44,14 @@ public final class Polarity2Instance {
 
     /** Steps 1 and 2 on a (3, z, y, x) probability map. */
     public static Masks masks(Block probabilities, Options options) {
+        Masks m = sides(probabilities, options);
+        boolean[] pre = ConnectedComponents.label(m.pre, m.shape, 6).withoutSmall(options.minSize).mask();
+        boolean[] post = ConnectedComponents.label(m.post, m.shape, 6).withoutSmall(options.minSize).mask();
+        return new Masks(pre, post, m.union, m.shape);
+    }
+
+    /** Step 1 and the sides of step 2 before small pieces are dropped (pre = mask0 and union, post = mask1 and union). */
+    public static Masks sides(Block probabilities, Options options) {
         if (probabilities.rank() != 4 || probabilities.dim(0) != 3) {
             throw new IllegalArgumentException("polarity needs a map of 3 channels (c, z, y, x), not " + probabilities);
         }
@@ -75,8 +83,6 @@ public final class Polarity2Instance {
             pre[i] = m[0][i] && m[2][i];
             post[i] = m[1][i] && m[2][i];
         }
-        pre = ConnectedComponents.label(pre, shape, 6).withoutSmall(options.minSize).mask();
-        post = ConnectedComponents.label(post, shape, 6).withoutSmall(options.minSize).mask();
         return new Masks(pre, post, m[2], shape);
     }
 

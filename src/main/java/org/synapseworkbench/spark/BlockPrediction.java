@@ -92,12 +92,7 @@ public final class BlockPrediction implements Serializable {
      */
     public static BlockPrediction prepare(Options o) {
         Path out = o.output();
-        String name = out.toString().toLowerCase(Locale.ROOT);
-        boolean n5 = name.contains(".n5");
-        if (!n5 && !name.contains(".zarr")) {
-            throw new UserException("--output " + out + " is not in a Zarr or N5 store; name an array in one, e.g. "
-                    + "out.zarr/prediction: a chunk a file, so each block writes its own.");
-        }
+        boolean n5 = isN5(out);
         int[] shape;
         double[] resolution;
         try (ChunkedVolume image = VolumeFiles.open(VolumeSpec.parse(o.input()), Cremi.RAW)) {
@@ -108,14 +103,7 @@ public final class BlockPrediction implements Serializable {
             shape = image.shape();
             resolution = image.resolution();
         }
-        int[] block = o.block();
-        int[] chunks = o.chunks() != null ? o.chunks() : defaultChunks(block);
-        for (int a = 0; a < 3; a++) {
-            if (block[a] < 1 || chunks[a] < 1 || block[a] % chunks[a] != 0) {
-                throw new UserException("The block " + Arrays.toString(block) + " is not a whole number of chunks "
-                        + Arrays.toString(chunks) + "; make each block size a multiple of the chunk size.");
-            }
-        }
+        int[] chunks = checkedChunks(o.block(), o.chunks());
         VolumeInference.Settings.fromConfig(o.config()); // its errors before any work
         int channels = ModelSpec.fromConfig(o.config()).outPlanes();
         if (!Files.isRegularFile(o.checkpoint())) {
@@ -128,7 +116,7 @@ public final class BlockPrediction implements Serializable {
         } else {
             ZarrWriter.create(out, outShape, outChunks, DataType.UINT8, ZarrFormat.v2("blosc", 5), resolution);
         }
-        Grid grid = new Grid(shape, block);
+        Grid grid = new Grid(shape, o.block());
         BlockPrediction draft = new BlockPrediction(o, grid, n5, List.of());
         String what = "input " + o.input() + "\ncheckpoint " + draft.checkpoint + " " + o.checkpoint().toFile().length() + " "
                 + o.checkpoint().toFile().lastModified() + "\nconfig " + Integer.toHexString(draft.configYaml.hashCode())
@@ -141,6 +129,32 @@ public final class BlockPrediction implements Serializable {
             }
         }
         return new BlockPrediction(o, grid, n5, todo);
+    }
+
+    /**
+     * Whether {@code array} is in an N5 store (else a Zarr store); one sentence when it is in neither, since a block
+     * writes its own chunks, a file each.
+     */
+    static boolean isN5(Path array) {
+        String name = array.toString().toLowerCase(Locale.ROOT);
+        boolean n5 = name.contains(".n5");
+        if (!n5 && !name.contains(".zarr")) {
+            throw new UserException("--output " + array + " is not in a Zarr or N5 store; name an array in one, e.g. "
+                    + "out.zarr/prediction: a chunk a file, so each block writes its own.");
+        }
+        return n5;
+    }
+
+    /** The output chunks ({@code chunks}, or null for {@link #defaultChunks}), checked to tile {@code block}. */
+    static int[] checkedChunks(int[] block, int[] chunks) {
+        int[] c = chunks != null ? chunks : defaultChunks(block);
+        for (int a = 0; a < 3; a++) {
+            if (block[a] < 1 || c[a] < 1 || block[a] % c[a] != 0) {
+                throw new UserException("The block " + Arrays.toString(block) + " is not a whole number of chunks "
+                        + Arrays.toString(c) + "; make each block size a multiple of the chunk size.");
+            }
+        }
+        return c;
     }
 
     /** The largest divisor of each block size no larger than 16, 256, 256. */
@@ -190,32 +204,7 @@ public final class BlockPrediction implements Serializable {
         Block result = new VolumeInference(model, settings).predict(ExecutorModels.image(input, settings.pad()), box[0], box[1],
                 Progress.NONE, new Cancellation());
         ChunkWriter writer = n5 ? N5Writer.open(Path.of(output)) : ZarrWriter.open(Path.of(output));
-        Grid chunks = writer.grid();
-        int[] c = chunks.cell();
-        int[] lo = new int[4];
-        int[] hi = new int[4];
-        lo[0] = 0;
-        hi[0] = chunks.counts()[0] - 1;
-        for (int a = 0; a < 3; a++) {
-            lo[a + 1] = box[0][a] / c[a + 1];
-            hi[a + 1] = (box[0][a] + box[1][a] - 1) / c[a + 1];
-        }
-        int[] g = lo.clone();
-        while (true) {
-            int[][] cb = chunks.box(g);
-            int[] from = {cb[0][0], cb[0][1] - box[0][0], cb[0][2] - box[0][1], cb[0][3] - box[0][2]};
-            Block part = Block.zeros(DataType.UINT8, cb[1]);
-            part.copyFrom(result, from, new int[4], cb[1]);
-            writer.writeChunk(g.clone(), part);
-            int a = 3;
-            while (a >= 0 && ++g[a] > hi[a]) {
-                g[a] = lo[a];
-                a--;
-            }
-            if (a < 0) {
-                break;
-            }
-        }
+        writer.writeBox(new int[] {0, box[0][0], box[0][1], box[0][2]}, result);
         markers.markDone(k);
     }
 
@@ -223,7 +212,7 @@ public final class BlockPrediction implements Serializable {
      * Failures on purpose, for the tests of retries and resuming: block {@code synapse.spark.failOnce} fails its first
      * attempt, block {@code synapse.spark.failAlways} every attempt (system properties of the executor's JVM).
      */
-    private static void failForTests(long k) {
+    static void failForTests(long k) {
         String once = System.getProperty("synapse.spark.failOnce");
         String always = System.getProperty("synapse.spark.failAlways");
         TaskContext task = TaskContext.get();

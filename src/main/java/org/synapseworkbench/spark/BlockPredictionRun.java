@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.apache.spark.api.java.JavaSparkContext;
-
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.work.Progress;
 
@@ -30,12 +28,8 @@ public final class BlockPredictionRun {
         say.accept(String.format(Locale.ROOT, "%d blocks of %s over %s; %d done before, %d to predict.", all,
                 Arrays.toString(job.blocks().cell()), Arrays.toString(job.blocks().shape()), all - job.todo().size(),
                 job.todo().size()));
-        BlockPrediction.Outcome o;
-        try (JavaSparkContext sc = SparkContexts.open("Synapse Workbench: predict-blocks", master)) {
-            String ui = SparkContexts.uiAddress(sc);
-            say.accept("Spark " + sc.version() + " on " + sc.master() + (ui != null ? ", UI at " + ui : ""));
-            o = job.run(sc, progress);
-        }
+        BlockPrediction.Outcome o = SparkContexts.run("Synapse Workbench: predict-blocks", master, say,
+                sc -> job.run(sc, progress));
         return String.format(Locale.ROOT, "wrote %s: %d blocks predicted in %.1f s (%.2f blocks/s), %d done before.",
                 options.output(), o.predicted(), o.seconds(), o.predicted() / Math.max(1e-9, o.seconds()), o.skipped());
     }

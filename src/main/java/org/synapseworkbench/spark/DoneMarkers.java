@@ -23,7 +23,12 @@ public final class DoneMarkers implements java.io.Serializable {
 
     /** The markers of the job writing the array in {@code array}. */
     public DoneMarkers(Path array) {
-        this.folder = array.resolve(".blocks-done").toString();
+        this(array, ".blocks-done");
+    }
+
+    /** Markers in the hidden folder {@code name} of {@code array}, e.g. of a job's first pass. */
+    public DoneMarkers(Path array, String name) {
+        this.folder = array.resolve(name).toString();
     }
 
     private Path folder() {
@@ -58,10 +63,26 @@ public final class DoneMarkers implements java.io.Serializable {
 
     /** Marks block {@code k} done (after all its chunks are written). */
     public void markDone(long k) {
+        markDone(k, "done\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Marks block {@code k} done with what a later pass needs of it ({@link #content}). */
+    public void markDone(long k, byte[] content) {
         try {
-            AtomicFiles.writeString(folder().resolve(Long.toString(k)), "done\n");
+            AtomicFiles.writeBytes(folder().resolve(Long.toString(k)), content, false);
         } catch (IOException e) {
-            throw new UserException("Cannot mark block " + k + " done in '" + folder + "' (" + e.getMessage() + ").", e);
+            throw new UserException("Cannot mark block " + k + " done in '" + folder + "' (" + e.getMessage() + "); check that "
+                    + "the output is writable and its disk not full.", e);
+        }
+    }
+
+    /** What block {@code k} was marked done with. */
+    public byte[] content(long k) {
+        try {
+            return Files.readAllBytes(folder().resolve(Long.toString(k)));
+        } catch (IOException e) {
+            throw new UserException("The marker of block " + k + " in '" + folder + "' cannot be read (" + e.getMessage()
+                    + "); run again to redo it.", e);
         }
     }
 

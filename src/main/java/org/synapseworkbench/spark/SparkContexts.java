@@ -31,6 +31,19 @@ public final class SparkContexts {
         return new JavaSparkContext(conf);
     }
 
+    /**
+     * Runs {@code work} in a context named {@code app} (see {@link #open}), telling {@code say} the Spark version,
+     * master and UI address first, and stops the context after.
+     */
+    public static <T> T run(String app, String master, java.util.function.Consumer<String> say,
+            java.util.function.Function<JavaSparkContext, T> work) {
+        try (JavaSparkContext sc = open(app, master)) {
+            String ui = uiAddress(sc);
+            say.accept("Spark " + sc.version() + " on " + sc.master() + (ui != null ? ", UI at " + ui : ""));
+            return work.apply(sc);
+        }
+    }
+
     /** The address of the Spark UI, or null when it is off. */
     public static String uiAddress(JavaSparkContext sc) {
         scala.Option<String> ui = sc.sc().uiWebUrl();

@@ -26,6 +26,46 @@ public abstract class ChunkWriter {
         return new Grid(shape, chunks);
     }
 
+    /**
+     * Writes the chunks that {@code data} covers, placed at {@code start} in the array: a box of whole chunks (those at
+     * the array's far edges cut to it), as a block of a distributed job owns them.
+     */
+    public void writeBox(int[] start, Block data) {
+        int rank = shape.length;
+        int[] size = data.shape();
+        int[] lo = new int[rank];
+        int[] hi = new int[rank];
+        for (int a = 0; a < rank; a++) {
+            boolean whole = start[a] % chunks[a] == 0 && ((start[a] + size[a]) % chunks[a] == 0 || start[a] + size[a] == shape[a]);
+            if (size.length != rank || !whole) {
+                throw new IllegalArgumentException("the box " + Arrays.toString(size) + " at " + Arrays.toString(start)
+                        + " is not whole chunks " + Arrays.toString(chunks) + " of " + Arrays.toString(shape));
+            }
+            lo[a] = start[a] / chunks[a];
+            hi[a] = (start[a] + size[a] - 1) / chunks[a];
+        }
+        Grid grid = grid();
+        int[] g = lo.clone();
+        while (true) {
+            int[][] box = grid.box(g);
+            int[] from = new int[rank];
+            for (int a = 0; a < rank; a++) {
+                from[a] = box[0][a] - start[a];
+            }
+            Block part = Block.zeros(data.type(), box[1]);
+            part.copyFrom(data, from, new int[rank], box[1]);
+            writeChunk(g.clone(), part);
+            int a = rank - 1;
+            while (a >= 0 && ++g[a] > hi[a]) {
+                g[a] = lo[a];
+                a--;
+            }
+            if (a < 0) {
+                return;
+            }
+        }
+    }
+
     /** Writes every chunk from {@code source} (of this array's shape). */
     public void writeAll(Volume source) {
         writeAll(source, "Writing", Progress.NONE, new Cancellation());

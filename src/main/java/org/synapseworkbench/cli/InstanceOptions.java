@@ -1,0 +1,66 @@
+package org.synapseworkbench.cli;
+
+import java.util.Locale;
+
+import picocli.CommandLine.Option;
+
+import org.synapseworkbench.post.BlockLabelling;
+import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.volume.Sizes;
+import org.synapseworkbench.work.UserException;
+
+/** The options that say how a probability map is cut into instances, shared by postprocess and instances-blocks. */
+public final class InstanceOptions {
+    @Option(names = "--task", paramLabel = "cleft|polarity",
+            description = "What the map holds (default: polarity for 3 channels, cleft for 1).")
+    String task;
+
+    @Option(names = "--threshold", defaultValue = "0.5", description = "Probability above which a voxel counts (default ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--min-size", defaultValue = "128", paramLabel = "VOXELS",
+            description = "Drop clefts, or pre and post pieces, smaller than this (default ${DEFAULT-VALUE}, PyTC's thres_small).")
+    int minSize;
+
+    @Option(names = "--connectivity", defaultValue = "26", description = "Cleft components: 6 or 26 (default ${DEFAULT-VALUE}).")
+    int connectivity;
+
+    @Option(names = "--exclusive", description = "Polarity map of exclusive classes (background, pre, post; TARGET_OPT 1-1).")
+    boolean exclusive;
+
+    @Option(names = "--dilation", defaultValue = "1,5,5", paramLabel = "Z,Y,X",
+            description = "Box that joins the pre and post of one synapse (default ${DEFAULT-VALUE}).")
+    String dilation;
+
+    /** One sentence on the first option out of range. */
+    void check() {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new UserException("--threshold " + threshold + " is not a probability between 0 and 1.");
+        }
+        if (minSize < 0) {
+            throw new UserException("--min-size " + minSize + " is negative; give 0 to keep every piece.");
+        }
+        if (connectivity != 6 && connectivity != 26) {
+            throw new UserException("--connectivity " + connectivity + " is not 6 or 26.");
+        }
+    }
+
+    /** "cleft" or "polarity": as asked, else by the map's channels. */
+    String kind(int channels) {
+        String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";
+        if (!kind.equals("cleft") && !kind.equals("polarity")) {
+            throw new UserException("--task " + task + " is not cleft or polarity.");
+        }
+        return kind;
+    }
+
+    Polarity2Instance.Options polarity() {
+        return new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation));
+    }
+
+    /** The block-wise settings for a map of {@code channels}. */
+    BlockLabelling.Settings settings(int channels) {
+        return kind(channels).equals("polarity") ? BlockLabelling.Settings.polarity(polarity())
+                : BlockLabelling.Settings.cleft(threshold, connectivity, minSize);
+    }
+}
