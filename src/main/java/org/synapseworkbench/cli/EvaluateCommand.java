@@ -146,7 +146,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             instances = Polarity2Instance.instances(pred, new Polarity2Instance.Options(false,
                     threshold != null ? threshold : d.threshold(), d.minSize(), d.dilation()));
         }
-        PolarityScores s = PredictAndScore.scorePolarity(instances, real, iou);
+        return polarityJson(PredictAndScore.scorePolarity(instances, real, iou));
+    }
+
+    /** Polarity scores as printed: synapses at the top level, pre and post below, a note when some are undefined. */
+    static JsonObject polarityJson(PolarityScores s) {
         JsonObject o = matches(s.synapses());
         o.addProperty("task", "polarity");
         o.add("pre", matches(s.pre()));
@@ -155,7 +159,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         return o;
     }
 
-    private static JsonObject matches(MatchScores m) {
+    /** Polarity rows of a table (synapses, pre, post) and the note. */
+    static void printPolarity(PrintWriter out, JsonObject o) {
+        header(out, o);
+        row(out, "synapses", o);
+        row(out, "pre", o.getAsJsonObject("pre"));
+        row(out, "post", o.getAsJsonObject("post"));
+    }
+
+    static JsonObject matches(MatchScores m) {
         JsonObject o = new JsonObject();
         o.addProperty("precision", value(m.precision()));
         o.addProperty("recall", value(m.recall()));
@@ -193,18 +205,21 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-22s %s%n", "CREMI score (nm)", o.get("cremi_score").isJsonNull() ? "undefined"
                     : String.format(Locale.ROOT, "%.3f", o.get("cremi_score").getAsDouble()));
         } else {
-            out.printf(Locale.ROOT, "%-10s %9s %9s %9s %6s %6s %6s   (IoU > %.2f)%n", "", "precision", "recall", "F1", "TP", "FP", "FN",
-                    o.get("iou_threshold").getAsDouble());
-            row(out, "synapses", o);
-            row(out, "pre", o.getAsJsonObject("pre"));
-            row(out, "post", o.getAsJsonObject("post"));
+            printPolarity(out, o);
         }
         if (o.has("note")) {
             out.println(o.get("note").getAsString());
         }
     }
 
-    private static void row(PrintWriter out, String name, JsonObject m) {
+    /** The heading of a table of {@link #row}s. */
+    static void header(PrintWriter out, JsonObject m) {
+        out.printf(Locale.ROOT, "%-10s %9s %9s %9s %6s %6s %6s   (IoU > %.2f)%n", "", "precision", "recall", "F1", "TP", "FP", "FN",
+                m.get("iou_threshold").getAsDouble());
+    }
+
+    /** One line of instance scores ({@link #matches}). */
+    static void row(PrintWriter out, String name, JsonObject m) {
         out.printf(Locale.ROOT, "%-10s %9s %9s %9s %6d %6d %6d%n", name, number(m, "precision"), number(m, "recall"), number(m, "f1"),
                 m.get("tp").getAsLong(), m.get("fp").getAsLong(), m.get("fn").getAsLong());
     }

@@ -18,7 +18,7 @@ import org.synapseworkbench.work.UserException;
         description = "Find, train on and proofread synapses in electron-microscopy volumes.%n"
                 + "Without a command: the workbench window where there is a display, else the demo on the built-in sample.",
         subcommands = {DemoCommand.class, GenerateCommand.class, InfoCommand.class, ConfigCommand.class, TrainCommand.class,
-            InferCommand.class, PredictBlocksCommand.class, PostprocessCommand.class, InstancesBlocksCommand.class, EvaluateCommand.class, ConvertCommand.class, BenchmarkCommand.class,
+            InferCommand.class, PredictBlocksCommand.class, PostprocessCommand.class, InstancesBlocksCommand.class, EvaluateCommand.class, EvaluateBlocksCommand.class, ConvertCommand.class, BenchmarkCommand.class,
             DoctorCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nThe window:%n",

@@ -23,9 +23,9 @@ public final class InstanceMatching {
 
     /** Scores of two label volumes of one shape whose non-zero values are instance ids. */
     public static MatchScores match(Block predicted, Block truth, double iouThreshold) {
-        OverlapCounts counts = new OverlapCounts();
-        scan(predicted, truth, (p, t, n) -> counts.add(p, t, n));
-        return match(counts, iouThreshold);
+        InstanceOverlaps counts = InstanceOverlaps.instances();
+        counts.add(predicted, truth);
+        return counts.instanceScores(iouThreshold);
     }
 
     /**
@@ -33,15 +33,9 @@ public final class InstanceMatching {
      * pre sides alone and post sides alone. CREMI's no-cleft and ignore values count as background.
      */
     public static PolarityScores polarity(Block predicted, Block truth, double iouThreshold) {
-        OverlapCounts synapses = new OverlapCounts();
-        OverlapCounts pre = new OverlapCounts();
-        OverlapCounts post = new OverlapCounts();
-        scan(predicted, truth, (p, t, n) -> {
-            synapses.add(synapse(p), synapse(t), n);
-            pre.add(side(p, 1), side(t, 1), n);
-            post.add(side(p, 0), side(t, 0), n);
-        });
-        return new PolarityScores(match(synapses, iouThreshold), match(pre, iouThreshold), match(post, iouThreshold));
+        InstanceOverlaps counts = InstanceOverlaps.polarity();
+        counts.add(predicted, truth);
+        return counts.polarityScores(iouThreshold);
     }
 
     /** The synapse n of a pre (2n-1) or post (2n) id. */
@@ -82,12 +76,12 @@ public final class InstanceMatching {
         return new MatchScores(matched, counts.predictedCount() - matched, counts.truthCount() - matched, iouThreshold);
     }
 
-    private interface RunAction {
+    interface RunAction {
         void accept(long predicted, long truth, long count);
     }
 
     /** Calls {@code action} once per run of voxels with the same (predicted, true) values, background included. */
-    private static void scan(Block predicted, Block truth, RunAction action) {
+    static void scan(Block predicted, Block truth, RunAction action) {
         int n = predicted.size();
         if (truth.size() != n) {
             throw new IllegalArgumentException("prediction and truth differ in size: " + predicted + " vs " + truth);

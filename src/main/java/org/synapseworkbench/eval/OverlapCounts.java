@@ -7,7 +7,7 @@ import java.util.function.LongConsumer;
  * primitive longs (no boxing; a volume of 10^8 voxels adds one entry per run of equal pairs, not per voxel).
  * Ids are positive; 0 is background.
  */
-final class OverlapCounts {
+final class OverlapCounts implements java.io.Serializable {
     private final LongTable predicted = new LongTable();
     private final LongTable truth = new LongTable();
     private final LongTable pairs = new LongTable();
@@ -23,6 +23,13 @@ final class OverlapCounts {
         if (p != 0 && t != 0) {
             pairs.add(p, t, n);
         }
+    }
+
+    /** Adds the counts of {@code other} (of another part of the volume) to these. */
+    void addAll(OverlapCounts other) {
+        other.predicted.forEach((x, y, n) -> predicted.add(x, y, n));
+        other.truth.forEach((x, y, n) -> truth.add(x, y, n));
+        other.pairs.forEach((x, y, n) -> pairs.add(x, y, n));
     }
 
     long predictedSize(long id) {
@@ -47,11 +54,7 @@ final class OverlapCounts {
 
     /** Calls {@code action} with (predicted id, true id, overlap) for every overlapping pair. */
     void forEachPair(PairAction action) {
-        for (int i = 0; i < pairs.a.length; i++) {
-            if (pairs.used[i]) {
-                action.accept(pairs.a[i], pairs.b[i], pairs.counts[i]);
-            }
-        }
+        pairs.forEach(action);
     }
 
     interface PairAction {
@@ -59,7 +62,7 @@ final class OverlapCounts {
     }
 
     /** Counts keyed by a pair of longs (the second 0 for single keys), linear probing, grown at half full. */
-    private static final class LongTable {
+    private static final class LongTable implements java.io.Serializable {
         long[] a = new long[64];
         long[] b = new long[64];
         long[] counts = new long[64];
@@ -85,6 +88,14 @@ final class OverlapCounts {
         long get(long x, long y) {
             int i = slot(x, y);
             return used[i] ? counts[i] : 0;
+        }
+
+        void forEach(PairAction action) {
+            for (int i = 0; i < a.length; i++) {
+                if (used[i]) {
+                    action.accept(a[i], b[i], counts[i]);
+                }
+            }
         }
 
         void forEachKey(LongConsumer action) {

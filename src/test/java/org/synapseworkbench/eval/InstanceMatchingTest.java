@@ -41,6 +41,27 @@ class InstanceMatchingTest {
     }
 
     @Test
+    void countsOfPartsCutThroughInstancesAddUpToTheWhole() {
+        InstanceOverlaps parts = InstanceOverlaps.polarity();
+        for (int[] cut : new int[][] {{0, 5}, {5, 47}, {47, 100}}) { // cuts through truth 1 and predicted 3
+            InstanceOverlaps part = InstanceOverlaps.polarity();
+            part.add(part(PREDICTION, cut), part(TRUTH, cut));
+            parts.addAll(part);
+        }
+        PolarityScores s = parts.polarityScores(0.5);
+        assertScores(s.synapses(), 1, 2, 1);
+        assertScores(s.pre(), 1, 2, 1);
+        assertScores(s.post(), 0, 3, 2);
+        assertEquals(InstanceMatching.polarity(PREDICTION, TRUTH, 0.3), parts.polarityScores(0.3));
+    }
+
+    private static Block part(Block line, int[] cut) {
+        Block b = Block.zeros(DataType.UINT64, 1, 1, cut[1] - cut[0]);
+        b.copyFrom(line, new int[] {0, 0, cut[0]}, new int[3], b.shape());
+        return b;
+    }
+
+    @Test
     void aLowerThresholdAcceptsHalfOverlaps() {
         PolarityScores s = InstanceMatching.polarity(PREDICTION, TRUTH, 0.3);
         assertScores(s.synapses(), 2, 1, 0);

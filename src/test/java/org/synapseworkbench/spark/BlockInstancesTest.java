@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.synapseworkbench.cli.MainTest;
+import org.synapseworkbench.eval.InstanceMatching;
+import org.synapseworkbench.eval.MatchScores;
+import org.synapseworkbench.eval.PolarityScores;
 import org.synapseworkbench.post.BlockLabelling;
 import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Polarity2Instance;
@@ -84,6 +89,44 @@ class BlockInstancesTest {
             most = Math.max(most, (joined.getLong(i) + 1) / 2);
         }
         assertTrue(most <= o.instances(), "ids run up to the " + o.instances() + " numbered");
+
+        // instance F1 from per-block counts equals the whole volume's, against a truth that differs
+        Block truth = Polarity2Instance.instances(map, new Polarity2Instance.Options(false, 0.5, 30, new int[] {1, 3, 3}));
+        Path truthFile = dir.resolve("truth.h5");
+        new Hdf5Writer().dataset("main", truth, Map.of()).write(truthFile);
+        PolarityScores expected = InstanceMatching.polarity(joined, truth, 0.5);
+        assertTrue(expected.synapses().truePositives() > 0 && expected.pre().falsePositives() + expected.synapses().falseNegatives() > 0,
+                expected.toString());
+        withLocalSpark(() -> {
+            MainTest.Result r = MainTest.run("evaluate-blocks", "--prediction", output.toString(), "--truth", truthFile.toString(),
+                    "--block", "4,20,20", "--master", "local[2]", "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonObject scores = JsonParser.parseString(r.out()).getAsJsonObject();
+            assertEquals(36, scores.get("blocks").getAsLong(), "3 x 4 x 3 blocks");
+            assertCounts(expected.synapses(), scores);
+            assertCounts(expected.pre(), scores.getAsJsonObject("pre"));
+            assertCounts(expected.post(), scores.getAsJsonObject("post"));
+        });
+    }
+
+    private static void assertCounts(MatchScores expected, JsonObject got) {
+        assertEquals(expected.truePositives(), got.get("tp").getAsLong());
+        assertEquals(expected.falsePositives(), got.get("fp").getAsLong());
+        assertEquals(expected.falseNegatives(), got.get("fn").getAsLong());
+    }
+
+    /** Runs {@code work} with Spark's settings for commands here: no UI, the loopback address. */
+    private static void withLocalSpark(Runnable work) {
+        System.setProperty("spark.ui.enabled", "false");
+        System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+        System.setProperty("spark.driver.host", "127.0.0.1");
+        try {
+            work.run();
+        } finally {
+            System.clearProperty("spark.ui.enabled");
+            System.clearProperty("spark.driver.bindAddress");
+            System.clearProperty("spark.driver.host");
+        }
     }
 
     @Test
@@ -94,10 +137,7 @@ class BlockInstancesTest {
         ZarrWriter.create(zarr, map.shape(), new int[] {1, 4, 16, 16}, DataType.UINT8, ZarrFormat.v2("blosc", 5), new double[] {40, 4, 4})
                 .writeAll(new InMemoryVolume("map", map, new double[] {40, 4, 4}));
         Path output = dir.resolve("out.n5/clefts");
-        System.setProperty("spark.ui.enabled", "false");
-        System.setProperty("spark.driver.bindAddress", "127.0.0.1");
-        System.setProperty("spark.driver.host", "127.0.0.1");
-        try {
+        withLocalSpark(() -> {
             String[] args = {"instances-blocks", "--input", zarr.toString(), "--output", output.toString(), "--block", "4,16,16",
                 "--min-size", "10", "--connectivity", "6", "--master", "local[2]"};
             MainTest.Result r = MainTest.run(args);
@@ -115,10 +155,6 @@ class BlockInstancesTest {
             assertTrue(again.out().contains("27 written before."), again.out());
             assertTrue(again.out().contains(clefts + " clefts; 0 blocks written"), again.out());
             assertTrue(joined.contentEquals(read(output)));
-        } finally {
-            System.clearProperty("spark.ui.enabled");
-            System.clearProperty("spark.driver.bindAddress");
-            System.clearProperty("spark.driver.host");
-        }
+        });
     }
 }
