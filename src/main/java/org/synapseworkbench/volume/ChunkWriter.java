@@ -12,10 +12,19 @@ import org.synapseworkbench.work.Progress;
 public abstract class ChunkWriter {
     protected final int[] shape;
     protected final int[] chunks;
+    protected final DataType type;
 
-    protected ChunkWriter(int[] shape, int[] chunks) {
+    protected ChunkWriter(int[] shape, int[] chunks, DataType type) {
         this.shape = shape.clone();
         this.chunks = chunks.clone();
+        this.type = type;
+    }
+
+    /** Refuses a chunk of another type than the array's (its bytes would be stored as they are, and misread). */
+    protected void checkType(Block data) {
+        if (data.type() != type) {
+            throw new IllegalArgumentException("a " + data.type().label() + " chunk cannot be written to a " + type.label() + " array");
+        }
     }
 
     /** Writes the chunk at grid position {@code g}; {@code data} holds its voxels within the array ({@link Grid#box}). */

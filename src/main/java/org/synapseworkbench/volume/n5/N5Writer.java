@@ -26,13 +26,11 @@ public final class N5Writer extends ChunkWriter {
     /** The N5 format version written in the store's root attributes. */
     public static final String VERSION = "2.5.1";
     private final Path folder;
-    private final DataType type;
     private final Codec codec;
 
     private N5Writer(Path folder, int[] shape, int[] blockSize, DataType type, Codec codec) {
-        super(shape, blockSize);
+        super(shape, blockSize, type);
         this.folder = folder;
-        this.type = type;
         this.codec = codec;
     }
 
@@ -122,6 +120,7 @@ public final class N5Writer extends ChunkWriter {
     /** Writes a block: a mode-0 header with the block's own size (x first), then its big-endian elements compressed. */
     @Override
     public void writeChunk(int[] g, Block data) {
+        checkType(data);
         int[] size = data.shape();
         byte[] packed = codec.encode(data.encode(ByteOrder.BIG_ENDIAN));
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * size.length + packed.length).order(ByteOrder.BIG_ENDIAN);

@@ -24,15 +24,13 @@ import org.synapseworkbench.work.UserException;
  */
 public final class ZarrWriter extends ChunkWriter {
     private final Path array;
-    private final DataType type;
     private final ZarrV2Chunks v2;
     private final ZarrV3Metadata v3;
     private final ZarrV3Codecs v3Codecs;
 
     private ZarrWriter(Path array, int[] shape, int[] unit, DataType type, ZarrV2Metadata v2, ZarrV3Metadata v3) {
-        super(shape, unit);
+        super(shape, unit, type);
         this.array = array;
-        this.type = type;
         this.v2 = v2 == null ? null : new ZarrV2Chunks(v2);
         this.v3 = v3;
         this.v3Codecs = v3 == null ? null : ZarrV3Codecs.of(v3.codecs(), v3.chunks(), type);
@@ -165,6 +163,7 @@ public final class ZarrWriter extends ChunkWriter {
      */
     @Override
     public void writeChunk(int[] g, Block data) {
+        checkType(data);
         Block whole = data;
         if (!Arrays.equals(data.shape(), chunks)) {
             whole = Block.zeros(type, chunks);
