@@ -36,6 +36,28 @@ public record SlidingWindows(int[] volume, int[] window, int[] stride) {
         return s;
     }
 
+    /** The starts along each axis: the grid is their product, z slowest. */
+    public int[][] axes() {
+        return new int[][] {starts(volume[0], window[0], stride[0]), starts(volume[1], window[1], stride[1]),
+            starts(volume[2], window[2], stride[2])};
+    }
+
+    /** The number of windows. */
+    public long count() {
+        int[][] a = axes();
+        return (long) a[0].length * a[1].length * a[2].length;
+    }
+
+    /** The start (z, y, x) of window number {@code i} of {@link #positions()}. */
+    public int[] position(long i) {
+        int[][] a = axes();
+        int x = (int) (i % a[2].length);
+        long rest = i / a[2].length;
+        int y = (int) (rest % a[1].length);
+        int z = (int) (rest / a[1].length);
+        return new int[] {a[0][z], a[1][y], a[2][x]};
+    }
+
     /** Every window start (z, y, x), z slowest. */
     public List<int[]> positions() {
         int[] zs = starts(volume[0], window[0], stride[0]);

@@ -63,21 +63,49 @@ public final class VolumeInference {
                     (float) c.dataset().std());
         }
 
-        /**
-         * The starts (in the padded image) of the windows of a whole image's grid that reach into the box at
-         * {@code start} of {@code size}, in the grid's order; a window covers [p - PAD, p - PAD + INPUT_SIZE).
-         */
-        public List<int[]> windowsReaching(int[] imageShape, int[] start, int[] size) {
+        /** The windows of a whole image's grid (starts in the padded image), numbered in the grid's order. */
+        public SlidingWindows grid(int[] imageShape) {
             int[] padded = {imageShape[0] + 2 * pad[0], imageShape[1] + 2 * pad[1], imageShape[2] + 2 * pad[2]};
+            return new SlidingWindows(padded, window, stride);
+        }
+
+        /**
+         * The numbers (in {@link #grid}) of the windows of a whole image's grid that reach into the box at
+         * {@code start} of {@code size}, ascending; a window covers [p - PAD, p - PAD + INPUT_SIZE). Found axis by axis,
+         * so a box of a huge volume costs no more than its own windows.
+         */
+        public long[] reaching(int[] imageShape, int[] start, int[] size) {
+            int[][] axes = grid(imageShape).axes();
+            int[][] along = new int[3][];
+            for (int a = 0; a < 3; a++) {
+                int[] s = axes[a];
+                int[] keep = new int[s.length];
+                int n = 0;
+                for (int j = 0; j < s.length; j++) {
+                    if (s[j] - pad[a] < start[a] + size[a] && s[j] - pad[a] + window[a] > start[a]) {
+                        keep[n++] = j;
+                    }
+                }
+                along[a] = java.util.Arrays.copyOf(keep, n);
+            }
+            long[] out = new long[along[0].length * along[1].length * along[2].length];
+            int n = 0;
+            for (int z : along[0]) {
+                for (int y : along[1]) {
+                    for (int x : along[2]) {
+                        out[n++] = ((long) z * axes[1].length + y) * axes[2].length + x;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The starts of the windows {@link #reaching} the box, in the grid's order. */
+        public List<int[]> windowsReaching(int[] imageShape, int[] start, int[] size) {
+            SlidingWindows grid = grid(imageShape);
             List<int[]> out = new ArrayList<>();
-            for (int[] p : new SlidingWindows(padded, window, stride).positions()) {
-                boolean reaches = true;
-                for (int a = 0; a < 3; a++) {
-                    reaches &= p[a] - pad[a] < start[a] + size[a] && p[a] - pad[a] + window[a] > start[a];
-                }
-                if (reaches) {
-                    out.add(p);
-                }
+            for (long i : reaching(imageShape, start, size)) {
+                out.add(grid.position(i));
             }
             return out;
         }
@@ -123,11 +151,47 @@ public final class VolumeInference {
 
     /** As {@link #predict(Volume, int[], int[], Progress, Cancellation)}, from an image padded by PAD_SIZE already. */
     public Block predict(PaddedImage padded, int[] start, int[] size, Progress progress, Cancellation cancellation) {
+        return predict(padded, start, size, KnownWindows.NONE, progress, cancellation);
+    }
+
+    /** Outputs of some windows of the grid, computed before (by the block that owns them), by their number. */
+    public interface KnownWindows {
+        KnownWindows NONE = new KnownWindows() {
+            @Override
+            public boolean has(long window) {
+                return false;
+            }
+
+            @Override
+            public float[] get(long window) {
+                throw new IllegalStateException("no window is known");
+            }
+        };
+
+        /** Whether window {@code window} (its number in {@link Settings#grid}) is known. */
+        boolean has(long window);
+
+        /** The outputs of a known window: channels x window voxels, as {@link #compute} handed them over. */
+        float[] get(long window);
+    }
+
+    /** Receives the outputs of computed windows. */
+    public interface WindowSink {
+        void accept(long window, float[] outputs);
+    }
+
+    /**
+     * As {@link #predict(PaddedImage, int[], int[], Progress, Cancellation)}, with the windows {@code known} has taken
+     * from it rather than computed; the sums are made in the same order, so the result is the same.
+     */
+    public Block predict(PaddedImage padded, int[] start, int[] size, KnownWindows known, Progress progress,
+            Cancellation cancellation) {
         Volume image = padded.volume();
         int channels = predictor.outPlanes();
         int[] window = settings.window;
         int[] pad = settings.pad;
-        List<int[]> positions = settings.windowsReaching(image.shape(), start, size);
+        SlidingWindows grid = settings.grid(image.shape());
+        long[] reaching = settings.reaching(image.shape(), start, size);
         int n = (int) ((long) size[0] * size[1] * size[2]);
         float[][] sum = new float[channels][n];
         float[] weightSum = new float[n];
@@ -135,29 +199,29 @@ public final class VolumeInference {
         int wv = window[0] * window[1] * window[2];
         long t0 = System.nanoTime();
         String task = "Predicting " + image.name();
-        progress.update(task, 0, positions.size(), 0);
-        for (int first = 0; first < positions.size(); first += settings.batch) {
+        progress.update(task, 0, reaching.length, 0);
+        int first = 0;
+        while (first < reaching.length) {
             cancellation.check();
-            int b = Math.min(settings.batch, positions.size() - first);
-            float[] input = new float[b * wv];
-            for (int k = 0; k < b; k++) {
-                float[] values = padded.read(positions.get(first + k), window);
-                for (int i = 0; i < wv; i++) {
-                    input[k * wv + i] = (values[i] - settings.mean) / settings.std;
+            // the windows up to the batch's last one to compute, summed in their order
+            List<Long> batch = new ArrayList<>();
+            int end = first;
+            while (end < reaching.length && batch.size() < settings.batch) {
+                if (!known.has(reaching[end])) {
+                    batch.add(reaching[end]);
                 }
+                end++;
             }
-            float[] out;
-            try (NDManager step = predictor.newStepManager()) {
-                NDArray x = step.create(input, new Shape(b, 1, window[0], window[1], window[2]));
-                out = TestTimeAugmentation.predict(x, settings.views, settings.mode, predictor::probabilities)
-                        .toType(DataType.FLOAT32, false).toFloatArray();
+            float[] out = batch.isEmpty() ? null : outputs(padded, grid, batch);
+            int k = 0;
+            for (int m = first; m < end; m++) {
+                int[] p = grid.position(reaching[m]);
+                boolean has = known.has(reaching[m]);
+                accumulate(has ? known.get(reaching[m]) : out, has ? 0 : k++ * channels * wv, wv, channels, weights,
+                        p[0] - pad[0] - start[0], p[1] - pad[1] - start[1], p[2] - pad[2] - start[2], window, size, sum, weightSum);
             }
-            for (int k = 0; k < b; k++) {
-                int[] p = positions.get(first + k);
-                accumulate(out, k * channels * wv, wv, channels, weights, p[0] - pad[0] - start[0], p[1] - pad[1] - start[1],
-                        p[2] - pad[2] - start[2], window, size, sum, weightSum);
-            }
-            progress.update(task, first + b, positions.size(), (System.nanoTime() - t0) / 1e9);
+            first = end;
+            progress.update(task, first, reaching.length, (System.nanoTime() - t0) / 1e9);
         }
         Block result = Block.zeros(org.synapseworkbench.volume.DataType.UINT8, channels, size[0], size[1], size[2]);
         byte[] bytes = result.bytes();
@@ -169,6 +233,45 @@ public final class VolumeInference {
             }
         }
         return result;
+    }
+
+    /**
+     * Computes the windows numbered {@code windows} (in {@link Settings#grid} of the padded image's volume), in
+     * batches, and hands each one's outputs (channels x window voxels, after the test-time views) to {@code sink}.
+     */
+    public void compute(PaddedImage padded, long[] windows, WindowSink sink, Cancellation cancellation) {
+        SlidingWindows grid = settings.grid(padded.volume().shape());
+        int each = predictor.outPlanes() * settings.window[0] * settings.window[1] * settings.window[2];
+        for (int first = 0; first < windows.length; first += settings.batch) {
+            cancellation.check();
+            List<Long> batch = new ArrayList<>();
+            for (int i = first; i < Math.min(windows.length, first + settings.batch); i++) {
+                batch.add(windows[i]);
+            }
+            float[] out = outputs(padded, grid, batch);
+            for (int k = 0; k < batch.size(); k++) {
+                sink.accept(batch.get(k), java.util.Arrays.copyOfRange(out, k * each, (k + 1) * each));
+            }
+        }
+    }
+
+    /** The model's outputs (after the test-time views) of a batch of windows, one after the other. */
+    private float[] outputs(PaddedImage padded, SlidingWindows grid, List<Long> batch) {
+        int[] window = settings.window;
+        int wv = window[0] * window[1] * window[2];
+        int b = batch.size();
+        float[] input = new float[b * wv];
+        for (int k = 0; k < b; k++) {
+            float[] values = padded.read(grid.position(batch.get(k)), window);
+            for (int i = 0; i < wv; i++) {
+                input[k * wv + i] = (values[i] - settings.mean) / settings.std;
+            }
+        }
+        try (NDManager step = predictor.newStepManager()) {
+            NDArray x = step.create(input, new Shape(b, 1, window[0], window[1], window[2]));
+            return TestTimeAugmentation.predict(x, settings.views, settings.mode, predictor::probabilities)
+                    .toType(DataType.FLOAT32, false).toFloatArray();
+        }
     }
 
     /**

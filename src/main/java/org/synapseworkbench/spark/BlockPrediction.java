@@ -1,11 +1,20 @@
 package org.synapseworkbench.spark;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,19 +37,22 @@ import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.n5.N5Writer;
 import org.synapseworkbench.volume.zarr.ZarrFormat;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
+import org.synapseworkbench.work.AtomicFiles;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.UserException;
 
 /**
- * Prediction of a whole volume as a grid of blocks on Spark: each task predicts one block with the windows of the
- * whole volume's grid that reach into it ({@link VolumeInference#predict(org.synapseworkbench.volume.PaddedImage,
- * int[], int[], Progress, Cancellation)}: the same windows, test-time views and blending as {@code infer}) and writes
- * the output chunks it owns (a block is a whole number of chunks, so no two tasks write one chunk), each to a
- * temporary file renamed into place, then marks the block done ({@link DoneMarkers}). The driver makes the output
- * array and leaves out the blocks done before, so a failed or stopped run resumes; a retried task rewrites whole
- * chunks. Executors load the checkpoint once ({@link ExecutorModels}) and read the input lazily by chunk, each on
- * its own: input, output and checkpoint must be on storage every machine sees.
+ * Prediction of a whole volume as a grid of blocks on Spark, every window of the whole volume's grid computed once:
+ * a window that reaches into several blocks is computed by the block holding its centre and kept in that block's
+ * file ({@link SharedWindows}); then each block sums the windows that reach into it in the grid's order, computing
+ * its own and reading the shared ones ({@link VolumeInference#predict(org.synapseworkbench.volume.PaddedImage, int[],
+ * int[], VolumeInference.KnownWindows, Progress, Cancellation)}: the same windows, test-time views and blending as
+ * {@code infer}), and writes the output chunks it owns (a block is a whole number of chunks, so no two tasks write
+ * one chunk), each to a temporary file renamed into place, then marks the block done ({@link DoneMarkers}). The
+ * driver makes the output array and leaves out the blocks done before, so a failed or stopped run resumes; a retried
+ * task rewrites whole files. Executors load the checkpoint once ({@link ExecutorModels}) and read the input lazily by
+ * chunk, each on its own: input, output and checkpoint must be on storage every machine sees.
  */
 public final class BlockPrediction implements Serializable {
     /**
@@ -70,9 +82,11 @@ public final class BlockPrediction implements Serializable {
     private final int threads;
     private final Grid blocks;
     private final DoneMarkers markers;
+    private final DoneMarkers windowFiles;
     private final transient List<Long> todo;
+    private final transient List<Long> todoWindows;
 
-    private BlockPrediction(Options o, Grid blocks, boolean n5, List<Long> todo) {
+    private BlockPrediction(Options o, Grid blocks, boolean n5, List<Long> todo, List<Long> todoWindows) {
         VolumeSpec in = VolumeSpec.parse(o.input());
         this.input = new VolumeSpec(in.file().toAbsolutePath(), in.dataset()).toString(); // executors start elsewhere
         this.output = o.output().toAbsolutePath().toString();
@@ -83,7 +97,9 @@ public final class BlockPrediction implements Serializable {
         this.threads = o.threads();
         this.blocks = blocks;
         this.markers = new DoneMarkers(o.output().toAbsolutePath());
+        this.windowFiles = new DoneMarkers(o.output().toAbsolutePath(), ".blocks-windows");
         this.todo = todo;
+        this.todoWindows = todoWindows;
     }
 
     /**
@@ -117,18 +133,23 @@ public final class BlockPrediction implements Serializable {
             ZarrWriter.create(out, outShape, outChunks, DataType.UINT8, ZarrFormat.v2("blosc", 5), resolution);
         }
         Grid grid = new Grid(shape, o.block());
-        BlockPrediction draft = new BlockPrediction(o, grid, n5, List.of());
+        BlockPrediction draft = new BlockPrediction(o, grid, n5, List.of(), List.of());
         String what = "input " + o.input() + "\ncheckpoint " + draft.checkpoint + " " + o.checkpoint().toFile().length() + " "
                 + o.checkpoint().toFile().lastModified() + "\nconfig " + Integer.toHexString(draft.configYaml.hashCode())
                 + "\nchunks " + Arrays.toString(outChunks);
         Set<Long> done = draft.markers.begin(grid, what);
+        Set<Long> windowsDone = draft.windowFiles.begin(grid, what);
         List<Long> todo = new ArrayList<>();
+        List<Long> todoWindows = new ArrayList<>();
         for (long k = 0; k < grid.count(); k++) {
             if (!done.contains(k)) {
                 todo.add(k);
             }
+            if (!windowsDone.contains(k)) {
+                todoWindows.add(k);
+            }
         }
-        return new BlockPrediction(o, grid, n5, todo);
+        return new BlockPrediction(o, grid, n5, todo, todo.isEmpty() ? List.of() : todoWindows);
     }
 
     /**
@@ -183,26 +204,111 @@ public final class BlockPrediction implements Serializable {
         return todo;
     }
 
-    /** Predicts the blocks left, a task a block, telling {@code progress} as blocks finish. */
+    /**
+     * Predicts the blocks left, in two passes of a task a block, telling {@code progress} as blocks finish: each
+     * block computes the windows it shares with others and owns ({@link SharedWindows}) into a file of its own in
+     * {@code .blocks-windows/}; then each block predicts its box, computing its other windows and reading the shared
+     * ones, and writes its chunks. Every window is computed once. The shared windows' files are removed once every
+     * block is written.
+     */
     public Outcome run(JavaSparkContext sc, Progress progress) {
         long t0 = System.nanoTime();
         long skipped = blocks.count() - todo.size();
+        if (!todoWindows.isEmpty()) {
+            try (SparkProgress p = SparkProgress.follow(sc, "Computing the windows blocks share", todoWindows.size(), progress)) {
+                sc.parallelize(todoWindows, todoWindows.size()).foreach(this::computeShared);
+            }
+        }
         if (!todo.isEmpty()) {
             try (SparkProgress p = SparkProgress.follow(sc, "Predicting blocks", todo.size(), progress)) {
                 sc.parallelize(todo, todo.size()).foreach(this::predictBlock);
             }
         }
+        try {
+            windowFiles.clear();
+        } catch (IOException e) {
+            // left for the next run to clear: only disk space
+        }
         return new Outcome(blocks.count(), skipped, todo.size(), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** On an executor: predicts block {@code k}, writes the chunks it owns, and marks it done. */
+    /** The prediction settings of a loaded model's config. */
+    private VolumeInference.Settings settings(Predictor model) {
+        return VolumeInference.Settings.fromConfig(model.config());
+    }
+
+    /** On an executor, first pass: computes the shared windows block {@code k} owns into its file, in their order. */
+    void computeShared(long k) {
+        Predictor model = ExecutorModels.model(checkpoint, configYaml, device, threads);
+        VolumeInference.Settings settings = settings(model);
+        long[] owned = new SharedWindows(settings, blocks).owned(k, settings);
+        Path target = windowFiles.file(k);
+        try {
+            Path tmp = AtomicFiles.temporaryBeside(target, false);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                new VolumeInference(model, settings).compute(ExecutorModels.image(input, settings.pad()), owned, (i, outputs) -> {
+                    ByteBuffer b = ByteBuffer.allocate(4 * outputs.length).order(ByteOrder.LITTLE_ENDIAN);
+                    b.asFloatBuffer().put(outputs);
+                    try {
+                        out.write(b.array());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, new Cancellation());
+            } catch (IOException | UncheckedIOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            AtomicFiles.moveIntoPlace(tmp, target);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserException("Cannot write the shared windows of block " + k + " to '" + target + "' (" + e.getMessage()
+                    + "); check that the output's disk has room.", e);
+        }
+    }
+
+    /**
+     * On an executor, second pass: predicts block {@code k} with the shared windows read from their owners' files,
+     * writes the chunks it owns, and marks it done.
+     */
     void predictBlock(long k) {
         failForTests(k);
         Predictor model = ExecutorModels.model(checkpoint, configYaml, device, threads);
-        VolumeInference.Settings settings = VolumeInference.Settings.fromConfig(model.config());
+        VolumeInference.Settings settings = settings(model);
+        SharedWindows shared = new SharedWindows(settings, blocks);
+        int each = model.outPlanes() * settings.window()[0] * settings.window()[1] * settings.window()[2];
+        Map<Long, long[]> ownedBy = new HashMap<>();
+        VolumeInference.KnownWindows known = new VolumeInference.KnownWindows() {
+            @Override
+            public boolean has(long window) {
+                return shared.shared(window);
+            }
+
+            @Override
+            public float[] get(long window) {
+                long owner = shared.owner(window);
+                long rank = Arrays.binarySearch(ownedBy.computeIfAbsent(owner, o -> shared.owned(o, settings)), window);
+                Path file = windowFiles.file(owner);
+                ByteBuffer b = ByteBuffer.allocate(4 * each).order(ByteOrder.LITTLE_ENDIAN);
+                try (FileChannel ch = FileChannel.open(file)) {
+                    long at = rank * 4L * each;
+                    while (b.hasRemaining()) {
+                        if (rank < 0 || ch.read(b, at + b.position()) < 0) {
+                            throw new IOException("window " + window + " is not in it");
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UserException("The shared windows of block " + owner + " in '" + file + "' cannot be read ("
+                            + e.getMessage() + "); delete the folder " + file.getParent() + " and run again.", e);
+                }
+                float[] out = new float[each];
+                b.flip();
+                b.asFloatBuffer().get(out);
+                return out;
+            }
+        };
         int[][] box = blocks.box(blocks.position(k));
         Block result = new VolumeInference(model, settings).predict(ExecutorModels.image(input, settings.pad()), box[0], box[1],
-                Progress.NONE, new Cancellation());
+                known, Progress.NONE, new Cancellation());
         ChunkWriter writer = n5 ? N5Writer.open(Path.of(output)) : ZarrWriter.open(Path.of(output));
         writer.writeBox(new int[] {0, box[0][0], box[0][1], box[0][2]}, result);
         markers.markDone(k);

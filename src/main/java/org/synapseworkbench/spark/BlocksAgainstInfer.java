@@ -41,14 +41,18 @@ public final class BlocksAgainstInfer {
             shape = v.shape();
         }
         Grid blocks = new Grid(shape, block);
-        long windows = settings.windowsReaching(shape, new int[3], shape).size();
-        long computed = 0;
+        long windows = settings.grid(shape).count();
+        long halo = 0;
         for (long k = 0; k < blocks.count(); k++) {
             int[][] box = blocks.box(blocks.position(k));
-            computed += settings.windowsReaching(shape, box[0], box[1]).size();
+            halo += settings.reaching(shape, box[0], box[1]).length;
         }
-        out.printf(Locale.ROOT, "%s, %d blocks of %s; %d windows, %d computed by the blocks (x%.2f: the halo's windows)%n",
-                Arrays.toString(shape), blocks.count(), Arrays.toString(block), windows, computed, (double) computed / windows);
+        SharedWindows shared = new SharedWindows(settings, blocks);
+        long sharedCount = java.util.stream.LongStream.range(0, windows).filter(shared::shared).count();
+        out.printf(Locale.ROOT, "%s, %d blocks of %s; %d windows, each computed once: %d shared by blocks, written by the "
+                + "block holding their centre and read by those they reach (blocks computing their halo's windows would "
+                + "compute %d, x%.2f)%n", Arrays.toString(shape), blocks.count(), Arrays.toString(block), windows, sharedCount,
+                halo, (double) halo / windows);
         out.flush();
         int cores = Runtime.getRuntime().availableProcessors();
         TorchEngine.get();
@@ -82,8 +86,8 @@ public final class BlocksAgainstInfer {
                     + (threads > 1 ? "s" : "") + " a task)", spark[tasks - 1], blocks.count() / spark[tasks - 1]);
             out.flush();
         }
-        out.printf(Locale.ROOT, "Spark's overhead over infer on local[1]: %+.0f%% (the halo's windows alone: %+.0f%%); local[2] "
-                + "is %.2fx local[1].%n", (spark[0] / infer - 1) * 100, ((double) computed / windows - 1) * 100, spark[0] / spark[1]);
+        out.printf(Locale.ROOT, "Spark's overhead over infer on local[1]: %+.0f%%; local[2] is %.2fx local[1].%n",
+                (spark[0] / infer - 1) * 100, spark[0] / spark[1]);
         try (ChunkedVolume a = VolumeFiles.open(work.resolve("infer.zarr/prediction").toString());
                 ChunkedVolume b = VolumeFiles.open(work.resolve("local2.zarr/prediction").toString())) {
             Block x = a.read(new int[4], a.shape(), null);

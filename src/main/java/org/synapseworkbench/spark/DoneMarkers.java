@@ -76,6 +76,11 @@ public final class DoneMarkers implements java.io.Serializable {
         }
     }
 
+    /** The marker file of block {@code k}, for a marker written as a stream (to a temporary file, then renamed). */
+    public Path file(long k) {
+        return folder().resolve(Long.toString(k));
+    }
+
     /** What block {@code k} was marked done with. */
     public byte[] content(long k) {
         try {

@@ -92,6 +92,40 @@ class BlockPredictionTest {
         assertEquals(0, largestDifference(assembled), "blocks differ from the whole");
     }
 
+    @Test
+    void sharedWindowsAreComputedOnceAndTheBlocksMatchTheWholeVolumeBitForBit() throws Exception {
+        Path output = dir.resolve("shared.zarr/prediction");
+        // a window a batch: the engine's sums for one window can differ in the last bit with the batch it is in (2 of
+        // 192,000 values by 1/255 with batches of 3 here), and a shared window is batched with other windows than infer's
+        Config config = ConfigLoader.applyOverrides(BlockPredictionTest.config, List.of("INFERENCE.SAMPLES_PER_BATCH", "1"));
+        BlockPrediction job = BlockPrediction.prepare(new BlockPrediction.Options(sample.toString(), output, checkpoint, config,
+                new int[] {4, 32, 32}, new int[] {2, 16, 16}, "cpu", 0));
+        VolumeInference.Settings settings = VolumeInference.Settings.fromConfig(config);
+        Block reference;
+        try (Predictor p = Predictor.load(checkpoint, config, Device.cpu());
+                ChunkedVolume image = VolumeFiles.open(sample.toString(), org.synapseworkbench.volume.Cremi.RAW)) {
+            reference = new VolumeInference(p, settings).predict(image, Progress.NONE, new Cancellation()); // these threads
+        }
+        SharedWindows shared = new SharedWindows(settings, job.blocks());
+        long windows = settings.grid(job.blocks().shape()).count();
+        long sharedCount = java.util.stream.LongStream.range(0, windows).filter(shared::shared).count();
+        long owned = 0;
+        for (long k = 0; k < job.blocks().count(); k++) {
+            job.computeShared(k);
+            owned += shared.owned(k, settings).length;
+            assertEquals(shared.owned(k, settings).length * 3L * 5 * 33 * 33 * 4,
+                    Files.size(output.resolve(".blocks-windows/" + k)), "block " + k + "'s windows, 3 channels of 5 x 33 x 33 floats");
+        }
+        assertEquals(sharedCount, owned, "each shared window owned by one block");
+        assertTrue(sharedCount > 0 && sharedCount < windows, sharedCount + " of " + windows);
+        for (long k = 0; k < job.blocks().count(); k++) {
+            job.predictBlock(k);
+        }
+        Block blocks = read(output);
+        assertArrayEquals(reference.shape(), blocks.shape());
+        assertTrue(reference.contentEquals(blocks), "each window computed once, summed in the grid's order: infer's bits");
+    }
+
     private static JavaSparkContext local(int maxFailures) {
         return new JavaSparkContext(new SparkConf().setMaster("local[2," + maxFailures + "]").setAppName("test")
                 .set("spark.ui.enabled", "false").set("spark.driver.bindAddress", "127.0.0.1").set("spark.driver.host", "127.0.0.1"));
@@ -121,6 +155,7 @@ class BlockPredictionTest {
         }
         assertEquals(27, o.predicted());
         assertEquals(1, ExecutorModels.loads(), "the checkpoint loaded once in the executor, not per block");
+        assertTrue(!Files.exists(output.resolve(".blocks-windows/0")), "the shared windows removed at the end");
         assertTrue(largestDifference(read(output)) <= 1);
         try (ChunkedVolume v = VolumeFiles.open(output.toString())) {
             assertArrayEquals(new int[] {1, 2, 16, 16}, v.chunkShape());
