@@ -100,16 +100,6 @@ public final class VolumeInference {
             return out;
         }
 
-        /** The starts of the windows {@link #reaching} the box, in the grid's order. */
-        public List<int[]> windowsReaching(int[] imageShape, int[] start, int[] size) {
-            SlidingWindows grid = grid(imageShape);
-            List<int[]> out = new ArrayList<>();
-            for (long i : reaching(imageShape, start, size)) {
-                out.add(grid.position(i));
-            }
-            return out;
-        }
-
         /** {@code value}, or {@code fallback} when None, as 3 numbers; {@code key} names it in the message. */
         private static int[] triple(String key, List<Integer> value, List<Integer> fallback) {
             List<Integer> v = value != null ? value : fallback;

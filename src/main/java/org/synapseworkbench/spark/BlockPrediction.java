@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.TaskContext;
@@ -83,10 +84,11 @@ public final class BlockPrediction implements Serializable {
     private final Grid blocks;
     private final DoneMarkers markers;
     private final DoneMarkers windowFiles;
+    private final int windowZ;
     private final transient List<Long> todo;
-    private final transient List<Long> todoWindows;
+    private final transient Set<Long> windowsWritten;
 
-    private BlockPrediction(Options o, Grid blocks, boolean n5, List<Long> todo, List<Long> todoWindows) {
+    private BlockPrediction(Options o, Grid blocks, boolean n5, List<Long> todo, Set<Long> windowsWritten) {
         VolumeSpec in = VolumeSpec.parse(o.input());
         this.input = new VolumeSpec(in.file().toAbsolutePath(), in.dataset()).toString(); // executors start elsewhere
         this.output = o.output().toAbsolutePath().toString();
@@ -98,8 +100,9 @@ public final class BlockPrediction implements Serializable {
         this.blocks = blocks;
         this.markers = new DoneMarkers(o.output().toAbsolutePath());
         this.windowFiles = new DoneMarkers(o.output().toAbsolutePath(), ".blocks-windows");
+        this.windowZ = VolumeInference.Settings.fromConfig(o.config()).window()[0];
         this.todo = todo;
-        this.todoWindows = todoWindows;
+        this.windowsWritten = windowsWritten;
     }
 
     /**
@@ -133,23 +136,19 @@ public final class BlockPrediction implements Serializable {
             ZarrWriter.create(out, outShape, outChunks, DataType.UINT8, ZarrFormat.v2("blosc", 5), resolution);
         }
         Grid grid = new Grid(shape, o.block());
-        BlockPrediction draft = new BlockPrediction(o, grid, n5, List.of(), List.of());
+        BlockPrediction draft = new BlockPrediction(o, grid, n5, List.of(), Set.of());
         String what = "input " + o.input() + "\ncheckpoint " + draft.checkpoint + " " + o.checkpoint().toFile().length() + " "
                 + o.checkpoint().toFile().lastModified() + "\nconfig " + Integer.toHexString(draft.configYaml.hashCode())
                 + "\nchunks " + Arrays.toString(outChunks);
         Set<Long> done = draft.markers.begin(grid, what);
-        Set<Long> windowsDone = draft.windowFiles.begin(grid, what);
+        Set<Long> windowsWritten = draft.windowFiles.begin(grid, what);
         List<Long> todo = new ArrayList<>();
-        List<Long> todoWindows = new ArrayList<>();
         for (long k = 0; k < grid.count(); k++) {
             if (!done.contains(k)) {
                 todo.add(k);
             }
-            if (!windowsDone.contains(k)) {
-                todoWindows.add(k);
-            }
         }
-        return new BlockPrediction(o, grid, n5, todo, todo.isEmpty() ? List.of() : todoWindows);
+        return new BlockPrediction(o, grid, n5, todo, windowsWritten);
     }
 
     /**
@@ -205,23 +204,38 @@ public final class BlockPrediction implements Serializable {
     }
 
     /**
-     * Predicts the blocks left, in two passes of a task a block, telling {@code progress} as blocks finish: each
-     * block computes the windows it shares with others and owns ({@link SharedWindows}) into a file of its own in
-     * {@code .blocks-windows/}; then each block predicts its box, computing its other windows and reading the shared
-     * ones, and writes its chunks. Every window is computed once. The shared windows' files are removed once every
-     * block is written.
+     * Predicts the blocks left, a task a block, telling {@code progress} as blocks finish: a block first computes the
+     * windows it shares with others and owns ({@link SharedWindows}) into a file of its own in {@code .blocks-windows/};
+     * once its neighbours have too, it predicts its box, computing its other windows and reading the shared ones, and
+     * writes its chunks. Every window is computed once. The work goes in waves of z-slabs ({@link BlockWaves}), and
+     * the shared windows' files of a slab are removed as soon as no block left needs them.
      */
     public Outcome run(JavaSparkContext sc, Progress progress) {
         long t0 = System.nanoTime();
         long skipped = blocks.count() - todo.size();
-        if (!todoWindows.isEmpty()) {
-            try (SparkProgress p = SparkProgress.follow(sc, "Computing the windows blocks share", todoWindows.size(), progress)) {
-                sc.parallelize(todoWindows, todoWindows.size()).foreach(this::computeShared);
-            }
-        }
-        if (!todo.isEmpty()) {
-            try (SparkProgress p = SparkProgress.follow(sc, "Predicting blocks", todo.size(), progress)) {
-                sc.parallelize(todo, todo.size()).foreach(this::predictBlock);
+        List<BlockWaves.Wave> waves = BlockWaves.plan(blocks, windowZ, sc.defaultParallelism(), new HashSet<>(todo),
+                windowsWritten);
+        long tasks = waves.stream().mapToLong(w -> w.shared().size() + w.predict().size()).sum();
+        try (SparkProgress p = SparkProgress.follow(sc, "Predicting blocks (shared windows, then the blocks)", tasks, progress)) {
+            for (BlockWaves.Wave wave : waves) {
+                List<Long> work = new ArrayList<>(wave.predict());
+                wave.shared().forEach(k -> work.add(-1 - k)); // a shared-windows task: -1 - k
+                if (!work.isEmpty()) {
+                    sc.parallelize(work, work.size()).foreach(t -> {
+                        if (t < 0) {
+                            computeShared(-1 - t);
+                        } else {
+                            predictBlock(t);
+                        }
+                    });
+                }
+                for (long k : wave.release()) {
+                    try {
+                        Files.deleteIfExists(windowFiles.file(k));
+                    } catch (IOException e) {
+                        // left for the end of the run, or the next, to clear: only disk space
+                    }
+                }
             }
         }
         try {
