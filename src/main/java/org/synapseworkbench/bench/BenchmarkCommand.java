@@ -140,6 +140,21 @@ public final class BenchmarkCommand {
     }
 
     /** The median of measurements. */
+    /** Deletes a benchmark's scratch folder and all in it. */
+    static void deleteTree(java.nio.file.Path dir) throws IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** One sentence when Spark's jars are not on the class path: how to run the Spark benchmarks. */
+    static void requireSpark() {
+        if (!org.synapseworkbench.spark.SparkContexts.available()) {
+            throw new org.synapseworkbench.work.UserException("Spark is not on the class path; build with ./mvnw -Pspark "
+                    + "package and run with -cp \"target/synapse-workbench.jar:target/spark/*\" (docs/spark.md).");
+        }
+    }
+
     public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);

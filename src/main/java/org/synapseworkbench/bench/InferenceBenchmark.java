@@ -124,9 +124,7 @@ public final class InferenceBenchmark implements Callable<Integer> {
             }
             return 0;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            BenchmarkCommand.deleteTree(dir);
         }
     }
 

@@ -18,7 +18,6 @@ import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.volume.zarr.ZarrFormat;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
-import org.synapseworkbench.work.UserException;
 
 /**
  * {@code benchmark instances-blocks}: {@code postprocess} against block-wise post-processing on Spark {@code local[1]}
@@ -44,10 +43,7 @@ public final class InstancesBlocksBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!org.synapseworkbench.spark.SparkContexts.available()) {
-            throw new UserException("Spark is not on the class path; build with ./mvnw -Pspark package and run with "
-                    + "-cp \"target/synapse-workbench.jar:target/spark/*\" (docs/spark.md).");
-        }
+        BenchmarkCommand.requireSpark();
         PrintWriter out = spec.commandLine().getOut();
         int[] shape = Sizes.parse(size);
         Path store = Path.of("datasets/benchmark/polarity-" + shape[0] + "x" + shape[1] + "x" + shape[2] + ".zarr");
@@ -68,9 +64,7 @@ public final class InstancesBlocksBenchmark implements Callable<Integer> {
                     store.resolve("truth").toString(), Sizes.parse(block), work);
             return 0;
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            BenchmarkCommand.deleteTree(work);
         }
     }
 

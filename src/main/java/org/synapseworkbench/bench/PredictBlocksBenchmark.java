@@ -20,7 +20,6 @@ import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.volume.zarr.ZarrFormat;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
-import org.synapseworkbench.work.UserException;
 
 /**
  * {@code benchmark predict-blocks}: {@code infer} against block-wise prediction on Spark {@code local[1]} and
@@ -53,10 +52,7 @@ public final class PredictBlocksBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!org.synapseworkbench.spark.SparkContexts.available()) {
-            throw new UserException("Spark is not on the class path; build with ./mvnw -Pspark package and run with "
-                    + "-cp \"target/synapse-workbench.jar:target/spark/*\" (docs/spark.md).");
-        }
+        BenchmarkCommand.requireSpark();
         PrintWriter out = spec.commandLine().getOut();
         int[] shape = Sizes.parse(size);
         Path store = Path.of("datasets/benchmark/blocks-" + shape[0] + "x" + shape[1] + "x" + shape[2] + ".zarr");
@@ -82,9 +78,7 @@ public final class PredictBlocksBenchmark implements Callable<Integer> {
                     Sizes.parse(block), work);
             return 0;
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            BenchmarkCommand.deleteTree(work);
         }
     }
 

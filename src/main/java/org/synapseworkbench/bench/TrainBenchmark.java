@@ -237,9 +237,7 @@ public final class TrainBenchmark implements Callable<Integer> {
             double[] timed = times.subList(Math.min(warmup, times.size() - 1), times.size()).stream().mapToDouble(Double::doubleValue).toArray();
             return BenchmarkCommand.median(timed);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchmarkCommand.deleteTree(dir);
         }
     }
 

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.synapseworkbench.eval.InstanceOverlaps;
-import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.UserException;
 
 /**
@@ -38,12 +37,8 @@ public final class EvaluateBlocksCommand implements Callable<Integer> {
     @Option(names = "--iou", defaultValue = "0.5", description = "IoU above which instances match (default ${DEFAULT-VALUE}).")
     double iou;
 
-    @Option(names = "--block", paramLabel = "Z,Y,X", defaultValue = "64,512,512", description = "Block shape (default ${DEFAULT-VALUE}).")
-    String block;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master when spark-submit gives none "
-            + "(default local[*]: this machine's cores); e.g. local[2].")
-    String master;
+    @picocli.CommandLine.Mixin
+    SparkJobOptions spark;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -54,10 +49,7 @@ public final class EvaluateBlocksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!org.synapseworkbench.spark.SparkContexts.available()) {
-            throw new UserException("Spark is not on the class path; run evaluate-blocks with spark-submit, or add Spark's "
-                    + "jars to -cp (docs/spark.md).");
-        }
+        SparkJobOptions.requireSpark("evaluate-blocks");
         if (!(iou >= 0 && iou < 1)) {
             throw new UserException("--iou " + iou + " must lie in [0, 1).");
         }
@@ -67,10 +59,10 @@ public final class EvaluateBlocksCommand implements Callable<Integer> {
             default -> throw new UserException("--task " + task + " is not polarity or cleft.");
         };
         org.synapseworkbench.spark.BlockEvaluation job = org.synapseworkbench.spark.BlockEvaluation.prepare(
-                new org.synapseworkbench.spark.BlockEvaluation.Options(prediction, truth, polarity, Sizes.parse(block)));
+                new org.synapseworkbench.spark.BlockEvaluation.Options(prediction, truth, polarity, spark.block()));
         PrintWriter said = json ? spec.commandLine().getErr() : out;
         InstanceOverlaps counts = ConsoleJob.run((progress, control) -> org.synapseworkbench.spark.SparkContexts.run(
-                "Synapse Workbench: evaluate-blocks", master, said::println, sc -> job.run(sc, progress)), spec.commandLine().getErr(), false);
+                "Synapse Workbench: evaluate-blocks", spark.master, said::println, sc -> job.run(sc, progress)), spec.commandLine().getErr(), false);
         JsonObject o;
         if (polarity) {
             o = EvaluateCommand.polarityJson(counts.polarityScores(iou));

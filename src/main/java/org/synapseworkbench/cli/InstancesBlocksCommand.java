@@ -8,9 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.synapseworkbench.volume.ChunkedVolume;
-import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.volume.VolumeFiles;
-import org.synapseworkbench.work.UserException;
 
 /**
  * {@code instances-blocks}: {@code postprocess} of one probability map as a grid of blocks on Apache Spark. Spark's
@@ -35,17 +33,11 @@ public final class InstancesBlocksCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InstanceOptions instance;
 
-    @Option(names = "--block", paramLabel = "Z,Y,X", defaultValue = "64,512,512",
-            description = "Block shape, a whole number of output chunks (default ${DEFAULT-VALUE}).")
-    String block;
+    @picocli.CommandLine.Mixin
+    SparkJobOptions spark;
 
-    @Option(names = "--chunks", paramLabel = "Z,Y,X", description = "Output chunk shape (default: the largest divisors "
-            + "of the block up to 16,256,256).")
-    String chunks;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master when spark-submit gives none "
-            + "(default local[*]: this machine's cores); e.g. local[2].")
-    String master;
+    @picocli.CommandLine.Mixin
+    SparkJobOptions.Chunks chunks;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,18 +45,15 @@ public final class InstancesBlocksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!org.synapseworkbench.spark.SparkContexts.available()) {
-            throw new UserException("Spark is not on the class path; run instances-blocks with spark-submit, or add Spark's "
-                    + "jars to -cp (docs/spark.md).");
-        }
+        SparkJobOptions.requireSpark("instances-blocks");
         instance.check();
         int channels;
         try (ChunkedVolume map = VolumeFiles.open(input, "vol0", "main")) {
             channels = map.rank() == 4 ? map.shape()[0] : 1;
         }
         org.synapseworkbench.spark.BlockInstancesRun run = new org.synapseworkbench.spark.BlockInstancesRun(input, output,
-                instance.settings(channels), Sizes.parse(block), chunks == null ? null : Sizes.parse(chunks));
-        String said = ConsoleJob.run((progress, control) -> run.run(master, out::println, progress), out, false);
+                instance.settings(channels), spark.block(), chunks.chunks());
+        String said = ConsoleJob.run((progress, control) -> run.run(spark.master, out::println, progress), out, false);
         out.println(said);
         out.flush();
         return 0;

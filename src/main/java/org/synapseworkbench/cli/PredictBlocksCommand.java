@@ -13,8 +13,6 @@ import picocli.CommandLine.Parameters;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.infer.InferenceRun;
-import org.synapseworkbench.volume.Sizes;
-import org.synapseworkbench.work.UserException;
 
 /**
  * {@code predict-blocks}: {@code infer} of one volume as a grid of blocks on Apache Spark. Spark's classes are used only
@@ -32,6 +30,12 @@ public final class PredictBlocksCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CheckpointConfig model;
 
+    @picocli.CommandLine.Mixin
+    SparkJobOptions spark;
+
+    @picocli.CommandLine.Mixin
+    SparkJobOptions.Chunks chunks;
+
     @Option(names = "--input", paramLabel = "VOLUME", description = "The image (default: the config's first "
             + "INFERENCE.IMAGE_NAME): FILE[:DATASET], STORE.zarr[/ARRAY] or STORE.n5[/DATASET].")
     String input;
@@ -39,18 +43,6 @@ public final class PredictBlocksCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "ARRAY", description = "The output array in a Zarr or N5 "
             + "store, e.g. out.zarr/prediction (channels x z x y x, probability x 255, uint8).")
     Path output;
-
-    @Option(names = "--block", paramLabel = "Z,Y,X", defaultValue = "64,512,512",
-            description = "Block shape, a whole number of output chunks (default ${DEFAULT-VALUE}).")
-    String block;
-
-    @Option(names = "--chunks", paramLabel = "Z,Y,X", description = "Output chunk shape (default: the largest divisors "
-            + "of the block up to 16,256,256).")
-    String chunks;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master when spark-submit gives none "
-            + "(default local[*]: this machine's cores); e.g. local[2].")
-    String master;
 
     @Option(names = "--threads", defaultValue = "0", description = "The engine's threads in each executor (default: "
             + "its own choice; with several tasks an executor, cores / tasks).")
@@ -70,10 +62,7 @@ public final class PredictBlocksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!org.synapseworkbench.spark.SparkContexts.available()) {
-            throw new UserException("Spark is not on the class path; run predict-blocks with spark-submit, or add Spark's "
-                    + "jars to -cp (docs/spark.md).");
-        }
+        SparkJobOptions.requireSpark("predict-blocks");
         Path checkpoint = model.checkpointFile();
         Config config = model.config(overrides, err);
         if (config == null) {
@@ -82,9 +71,9 @@ public final class PredictBlocksCommand implements Callable<Integer> {
         String image = input != null ? input : new InferenceRun(config, Path.of("")).imageSpecs().get(0).toString();
         TrainCommand.deviceChoice(device); // its error before any work
         org.synapseworkbench.spark.BlockPredictionRun run = new org.synapseworkbench.spark.BlockPredictionRun(image, output,
-                checkpoint, config, Sizes.parse(block), chunks == null ? null : Sizes.parse(chunks),
+                checkpoint, config, spark.block(), chunks.chunks(),
                 device.toLowerCase(Locale.ROOT).replace("cuda", "gpu"), threads);
-        String said = ConsoleJob.run((progress, control) -> run.run(master, out::println, progress), out, false);
+        String said = ConsoleJob.run((progress, control) -> run.run(spark.master, out::println, progress), out, false);
         out.println(said);
         out.flush();
         return 0;
