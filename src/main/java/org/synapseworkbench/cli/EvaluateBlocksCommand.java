@@ -58,11 +58,11 @@ public final class EvaluateBlocksCommand implements Callable<Integer> {
             case "cleft" -> false;
             default -> throw new UserException("--task " + task + " is not polarity or cleft.");
         };
-        org.synapseworkbench.spark.BlockEvaluation job = org.synapseworkbench.spark.BlockEvaluation.prepare(
-                new org.synapseworkbench.spark.BlockEvaluation.Options(prediction, truth, polarity, spark.block()));
+        org.synapseworkbench.spark.BlockEvaluationRun run = new org.synapseworkbench.spark.BlockEvaluationRun(prediction, truth,
+                polarity, spark.block());
         PrintWriter said = json ? spec.commandLine().getErr() : out;
-        InstanceOverlaps counts = ConsoleJob.run((progress, control) -> org.synapseworkbench.spark.SparkContexts.run(
-                "Synapse Workbench: evaluate-blocks", spark.master, said::println, sc -> job.run(sc, progress)), spec.commandLine().getErr(), false);
+        InstanceOverlaps counts = ConsoleJob.run((progress, control) -> run.run(spark.master, said::println, progress),
+                spec.commandLine().getErr(), false);
         JsonObject o;
         if (polarity) {
             o = EvaluateCommand.polarityJson(counts.polarityScores(iou));
@@ -70,11 +70,11 @@ public final class EvaluateBlocksCommand implements Callable<Integer> {
             o = EvaluateCommand.matches(counts.instanceScores(iou));
             o.addProperty("task", "cleft");
         }
-        o.addProperty("blocks", job.blocks().count());
+        o.addProperty("blocks", run.blocks());
         if (json) {
             out.println(new GsonBuilder().serializeNulls().create().toJson(o));
         } else {
-            out.printf("%s vs %s (%d blocks)%n", prediction, truth, job.blocks().count());
+            out.printf("%s vs %s (%d blocks)%n", prediction, truth, run.blocks());
             if (polarity) {
                 EvaluateCommand.printPolarity(out, o);
             } else {
