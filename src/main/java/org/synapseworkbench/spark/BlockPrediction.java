@@ -1,22 +1,13 @@
 package org.synapseworkbench.spark;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.TaskContext;
@@ -38,16 +29,15 @@ import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.n5.N5Writer;
 import org.synapseworkbench.volume.zarr.ZarrFormat;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
-import org.synapseworkbench.work.AtomicFiles;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 import org.synapseworkbench.work.UserException;
 
 /**
  * Prediction of a whole volume as a grid of blocks on Spark, every window of the whole volume's grid computed once:
- * a window that reaches into several blocks is computed by the block holding its centre and kept in that block's
- * file ({@link SharedWindows}); then each block sums the windows that reach into it in the grid's order, computing
- * its own and reading the shared ones ({@link VolumeInference#predict(org.synapseworkbench.volume.PaddedImage, int[],
+ * a window that reaches into several blocks is computed by the block holding its centre ({@link SharedWindows}) and
+ * kept in that block's file ({@link SharedWindowFiles}); then each block sums the windows that reach into it in the
+ * grid's order, computing its own and reading the shared ones ({@link VolumeInference#predict(org.synapseworkbench.volume.PaddedImage, int[],
  * int[], VolumeInference.KnownWindows, Progress, Cancellation)}: the same windows, test-time views and blending as
  * {@code infer}), and writes the output chunks it owns (a block is a whole number of chunks, so no two tasks write
  * one chunk), each to a temporary file renamed into place, then marks the block done ({@link DoneMarkers}). The
@@ -83,7 +73,7 @@ public final class BlockPrediction implements Serializable {
     private final int threads;
     private final Grid blocks;
     private final DoneMarkers markers;
-    private final DoneMarkers windowFiles;
+    private final SharedWindowFiles windowFiles;
     private final int windowZ;
     private final transient List<Long> todo;
     private final transient Set<Long> windowsWritten;
@@ -99,7 +89,7 @@ public final class BlockPrediction implements Serializable {
         this.threads = o.threads();
         this.blocks = blocks;
         this.markers = new DoneMarkers(o.output().toAbsolutePath());
-        this.windowFiles = new DoneMarkers(o.output().toAbsolutePath(), ".blocks-windows");
+        this.windowFiles = new SharedWindowFiles(o.output().toAbsolutePath());
         this.windowZ = VolumeInference.Settings.fromConfig(o.config()).window()[0];
         this.todo = todo;
         this.windowsWritten = windowsWritten;
@@ -229,55 +219,19 @@ public final class BlockPrediction implements Serializable {
                         }
                     });
                 }
-                for (long k : wave.release()) {
-                    try {
-                        Files.deleteIfExists(windowFiles.file(k));
-                    } catch (IOException e) {
-                        // left for the end of the run, or the next, to clear: only disk space
-                    }
-                }
+                wave.release().forEach(windowFiles::release);
             }
         }
-        try {
-            windowFiles.clear();
-        } catch (IOException e) {
-            // left for the next run to clear: only disk space
-        }
+        windowFiles.clear();
         return new Outcome(blocks.count(), skipped, todo.size(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** The prediction settings of a loaded model's config. */
-    private VolumeInference.Settings settings(Predictor model) {
-        return VolumeInference.Settings.fromConfig(model.config());
     }
 
     /** On an executor, first pass: computes the shared windows block {@code k} owns into its file, in their order. */
     void computeShared(long k) {
         Predictor model = ExecutorModels.model(checkpoint, configYaml, device, threads);
-        VolumeInference.Settings settings = settings(model);
-        long[] owned = new SharedWindows(settings, blocks).owned(k, settings);
-        Path target = windowFiles.file(k);
-        try {
-            Path tmp = AtomicFiles.temporaryBeside(target, false);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                new VolumeInference(model, settings).compute(ExecutorModels.image(input, settings.pad()), owned, (i, outputs) -> {
-                    ByteBuffer b = ByteBuffer.allocate(4 * outputs.length).order(ByteOrder.LITTLE_ENDIAN);
-                    b.asFloatBuffer().put(outputs);
-                    try {
-                        out.write(b.array());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, new Cancellation());
-            } catch (IOException | UncheckedIOException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            AtomicFiles.moveIntoPlace(tmp, target);
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserException("Cannot write the shared windows of block " + k + " to '" + target + "' (" + e.getMessage()
-                    + "); check that the output's disk has room.", e);
-        }
+        VolumeInference.Settings settings = VolumeInference.Settings.fromConfig(model.config());
+        windowFiles.write(k, new SharedWindows(settings, blocks).owned(k), new VolumeInference(model, settings),
+                ExecutorModels.image(input, settings.pad()));
     }
 
     /**
@@ -287,39 +241,9 @@ public final class BlockPrediction implements Serializable {
     void predictBlock(long k) {
         failForTests(k);
         Predictor model = ExecutorModels.model(checkpoint, configYaml, device, threads);
-        VolumeInference.Settings settings = settings(model);
-        SharedWindows shared = new SharedWindows(settings, blocks);
+        VolumeInference.Settings settings = VolumeInference.Settings.fromConfig(model.config());
         int each = model.outPlanes() * settings.window()[0] * settings.window()[1] * settings.window()[2];
-        Map<Long, long[]> ownedBy = new HashMap<>();
-        VolumeInference.KnownWindows known = new VolumeInference.KnownWindows() {
-            @Override
-            public boolean has(long window) {
-                return shared.shared(window);
-            }
-
-            @Override
-            public float[] get(long window) {
-                long owner = shared.owner(window);
-                long rank = Arrays.binarySearch(ownedBy.computeIfAbsent(owner, o -> shared.owned(o, settings)), window);
-                Path file = windowFiles.file(owner);
-                ByteBuffer b = ByteBuffer.allocate(4 * each).order(ByteOrder.LITTLE_ENDIAN);
-                try (FileChannel ch = FileChannel.open(file)) {
-                    long at = rank * 4L * each;
-                    while (b.hasRemaining()) {
-                        if (rank < 0 || ch.read(b, at + b.position()) < 0) {
-                            throw new IOException("window " + window + " is not in it");
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UserException("The shared windows of block " + owner + " in '" + file + "' cannot be read ("
-                            + e.getMessage() + "); delete the folder " + file.getParent() + " and run again.", e);
-                }
-                float[] out = new float[each];
-                b.flip();
-                b.asFloatBuffer().get(out);
-                return out;
-            }
-        };
+        VolumeInference.KnownWindows known = windowFiles.reader(new SharedWindows(settings, blocks), each);
         int[][] box = blocks.box(blocks.position(k));
         Block result = new VolumeInference(model, settings).predict(ExecutorModels.image(input, settings.pad()), box[0], box[1],
                 known, Progress.NONE, new Cancellation());

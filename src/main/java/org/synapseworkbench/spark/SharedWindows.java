@@ -1,9 +1,7 @@
 package org.synapseworkbench.spark;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
-import org.synapseworkbench.infer.SlidingWindows;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.volume.Grid;
 
@@ -11,13 +9,15 @@ import org.synapseworkbench.volume.Grid;
  * The windows of a block-wise prediction that reach into more than one block: each is computed once, by the block
  * that holds its centre (its owner), and read by every block it reaches, rather than computed by each of them.
  */
-final class SharedWindows implements Serializable {
+final class SharedWindows {
+    private final VolumeInference.Settings settings;
     private final int[] window;
     private final int[] pad;
     private final int[][] starts;
     private final Grid blocks;
 
     SharedWindows(VolumeInference.Settings settings, Grid blocks) {
+        this.settings = settings;
         this.window = settings.window().clone();
         this.pad = settings.pad().clone();
         this.starts = settings.grid(blocks.shape()).axes();
@@ -58,7 +58,7 @@ final class SharedWindows implements Serializable {
     }
 
     /** The shared windows block {@code k} computes, ascending (among those reaching into it: its owner is one). */
-    long[] owned(long k, VolumeInference.Settings settings) {
+    long[] owned(long k) {
         int[][] box = blocks.box(blocks.position(k));
         long[] reaching = settings.reaching(blocks.shape(), box[0], box[1]);
         return Arrays.stream(reaching).filter(i -> shared(i) && owner(i) == k).toArray();

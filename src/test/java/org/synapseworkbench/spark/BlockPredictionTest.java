@@ -112,8 +112,8 @@ class BlockPredictionTest {
         long owned = 0;
         for (long k = 0; k < job.blocks().count(); k++) {
             job.computeShared(k);
-            owned += shared.owned(k, settings).length;
-            assertEquals(shared.owned(k, settings).length * 3L * 5 * 33 * 33 * 4,
+            owned += shared.owned(k).length;
+            assertEquals(shared.owned(k).length * 3L * 5 * 33 * 33 * 4,
                     Files.size(output.resolve(".blocks-windows/" + k)), "block " + k + "'s windows, 3 channels of 5 x 33 x 33 floats");
         }
         assertEquals(sharedCount, owned, "each shared window owned by one block");
