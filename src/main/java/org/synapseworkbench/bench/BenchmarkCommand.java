@@ -27,7 +27,8 @@ import org.synapseworkbench.work.UserException;
 @Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Measure speed against peer programs.",
         subcommands = {BenchmarkCommand.Hdf5Read.class, TrainBenchmark.class, LearningBenchmark.class, EvaluationBenchmark.class,
             InferenceBenchmark.class, ProofreadBenchmark.class, ZarrReadBenchmark.class,
-            org.synapseworkbench.ui.bench.PyramidBenchmark.class, PredictBlocksBenchmark.class, InstancesBlocksBenchmark.class, PolarityBenchmark.class})
+            org.synapseworkbench.ui.bench.PyramidBenchmark.class, PredictBlocksBenchmark.class, InstancesBlocksBenchmark.class, PolarityBenchmark.class,
+            ProofreadingBenchmark.class})
 public final class BenchmarkCommand {
 
     /** Reading a chunked gzip uint8 volume: first section and whole volume, against h5py. */

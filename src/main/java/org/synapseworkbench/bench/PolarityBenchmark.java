@@ -1,8 +1,6 @@
 package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.synapseworkbench.cli.Main;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.InstanceMatching;
 import org.synapseworkbench.eval.MatchScores;
@@ -29,7 +26,6 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
-import org.synapseworkbench.work.UserException;
 
 /**
  * {@code benchmark polarity}: how well a polarity config learns what the demo promises. Trains the config on the
@@ -72,40 +68,9 @@ public final class PolarityBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path work = null;
-        Path model = checkpoint;
-        double seconds = Double.NaN;
-        try {
-            if (model == null) {
-                work = Files.createTempDirectory("polarity-benchmark");
-                if (!Files.exists(Path.of("datasets/synthetic/sample-polarity.h5"))) {
-                    run("generate");
-                }
-                List<String> args = new ArrayList<>(List.of("train", "--config-file", configFile.toString()));
-                args.addAll(overrides);
-                args.addAll(List.of("DATASET.OUTPUT_PATH", work.toString()));
-                out.println("Training " + configFile + (overrides.isEmpty() ? "" : " " + String.join(" ", overrides)) + "...");
-                out.flush();
-                long t0 = System.nanoTime();
-                run(args.toArray(String[]::new));
-                seconds = (System.nanoTime() - t0) / 1e9;
-                model = work;
-            }
-            score(out, model, seconds);
+        try (TrainedModel model = TrainedModel.of(checkpoint, configFile, overrides, out)) {
+            score(out, model.checkpoint(), model.seconds());
             return 0;
-        } finally {
-            if (work != null) {
-                BenchmarkCommand.deleteTree(work);
-            }
-        }
-    }
-
-    /** Runs a command of the program in this process; its output is kept back unless it fails. */
-    private static void run(String... args) {
-        StringWriter said = new StringWriter();
-        int code = Main.run(args, new PrintWriter(said), new PrintWriter(said));
-        if (code != 0) {
-            throw new UserException(args[0] + " failed: " + said.toString().strip());
         }
     }
 

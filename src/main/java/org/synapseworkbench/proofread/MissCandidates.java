@@ -18,10 +18,11 @@ import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
 
 /**
- * Places where the model may have missed a synapse: connected regions (26-connected) where the probability rises
- * into the doubt band, at least {@code low}, but nowhere reaches a detection: no voxel of the region is at
- * {@code high} or more, and none belongs to a predicted instance. A region that touches a detection is that
- * detection's fringe, not a miss.
+ * Places where the model may have missed a synapse: connected regions (26-connected) where the probability is at
+ * least {@code low} but no voxel belongs to a predicted instance. A region that touches a detection is that
+ * detection's fringe, not a miss. A region may reach {@code high}: the instances leave out pieces too small to keep
+ * (PyTC's 128 voxels), and a synapse the model saw only in part, such as one cut by a missing section, is often such
+ * a piece. Without instances, a voxel at {@code high} or more is taken as detected.
  * <p>
  * Ranking: by probability mass, the sum of the probabilities over the region, which is the number of synapse voxels
  * the map itself expects there. A large region of middling probability and a small one just under the threshold both
@@ -157,7 +158,7 @@ public final class MissCandidates {
             float[] valueOf = new float[256];
             for (int b = 0; b < 256; b++) {
                 valueOf[b] = (float) (b * scale);
-                codeOf[b] = codeOf(b * scale);
+                codeOf[b] = codeOf(b * scale, instances != null);
             }
             byte[] raw = p.bytes();
             for (int i = 0; i < n; i++) {
@@ -168,7 +169,7 @@ public final class MissCandidates {
         } else {
             for (int i = 0; i < n; i++) {
                 double v = p.getDouble(i) * scale;
-                code[i] = codeOf(v);
+                code[i] = codeOf(v, instances != null);
                 value[i] = (float) v;
             }
         }
@@ -192,8 +193,9 @@ public final class MissCandidates {
         return new Classified(code, value);
     }
 
-    private byte codeOf(double v) {
-        return v >= high ? DETECTED : v >= low ? BAND : OUT;
+    /** Without instances the threshold marks detections; with them only their voxels do (set after this). */
+    private byte codeOf(double v, boolean withInstances) {
+        return v >= high && !withInstances ? DETECTED : v >= low ? BAND : OUT;
     }
 
     private static Classified get(Future<Classified> f) {

@@ -112,7 +112,7 @@ public final class ReviewQueue {
         java.util.Arrays.fill(status, Status.TO_REVIEW);
     }
 
-    /** Detections by id, then candidates, likeliest first. */
+    /** The detections and the possible misses in review order ({@link #reviewOrder}). */
     public static ReviewQueue of(List<InstanceTable.Instance> detections, List<MissCandidates.Candidate> candidates) {
         return of(detections, candidates, null);
     }
@@ -123,14 +123,7 @@ public final class ReviewQueue {
      */
     public static ReviewQueue of(List<InstanceTable.Instance> detections, List<MissCandidates.Candidate> candidates,
             TruthComparison.Result truth) {
-        List<Item> items = new ArrayList<>();
-        for (InstanceTable.Instance d : detections) {
-            items.add(item(Kind.DETECTION, d));
-        }
-        for (MissCandidates.Candidate c : candidates) {
-            items.add(new Item(Kind.MISS_CANDIDATE, 0, c.peakAt(), c.min(), c.max(), c.voxels(), 0, 0, c.mean(), c.peak(),
-                    c.mass()));
-        }
+        List<Item> items = reviewOrder(detections, candidates);
         if (truth != null) {
             truth.misses().stream().sorted((a, b) -> Long.compare(b.voxels(), a.voxels()))
                     .forEach(i -> items.add(item(Kind.TRUE_MISS, i)));
@@ -138,6 +131,26 @@ public final class ReviewQueue {
                     .forEach(i -> items.add(item(Kind.FALSE_DETECTION, i)));
         }
         return new ReviewQueue(items);
+    }
+
+    /**
+     * The order in which items likely to need a correction come first: detections from the least confident (mean
+     * probability, then size, smaller first; id for ties), then the possible misses in their order (likeliest first).
+     * Chosen with {@code benchmark proofreading} on validation volumes: ahead of detections by id followed by the
+     * misses, and of detections and misses merged by relative rank (possible misses are mostly empty places, so
+     * merging them in delayed the false detections).
+     */
+    static List<Item> reviewOrder(List<InstanceTable.Instance> detections, List<MissCandidates.Candidate> candidates) {
+        List<InstanceTable.Instance> doubtFirst = new ArrayList<>(detections);
+        doubtFirst.sort(java.util.Comparator.<InstanceTable.Instance>comparingDouble(d -> Double.isNaN(d.mean()) ? 1 : d.mean())
+                .thenComparingLong(InstanceTable.Instance::voxels).thenComparingLong(InstanceTable.Instance::id));
+        List<Item> items = new ArrayList<>();
+        doubtFirst.forEach(d -> items.add(item(Kind.DETECTION, d)));
+        for (MissCandidates.Candidate m : candidates) {
+            items.add(new Item(Kind.MISS_CANDIDATE, 0, m.peakAt(), m.min(), m.max(), m.voxels(), 0, 0, m.mean(), m.peak(),
+                    m.mass()));
+        }
+        return items;
     }
 
     private static Item item(Kind kind, InstanceTable.Instance d) {

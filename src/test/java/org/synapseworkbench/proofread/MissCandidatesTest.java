@@ -28,7 +28,8 @@ class MissCandidatesTest {
         p.setDouble(p.index(1, 2, 1), 0.3);
         p.setDouble(p.index(1, 2, 2), 0.4);
         p.setDouble(p.index(0, 0, 0), 0.2);
-        // B: doubt beside a detection (0.6), and diagonally on the next section: the detection's fringe
+        // B: doubt beside a voxel over the threshold (0.6) that no instance holds (a piece too small to keep), and
+        // diagonally on the next section: mass 1.1, a candidate when instances are given, a detection's fringe without
         p.setDouble(p.index(0, 4, 5), 0.2);
         p.setDouble(p.index(0, 4, 6), 0.6);
         p.setDouble(p.index(1, 4, 7), 0.3);
@@ -54,7 +55,11 @@ class MissCandidatesTest {
         List<String> progress = new ArrayList<>();
         List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(),
                 (task, done, total, seconds) -> progress.add(task + " " + done + "/" + total), null);
-        assertEquals(3, c.size(), "A, E and F; B and C touch detections");
+        assertEquals(4, c.size(), "A, B, E and F; C touches an instance");
+        MissCandidates.Candidate b = c.remove(1);
+        assertEquals(1.1, b.mass(), 1e-6);
+        assertEquals(0.6, b.peak(), 1e-6);
+        assertArrayEquals(new int[] {0, 4, 6}, b.peakAt());
         MissCandidates.Candidate a = c.get(0);
         assertEquals(5, a.voxels());
         assertEquals(1.5, a.mass(), 1e-6);
@@ -83,7 +88,7 @@ class MissCandidatesTest {
         List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(),
                 new InMemoryVolume("instances", cremi, RES), null, null);
         List<MissCandidates.Candidate> expected = new MissCandidates(0.15, 0.5, 1).find(map(), zero, null, null);
-        assertEquals(3, c.size());
+        assertEquals(4, c.size());
         assertEquals(expected.stream().map(MissCandidates.Candidate::mass).toList(),
                 c.stream().map(MissCandidates.Candidate::mass).toList());
     }
@@ -116,7 +121,7 @@ class MissCandidatesTest {
         Cancellation cancel = new Cancellation();
         List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(),
                 (task, done, total, seconds) -> cancel.cancel(), cancel); // cancelled once section 0 is done
-        assertEquals(1, c.size(), "only section 0 was read: the speck at (0, 0, 0)");
+        assertEquals(2, c.size(), "only section 0 was read: the speck at (0, 0, 0) and B's part there");
         assertThrows(IllegalArgumentException.class, () -> new MissCandidates(0.5, 0.15, 1));
         assertThrows(IllegalArgumentException.class, () -> new MissCandidates(0.15, 0.5, 1).find(map(),
                 new InMemoryVolume("wrong", Block.zeros(DataType.UINT64, 3, 6, 7), RES), null, null));
