@@ -295,6 +295,11 @@ public final class PredictionPanel {
                         LabelLayer.MAGENTA, LabelLayer.Origin.PREDICTED));
                 addLayer(new LabelLayer("post probability", channel(probs, pre + 1, shape, res), LayerKind.PROBABILITY,
                         LabelLayer.CYAN, LabelLayer.Origin.PREDICTED));
+                // added last, so the Review tab searches it for misses; hidden, as the two sides show it already
+                LabelLayer any = new LabelLayer("synapse probability", synapseProbability(probs, kind, shape, res),
+                        LayerKind.PROBABILITY, LabelLayer.YELLOW, LabelLayer.Origin.PREDICTED);
+                any.visibleProperty().set(false);
+                addLayer(any);
             }
         }
         ended("Predicted " + image.name() + ". Find instances to cut it into " + (kind == TargetKind.BINARY ? "clefts" : "synapses") + ".");
@@ -304,6 +309,20 @@ public final class PredictionPanel {
     private void addLayer(LabelLayer layer) {
         shownLayers.add(layer);
         state.layers().add(layer);
+    }
+
+    /** The probability of a synapse whatever its side: the union channel, or 1 - background for exclusive classes. */
+    static Volume synapseProbability(Block probs, TargetKind kind, int[] shape, double[] resolution) {
+        if (kind != TargetKind.POLARITY_CLASSES) {
+            return channel(probs, 2, shape, resolution);
+        }
+        int n = shape[0] * shape[1] * shape[2];
+        byte[] all = probs.bytes();
+        byte[] any = new byte[n];
+        for (int i = 0; i < n; i++) {
+            any[i] = (byte) (255 - (all[i] & 0xFF));
+        }
+        return new InMemoryVolume("synapse", Block.wrap(DataType.UINT8, any, shape[0], shape[1], shape[2]), resolution);
     }
 
     private static Volume channel(Block probs, int c, int[] shape, double[] resolution) {

@@ -23,6 +23,7 @@ public final class LabelLayer {
     public static final double EDIT_OPACITY = 0.8;
     public static final int MAGENTA = 0xFF00FF;
     public static final int CYAN = 0x00FFFF;
+    public static final int YELLOW = 0xFFFF00;
 
     private final String name;
     private final Volume labels;
