@@ -2,14 +2,12 @@ package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.InstanceMatching;
@@ -40,11 +38,8 @@ import org.synapseworkbench.work.Progress;
             "and prints instance F1 (IoU > --iou) of synapses, pre and post, with TP/FP/FN. Choose settings on the",
             "validation seeds; report the test seeds."})
 public final class PolarityBenchmark implements Callable<Integer> {
-    @Option(names = "--config-file", defaultValue = "configs/Demo/Demo-Polarity.yaml", description = "Default ${DEFAULT-VALUE}.")
-    Path configFile;
-
-    @Option(names = "--checkpoint", paramLabel = "FILE|FOLDER", description = "Score this checkpoint instead of training.")
-    Path checkpoint;
+    @picocli.CommandLine.Mixin
+    TrainedModel.Options modelChoice;
 
     @Option(names = "--validation-seeds", split = ",", defaultValue = "201,202", description = "Default ${DEFAULT-VALUE}.")
     List<Long> validation;
@@ -59,16 +54,13 @@ public final class PolarityBenchmark implements Callable<Integer> {
     @Option(names = "--iou", defaultValue = "0.5", description = "IoU above which instances match (default ${DEFAULT-VALUE}).")
     double iou;
 
-    @Parameters(paramLabel = "KEY VALUE", arity = "0..*", description = "Config overrides for training.")
-    List<String> overrides = new ArrayList<>();
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrainedModel model = TrainedModel.of(checkpoint, configFile, overrides, out)) {
+        try (TrainedModel model = modelChoice.open(out)) {
             score(out, model.checkpoint(), model.seconds());
             return 0;
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
@@ -62,11 +61,8 @@ import org.synapseworkbench.workflow.PredictAndScore;
             "queue's order and random orders, and the F1 on a second volume (--score-seed) before and after retraining on",
             "the corrections; plots F1 against items reviewed to --plot."})
 public final class ProofreadingBenchmark implements Callable<Integer> {
-    @Option(names = "--config-file", defaultValue = "configs/Demo/Demo-Polarity.yaml", description = "Default ${DEFAULT-VALUE}.")
-    Path configFile;
-
-    @Option(names = "--checkpoint", paramLabel = "FILE|FOLDER", description = "Use this polarity checkpoint instead of training.")
-    Path checkpoint;
+    @picocli.CommandLine.Mixin
+    TrainedModel.Options modelChoice;
 
     @Option(names = "--seed", defaultValue = "101", description = "Seed of the volume proofread (default ${DEFAULT-VALUE}).")
     long seed;
@@ -102,9 +98,6 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
     @Option(names = "--decisions", description = "Write the queue with the proofreader's verdicts as CSV here.")
     Path decisions;
 
-    @Parameters(paramLabel = "KEY VALUE", arity = "0..*", description = "Config overrides for training.")
-    List<String> overrides = new ArrayList<>();
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -114,7 +107,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int[] shape = org.synapseworkbench.volume.Sizes.parse(size);
-        try (TrainedModel model = TrainedModel.of(checkpoint, configFile, overrides, out)) {
+        try (TrainedModel model = modelChoice.open(out)) {
             Checkpoint read = Checkpoint.read(model.checkpoint());
             TargetKind kind = TargetKind.of(read.config().model().targetOpt().get(0));
             if (kind == TargetKind.BINARY) {
@@ -181,7 +174,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
         Set<Long> touched = new HashSet<>();
         for (int i = 0; i < truth.size(); i++) {
             long t = truth.getLong(i);
-            if (Cremi.isObject(t) && Cremi.isObject(instances.getLong(i)) && instances.getLong(i) != 0) {
+            if (Cremi.isObject(t) && Cremi.isObject(instances.getLong(i))) {
                 touched.add(SynapseIds.synapse(t));
             }
         }

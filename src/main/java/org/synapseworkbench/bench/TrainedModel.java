@@ -17,6 +17,30 @@ import org.synapseworkbench.work.UserException;
  * when missing) as a new user would, into a temporary folder that {@link #close} deletes.
  */
 final class TrainedModel implements AutoCloseable {
+    /** The options that choose the model, shared by the quality benchmarks. */
+    static final class Options {
+        @picocli.CommandLine.Option(names = "--config-file", defaultValue = "configs/Demo/Demo-Polarity.yaml",
+                description = "Config to train on the sample (default ${DEFAULT-VALUE}).")
+        Path configFile;
+
+        @picocli.CommandLine.Option(names = "--checkpoint", paramLabel = "FILE|FOLDER",
+                description = "Use this checkpoint (or the newest in this folder) instead of training.")
+        Path checkpoint;
+
+        @picocli.CommandLine.Option(names = "--train-seed", defaultValue = "1",
+                description = "Seed of weights, sampling and augmentation in training (default ${DEFAULT-VALUE}); another seed "
+                        + "shows how much a figure owes to chance.")
+        long trainSeed;
+
+        @picocli.CommandLine.Parameters(paramLabel = "KEY VALUE", arity = "0..*", description = "Config overrides for training.")
+        List<String> overrides = new ArrayList<>();
+
+        /** The checkpoint given, or the config trained now. */
+        TrainedModel open(PrintWriter out) throws IOException {
+            return of(checkpoint, configFile, trainSeed, overrides, out);
+        }
+    }
+
     private final Path checkpoint;
     private final Path temporary;
     private final double seconds;
@@ -28,7 +52,7 @@ final class TrainedModel implements AutoCloseable {
     }
 
     /** {@code given} (a file or an output folder) when not null, else {@code configFile} with overrides trained. */
-    static TrainedModel of(Path given, Path configFile, List<String> overrides, PrintWriter out) throws IOException {
+    static TrainedModel of(Path given, Path configFile, long seed, List<String> overrides, PrintWriter out) throws IOException {
         if (given != null) {
             return new TrainedModel(Checkpoint.resolve(given), null, Double.NaN);
         }
@@ -37,10 +61,12 @@ final class TrainedModel implements AutoCloseable {
             if (!Files.exists(Path.of("datasets/synthetic/sample-polarity.h5"))) {
                 run("generate");
             }
-            List<String> args = new ArrayList<>(List.of("train", "--config-file", configFile.toString()));
+            List<String> args = new ArrayList<>(List.of("train", "--seed", Long.toString(seed), "--config-file",
+                    configFile.toString()));
             args.addAll(overrides);
             args.addAll(List.of("DATASET.OUTPUT_PATH", work.toString()));
-            out.println("Training " + configFile + (overrides.isEmpty() ? "" : " " + String.join(" ", overrides)) + "...");
+            out.println("Training " + configFile + (overrides.isEmpty() ? "" : " " + String.join(" ", overrides))
+                    + (seed == 1 ? "" : " with seed " + seed) + "...");
             out.flush();
             long t0 = System.nanoTime();
             run(args.toArray(String[]::new));

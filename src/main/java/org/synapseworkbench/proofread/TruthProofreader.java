@@ -9,6 +9,7 @@ import java.util.Map;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.InMemoryVolume;
 
 /**
  * A proofreader who knows the answer: walks review items of a polarity prediction and decides each as a careful
@@ -80,7 +81,7 @@ public final class TruthProofreader {
                 }
             }
         }
-        labels = new EditedLabels(new org.synapseworkbench.volume.InMemoryVolume("corrected labels",
+        labels = new EditedLabels(new InMemoryVolume("corrected labels",
                 Block.wrap(DataType.UINT64, current.clone(), shape), new double[] {1, 1, 1}));
     }
 
