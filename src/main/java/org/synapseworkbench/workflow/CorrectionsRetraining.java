@@ -59,6 +59,9 @@ public final class CorrectionsRetraining {
             TrainingEnd end) {
     }
 
+    /** Fine-tuning runs at this share of the config's learning rate: a trained model is nudged, not retrained. */
+    static final double FINE_TUNING_RATE = 0.1;
+
     private CorrectionsRetraining() {
     }
 
@@ -94,6 +97,7 @@ public final class CorrectionsRetraining {
                 .with("SOLVER.ITERATION_RESTART", true, "retraining on corrections")
                 .with("SOLVER.ITERATION_TOTAL", settings.iterations(), "retraining on corrections")
                 .with("SOLVER.ITERATION_SAVE", settings.iterations(), "retraining on corrections")
+                .with("SOLVER.BASE_LR", from.config().solver().baseLr() * FINE_TUNING_RATE, "retraining on corrections")
                 .with("DATASET.OUTPUT_PATH", out.toString(), "retraining on corrections");
         int[] pad = tuning.dataset().padSize().stream().mapToInt(Integer::intValue).toArray();
         TrainingRun run = new TrainingRun(tuning, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, Path.of(""), 0));

@@ -84,6 +84,8 @@ class CorrectionsRetrainingTest {
                 assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("events.out.tfevents")), "TensorBoard log");
             }
             assertEquals(2, Checkpoint.read(o.checkpoint()).iteration());
+            assertEquals(Checkpoint.read(checkpoint).config().solver().baseLr() / 10,
+                    Checkpoint.read(o.checkpoint()).config().solver().baseLr(), 1e-12, "fine-tuned at a tenth of the rate");
 
             // the same steps done by hand give the same table
             Block truth = corrected.read(new int[3], corrected.spatialShape());

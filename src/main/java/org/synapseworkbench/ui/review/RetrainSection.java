@@ -58,8 +58,8 @@ public final class RetrainSection {
         iterations.setPrefWidth(90);
         share.setEditable(true);
         share.setPrefWidth(80);
-        iterations.setTooltip(new Tooltip("Fine-tuning iterations, counted from 0 (the checkpoint's own schedule and "
-                + "batch size)"));
+        iterations.setTooltip(new Tooltip("Fine-tuning iterations, counted from 0 (the checkpoint's own schedule at a tenth "
+                + "of its learning rate, and its batch size)"));
         share.setTooltip(new Tooltip("The share of training crops placed on corrected voxels; the rest are drawn anywhere"));
         run.setTooltip(new Tooltip("Fine-tune the Predict tab's checkpoint on the image and the corrected labels, "
                 + "predict again and compare the scores"));
