@@ -35,7 +35,6 @@ import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolume;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
@@ -122,7 +121,8 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             PredictAndScore.Prediction prediction = PredictAndScore.predict(model.checkpoint(), settings, image, Progress.NONE,
                     new Cancellation());
             Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize());
-            Block foreground = foreground(prediction.probabilities(), kind);
+            Block foreground = org.synapseworkbench.post.Polarity2Instance.synapseProbability(prediction.probabilities(),
+                    kind == TargetKind.POLARITY_CLASSES);
             ReviewQueue queue = reviewQueue(instances, foreground);
             Block truth = proofread.polarity();
 
@@ -146,19 +146,6 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
 
     private static int minSize() {
         return org.synapseworkbench.post.Polarity2Instance.Options.defaults().minSize();
-    }
-
-    /** The probability that a voxel belongs to a synapse: the union channel, or 1 - background for exclusive classes. */
-    static Block foreground(Block probabilities, TargetKind kind) {
-        int[] s = probabilities.shape();
-        int n = s[1] * s[2] * s[3];
-        float[] out = new float[n];
-        double scale = probabilities.type() == DataType.UINT8 ? 1 / 255.0 : 1;
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) (kind == TargetKind.POLARITY_CLASSES ? 1 - probabilities.getDouble(i) * scale
-                    : probabilities.getDouble(2 * n + i) * scale);
-        }
-        return Block.wrap(DataType.FLOAT32, out, s[1], s[2], s[3]);
     }
 
     private ReviewQueue reviewQueue(Block instances, Block foreground) {

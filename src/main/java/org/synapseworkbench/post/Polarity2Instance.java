@@ -86,6 +86,22 @@ public final class Polarity2Instance {
         return new Masks(pre, post, m[2], shape);
     }
 
+    /**
+     * The probability of a synapse whatever its side, (z, y, x) of the map's type (uint8 or float32): the union
+     * channel, or for exclusive classes 1 - background.
+     */
+    public static Block synapseProbability(Block probabilities, boolean exclusive) {
+        int[] s = probabilities.shape();
+        int n = s[1] * s[2] * s[3];
+        boolean bytes = probabilities.type() == DataType.UINT8;
+        Block out = Block.zeros(bytes ? DataType.UINT8 : DataType.FLOAT32, s[1], s[2], s[3]);
+        double one = bytes ? 255 : 1;
+        for (int i = 0; i < n; i++) {
+            out.setDouble(i, exclusive ? one - probabilities.getDouble(i) : probabilities.getDouble(2 * n + i));
+        }
+        return out;
+    }
+
     /** Semantic labels (uint8, z, y, x): 0 background, 1 pre, 2 post. */
     public static Block semantic(Block probabilities, Options options) {
         Masks m = masks(probabilities, options);

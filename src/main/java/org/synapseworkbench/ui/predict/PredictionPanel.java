@@ -313,16 +313,8 @@ public final class PredictionPanel {
 
     /** The probability of a synapse whatever its side: the union channel, or 1 - background for exclusive classes. */
     static Volume synapseProbability(Block probs, TargetKind kind, int[] shape, double[] resolution) {
-        if (kind != TargetKind.POLARITY_CLASSES) {
-            return channel(probs, 2, shape, resolution);
-        }
-        int n = shape[0] * shape[1] * shape[2];
-        byte[] all = probs.bytes();
-        byte[] any = new byte[n];
-        for (int i = 0; i < n; i++) {
-            any[i] = (byte) (255 - (all[i] & 0xFF));
-        }
-        return new InMemoryVolume("synapse", Block.wrap(DataType.UINT8, any, shape[0], shape[1], shape[2]), resolution);
+        return new InMemoryVolume("synapse", org.synapseworkbench.post.Polarity2Instance.synapseProbability(probs,
+                kind == TargetKind.POLARITY_CLASSES), resolution);
     }
 
     private static Volume channel(Block probs, int c, int[] shape, double[] resolution) {
