@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.synapseworkbench.data.TargetKind;
-import org.synapseworkbench.eval.InstanceMatching;
+import org.synapseworkbench.eval.InstanceOverlaps;
 import org.synapseworkbench.eval.MatchScores;
 import org.synapseworkbench.eval.PolarityScores;
 import org.synapseworkbench.infer.Predictor;
@@ -72,25 +72,74 @@ public final class PolarityBenchmark implements Callable<Integer> {
             Polarity2Instance.Options d = Polarity2Instance.Options.defaults();
             Polarity2Instance.Options options = new Polarity2Instance.Options(exclusive, d.threshold(), d.minSize(), d.dilation());
             VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(predictor.config()));
-            out.printf(Locale.ROOT, "%s%s; instance F1 at IoU > %.2f (synapse / pre / post, TP/FP/FN of each)%n", model,
+            out.printf(Locale.ROOT, "%s%s; instance F1 at IoU > %.2f (synapse / pre / post, TP/FP/FN of each) and the mean "
+                    + "over true instances of the best IoU reached%n", model,
                     Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, ", trained in %.0f s", seconds), iou);
-            out.printf(Locale.ROOT, "%-11s %5s %-12s %8s %8s %8s   %s%n", "", "seed", "defects", "synapse", "pre", "post", "TP/FP/FN");
+            out.printf(Locale.ROOT, "%-11s %5s %-12s %8s %8s %8s   %-26s %s%n", "", "seed", "defects", "synapse", "pre", "post",
+                    "TP/FP/FN", "mean best IoU");
             out.flush();
             for (String set : defects) {
                 for (List<Long> seeds : List.of(validation, test)) {
+                    String group = seeds == validation ? "validation" : "test";
+                    Pooled pooled = new Pooled();
                     for (long seed : seeds) {
                         SyntheticVolume v = new SyntheticEmGenerator(SynthParams.of(SynthParams.SAMPLE_SIZE, seed)
                                 .withDefects(SynthParams.Defect.parse(set))).generate();
                         Block map = inference.predict(new InMemoryVolume("seed " + seed, v.image(), SynthParams.RESOLUTION),
                                 Progress.NONE, new Cancellation());
-                        PolarityScores s = InstanceMatching.polarity(Polarity2Instance.instances(map, options), v.polarity(), iou);
-                        out.printf(Locale.ROOT, "%-11s %5d %-12s %8s %8s %8s   %s  %s  %s%n", seeds == validation ? "validation" : "test",
-                                seed, set, f1(s.synapses()), f1(s.pre()), f1(s.post()), counts(s.synapses()), counts(s.pre()),
-                                counts(s.post()));
-                        out.flush();
+                        InstanceOverlaps counts = InstanceOverlaps.polarity();
+                        counts.add(Polarity2Instance.instances(map, options), v.polarity());
+                        PolarityScores s = counts.polarityScores(iou);
+                        double[] m = counts.meanBestIou();
+                        pooled.add(s, m);
+                        row(out, group, Long.toString(seed), set, s, m);
+                    }
+                    if (seeds.size() > 1) {
+                        row(out, group, "all", set, pooled.scores(iou), pooled.meanIou());
                     }
                 }
             }
+        }
+    }
+
+    private static void row(PrintWriter out, String group, String seed, String set, PolarityScores s, double[] m) {
+        out.printf(Locale.ROOT, "%-11s %5s %-12s %8s %8s %8s   %-26s %.2f/%.2f/%.2f%n", group, seed, set, f1(s.synapses()),
+                f1(s.pre()), f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()), m[0], m[1], m[2]);
+        out.flush();
+    }
+
+    /** Scores of several volumes together: counts summed, mean IoUs weighted by each volume's true instances. */
+    private static final class Pooled {
+        private final long[][] counts = new long[3][3];
+        private final double[] iouSums = new double[3];
+
+        void add(PolarityScores s, double[] meanIou) {
+            MatchScores[] kinds = {s.synapses(), s.pre(), s.post()};
+            for (int k = 0; k < 3; k++) {
+                counts[k][0] += kinds[k].truePositives();
+                counts[k][1] += kinds[k].falsePositives();
+                counts[k][2] += kinds[k].falseNegatives();
+                if (kinds[k].truth() > 0) {
+                    iouSums[k] += meanIou[k] * kinds[k].truth();
+                }
+            }
+        }
+
+        PolarityScores scores(double iou) {
+            return new PolarityScores(kind(0, iou), kind(1, iou), kind(2, iou));
+        }
+
+        private MatchScores kind(int k, double iou) {
+            return new MatchScores(counts[k][0], counts[k][1], counts[k][2], iou);
+        }
+
+        double[] meanIou() {
+            double[] out = new double[3];
+            for (int k = 0; k < 3; k++) {
+                long truth = counts[k][0] + counts[k][2];
+                out[k] = truth == 0 ? Double.NaN : iouSums[k] / truth;
+            }
+            return out;
         }
     }
 

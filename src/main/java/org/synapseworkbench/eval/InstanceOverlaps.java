@@ -66,6 +66,18 @@ public final class InstanceOverlaps implements Serializable {
         return InstanceMatching.match(counts[0], iouThreshold);
     }
 
+    /**
+     * Per kind (one for instances; synapses, pre, post for polarity) the mean over true instances of the best IoU a
+     * predicted instance reaches with it, 0 for a true instance nothing overlaps.
+     */
+    public double[] meanBestIou() {
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = counts[i].meanBestTruthIou();
+        }
+        return out;
+    }
+
     /** Polarity scores (of {@link #polarity()} counts) at an IoU threshold. */
     public PolarityScores polarityScores(double iouThreshold) {
         if (!isPolarity()) {

@@ -52,6 +52,23 @@ final class OverlapCounts implements java.io.Serializable {
         predicted.forEachKey(action);
     }
 
+    /**
+     * The mean over true instances of the highest IoU any predicted instance reaches with each (0 where none
+     * overlaps); NaN without true instances. Unlike F1 at a threshold it moves with every voxel a mask gains or loses.
+     */
+    double meanBestTruthIou() {
+        if (truth.size == 0) {
+            return Double.NaN;
+        }
+        java.util.Map<Long, Double> best = new java.util.HashMap<>();
+        pairs.forEach((p, t, overlap) -> best.merge(t, (double) overlap / (predictedSize(p) + truthSize(t) - overlap), Math::max));
+        double sum = 0;
+        for (double v : best.values()) {
+            sum += v;
+        }
+        return sum / truth.size;
+    }
+
     /** Calls {@code action} with (predicted id, true id, overlap) for every overlapping pair. */
     void forEachPair(PairAction action) {
         pairs.forEach(action);

@@ -88,9 +88,9 @@ final class CellLayout {
 
     /** Finds the two nearest seeds of the warped position of (z, y, x) nm. */
     void nearest(double z, double y, double x, Nearest out) {
-        double wz = z + 0.4 * WARP_AMPLITUDE * noise.value(z / WARP_SCALE, y / WARP_SCALE, x / WARP_SCALE, 101);
-        double wy = y + WARP_AMPLITUDE * noise.value(z / WARP_SCALE + 17.3, y / WARP_SCALE, x / WARP_SCALE, 102);
-        double wx = x + WARP_AMPLITUDE * noise.value(z / WARP_SCALE, y / WARP_SCALE + 31.7, x / WARP_SCALE, 103);
+        double wz = warpZ(z, y, x);
+        double wy = warpY(z, y, x);
+        double wx = warpX(z, y, x);
         int cz = (int) Math.floor(wz / SPACING) + 1;
         int cy = (int) Math.floor(wy / SPACING) + 1;
         int cx = (int) Math.floor(wx / SPACING) + 1;
@@ -127,6 +127,49 @@ final class CellLayout {
         out.wz = wz;
         out.wy = wy;
         out.wx = wx;
+    }
+
+    /**
+     * The unit normal (z, y, x) at a position (nm) of the face between cells {@code a} and {@code b}, pointing into
+     * {@code a}: the gradient of their weighted distance difference, warp included, by central differences. Warp and
+     * weights bend faces, so a face whose cells' seeds lie side by side may still run flat to the sections here.
+     */
+    double[] faceNormal(double z, double y, double x, int a, int b) {
+        double h = 2;
+        double[] g = {
+            gap(z + h, y, x, a, b) - gap(z - h, y, x, a, b),
+            gap(z, y + h, x, a, b) - gap(z, y - h, x, a, b),
+            gap(z, y, x + h, a, b) - gap(z, y, x - h, a, b)};
+        double len = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
+        return new double[] {g[0] / len, g[1] / len, g[2] / len};
+    }
+
+    /** Weighted distance to {@code b} minus that to {@code a} of the warped position: 0 on their face, positive in a. */
+    private double gap(double z, double y, double x, int a, int b) {
+        double wz = warpZ(z, y, x);
+        double wy = warpY(z, y, x);
+        double wx = warpX(z, y, x);
+        return weightedDistance(wz, wy, wx, b) - weightedDistance(wz, wy, wx, a);
+    }
+
+    private double weightedDistance(double wz, double wy, double wx, int i) {
+        double[] s = seeds[i];
+        double dz = wz - s[0];
+        double dy = wy - s[1];
+        double dx = wx - s[2];
+        return Math.sqrt(dz * dz + dy * dy + dx * dx) - weights[i];
+    }
+
+    private double warpZ(double z, double y, double x) {
+        return z + 0.4 * WARP_AMPLITUDE * noise.value(z / WARP_SCALE, y / WARP_SCALE, x / WARP_SCALE, 101);
+    }
+
+    private double warpY(double z, double y, double x) {
+        return y + WARP_AMPLITUDE * noise.value(z / WARP_SCALE + 17.3, y / WARP_SCALE, x / WARP_SCALE, 102);
+    }
+
+    private double warpX(double z, double y, double x) {
+        return x + WARP_AMPLITUDE * noise.value(z / WARP_SCALE, y / WARP_SCALE + 31.7, x / WARP_SCALE, 103);
     }
 
 }

@@ -34,6 +34,8 @@ public final class SyntheticEmGenerator {
     private static final double PSD_WIDTH = 14;
     /** Width (nm) of the rim over which a synapse's darkening fades in, centred on the labelled disc's edge. */
     private static final double FADE = 40;
+    /** The largest z component of a synapse face's normal: steeper faces lie too flat in the sections to see. */
+    private static final double MAX_NORMAL_Z = 0.45;
     /** Synapses whose cleft, pre or post part has fewer voxels in the volume are dropped. */
     private static final int MIN_PART_VOXELS = 40;
 
@@ -115,7 +117,7 @@ public final class SyntheticEmGenerator {
             for (int k = 0; k < 3; k++) {
                 n[k] /= len;
             }
-            if (Math.abs(n[0]) > 0.45) {
+            if (Math.abs(n[0]) > MAX_NORMAL_Z) {
                 continue;
             }
             double[] t1 = {0, -n[2], n[1]};
@@ -145,6 +147,11 @@ public final class SyntheticEmGenerator {
             double radius = 130 + rnd.nextDouble() * 120;
             if (best[0] < 0 || best[1] < radius / 3 || best[2] < radius / 3 || best[0] >= extent[0]
                     || best[1] > extent[1] - radius / 3 || best[2] > extent[2] - radius / 3) {
+                continue;
+            }
+            // warp and weights bend faces: one whose cells' seeds lie side by side may still run flat to the sections
+            // where the synapse sits, and there one side's band would spread over whole sections
+            if (Math.abs(cells.faceNormal(best[0], best[1], best[2], pair[0], pair[1])[0]) > MAX_NORMAL_Z) {
                 continue;
             }
             boolean apart = true;

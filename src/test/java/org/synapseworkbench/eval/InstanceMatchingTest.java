@@ -41,6 +41,17 @@ class InstanceMatchingTest {
     }
 
     @Test
+    void meanBestIouAveragesOverTrueInstancesWithZeroWhereNothingOverlaps() {
+        InstanceOverlaps counts = InstanceOverlaps.polarity();
+        counts.add(PREDICTION, TRUTH);
+        double[] iou = counts.meanBestIou();
+        assertEquals(0.75, iou[0], 1e-12); // synapse 1 exact (1), synapse 2 half (10 of 20)
+        assertEquals(0.3, iou[1], 1e-12); // pre 1 overlaps no predicted pre (0), pre 2 6/10
+        assertEquals(0.2, iou[2], 1e-12); // post 1 none (0), post 2 4/10
+        assertTrue(Double.isNaN(InstanceOverlaps.instances().meanBestIou()[0]));
+    }
+
+    @Test
     void countsOfPartsCutThroughInstancesAddUpToTheWhole() {
         InstanceOverlaps parts = InstanceOverlaps.polarity();
         for (int[] cut : new int[][] {{0, 5}, {5, 47}, {47, 100}}) { // cuts through truth 1 and predicted 3
