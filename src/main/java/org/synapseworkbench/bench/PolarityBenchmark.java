@@ -24,6 +24,7 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.work.Cancellation;
 import org.synapseworkbench.work.Progress;
+import org.synapseworkbench.work.UserException;
 
 /**
  * {@code benchmark polarity}: how well a polarity config learns what the demo promises. Trains the config on the
@@ -41,11 +42,11 @@ public final class PolarityBenchmark implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TrainedModel.Options modelChoice;
 
-    @Option(names = "--validation-seeds", split = ",", defaultValue = "201,202", description = "Default ${DEFAULT-VALUE}.")
-    List<Long> validation;
+    @Option(names = "--validation-seeds", defaultValue = "201,202", description = "Default ${DEFAULT-VALUE}; none for none.")
+    String validationSeeds;
 
-    @Option(names = "--test-seeds", split = ",", defaultValue = "101,102", description = "Default ${DEFAULT-VALUE}.")
-    List<Long> test;
+    @Option(names = "--test-seeds", defaultValue = "101,102", description = "Default ${DEFAULT-VALUE}; none for none.")
+    String testSeeds;
 
     @Option(names = "--defects", split = ";", defaultValue = "noise,drift;all",
             description = "Sets of EM defects for the scored volumes, ';' between sets (default ${DEFAULT-VALUE}).")
@@ -54,57 +55,108 @@ public final class PolarityBenchmark implements Callable<Integer> {
     @Option(names = "--iou", defaultValue = "0.5", description = "IoU above which instances match (default ${DEFAULT-VALUE}).")
     double iou;
 
+    @Option(names = "--thresholds", split = ",", defaultValue = "0.5",
+            description = "Thresholds of the cut into synapses to score on the same maps (default ${DEFAULT-VALUE}, PyTC's; "
+                    + "the exclusive 1-1 maps take the highest class instead).")
+    List<Double> thresholds;
+
+    @Option(names = "--sides", split = ",", defaultValue = "thresholds", paramLabel = "thresholds|larger",
+            description = "Side rules of the cut to score on the same maps, as postprocess --sides (default ${DEFAULT-VALUE}, "
+                    + "PyTC's).")
+    List<String> sides;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        List<Long> validation = seeds("--validation-seeds", validationSeeds);
+        List<Long> test = seeds("--test-seeds", testSeeds);
+        for (double t : thresholds) {
+            if (!(t > 0 && t < 1)) {
+                throw new UserException("--thresholds " + t + " is not a probability between 0 and 1.");
+            }
+        }
+        List<Polarity2Instance.SideRule> sideRules = new java.util.ArrayList<>();
+        for (String rule : sides) {
+            switch (rule.strip().toLowerCase(Locale.ROOT)) {
+                case "thresholds" -> sideRules.add(Polarity2Instance.SideRule.THRESHOLDS);
+                case "larger" -> sideRules.add(Polarity2Instance.SideRule.LARGER);
+                default -> throw new UserException("--sides " + rule + " is not thresholds or larger.");
+            }
+        }
         try (TrainedModel model = modelChoice.open(out)) {
-            score(out, model.checkpoint(), model.seconds());
+            score(out, model.checkpoint(), model.seconds(), validation, test, sideRules);
             return 0;
         }
     }
 
-    private void score(PrintWriter out, Path model, double seconds) {
+    /** A comma list of seeds, or none. */
+    private static List<Long> seeds(String option, String text) {
+        if (text.isBlank() || text.strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        try {
+            return java.util.Arrays.stream(text.split(",")).map(String::strip).map(Long::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new UserException(option + " takes a comma list of whole numbers or none, not '" + text + "'");
+        }
+    }
+
+    private void score(PrintWriter out, Path model, double seconds, List<Long> validation, List<Long> test,
+                       List<Polarity2Instance.SideRule> sideRules) {
         try (Predictor predictor = Predictor.load(model, null, DeviceChoice.AUTO.resolve(1))) {
             boolean exclusive = TargetKind.of(predictor.config().model().targetOpt().get(0)) == TargetKind.POLARITY_CLASSES;
             Polarity2Instance.Options d = Polarity2Instance.Options.defaults();
-            Polarity2Instance.Options options = new Polarity2Instance.Options(exclusive, d.threshold(), d.minSize(), d.dilation());
+            List<Polarity2Instance.Options> cuts = new java.util.ArrayList<>();
+            for (Polarity2Instance.SideRule rule : exclusive ? sideRules.subList(0, 1) : sideRules) {
+                for (double t : exclusive ? thresholds.subList(0, 1) : thresholds) {
+                    cuts.add(new Polarity2Instance.Options(exclusive, t, d.minSize(), d.dilation(), rule));
+                }
+            }
             VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(predictor.config()));
             out.printf(Locale.ROOT, "%s%s; instance F1 at IoU > %.2f (synapse / pre / post, TP/FP/FN of each) and the mean "
                     + "over true instances of the best IoU reached%n", model,
                     Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, ", trained in %.0f s", seconds), iou);
-            out.printf(Locale.ROOT, "%-11s %5s %-12s %8s %8s %8s   %-26s %s%n", "", "seed", "defects", "synapse", "pre", "post",
-                    "TP/FP/FN", "mean best IoU");
+            out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %s%n", "", "seed", "defects", "cut", "synapse",
+                    "pre", "post", "TP/FP/FN", "mean best IoU");
             out.flush();
             for (String set : defects) {
                 for (List<Long> seeds : List.of(validation, test)) {
                     String group = seeds == validation ? "validation" : "test";
-                    Pooled pooled = new Pooled();
+                    Pooled[] pooled = new Pooled[cuts.size()];
+                    for (int c = 0; c < cuts.size(); c++) {
+                        pooled[c] = new Pooled();
+                    }
                     for (long seed : seeds) {
                         SyntheticVolume v = new SyntheticEmGenerator(SynthParams.of(SynthParams.SAMPLE_SIZE, seed)
                                 .withDefects(SynthParams.Defect.parse(set))).generate();
                         Block map = inference.predict(new InMemoryVolume("seed " + seed, v.image(), SynthParams.RESOLUTION),
                                 Progress.NONE, new Cancellation());
-                        InstanceOverlaps counts = InstanceOverlaps.polarity();
-                        counts.add(Polarity2Instance.instances(map, options), v.polarity());
-                        PolarityScores s = counts.polarityScores(iou);
-                        double[] m = counts.meanBestIou();
-                        pooled.add(s, m);
-                        row(out, group, Long.toString(seed), set, s, m);
+                        for (int c = 0; c < cuts.size(); c++) {
+                            InstanceOverlaps counts = InstanceOverlaps.polarity();
+                            counts.add(Polarity2Instance.instances(map, cuts.get(c)), v.polarity());
+                            PolarityScores s = counts.polarityScores(iou);
+                            double[] m = counts.meanBestIou();
+                            pooled[c].add(s, m);
+                            row(out, group, Long.toString(seed), set, cuts.get(c), s, m);
+                        }
                     }
-                    if (seeds.size() > 1) {
-                        row(out, group, "all", set, pooled.scores(iou), pooled.meanIou());
+                    for (int c = 0; c < cuts.size() && seeds.size() > 1; c++) {
+                        row(out, group, "all", set, cuts.get(c), pooled[c].scores(iou), pooled[c].meanIou());
                     }
                 }
             }
         }
     }
 
-    private static void row(PrintWriter out, String group, String seed, String set, PolarityScores s, double[] m) {
-        out.printf(Locale.ROOT, "%-11s %5s %-12s %8s %8s %8s   %-26s %.2f/%.2f/%.2f%n", group, seed, set, f1(s.synapses()),
-                f1(s.pre()), f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()), m[0], m[1], m[2]);
+    private static void row(PrintWriter out, String group, String seed, String set, Polarity2Instance.Options cut,
+                            PolarityScores s, double[] m) {
+        out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %.2f/%.2f/%.2f%n", group, seed, set,
+                cut.exclusive() ? "largest class" : String.format(Locale.ROOT, "%.2f %s", cut.threshold(),
+                        cut.sides().name().toLowerCase(Locale.ROOT)), f1(s.synapses()), f1(s.pre()),
+                f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()), m[0], m[1], m[2]);
         out.flush();
     }
 

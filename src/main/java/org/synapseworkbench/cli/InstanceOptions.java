@@ -32,6 +32,12 @@ public final class InstanceOptions {
             description = "Box that joins the pre and post of one synapse (default ${DEFAULT-VALUE}).")
     String dilation;
 
+    @Option(names = "--sides", defaultValue = "thresholds", paramLabel = "thresholds|larger",
+            description = "How a synapse voxel gets its side: thresholds (PyTC's: pre and post channels each above --threshold, "
+                    + "post where both) or larger (the larger of the two channels wherever the union passes). Default "
+                    + "${DEFAULT-VALUE}.")
+    String sides;
+
     /** One sentence on the first option out of range. */
     void check() {
         if (!(threshold > 0 && threshold < 1)) {
@@ -43,6 +49,15 @@ public final class InstanceOptions {
         if (connectivity != 6 && connectivity != 26) {
             throw new UserException("--connectivity " + connectivity + " is not 6 or 26.");
         }
+        sideRule();
+    }
+
+    private Polarity2Instance.SideRule sideRule() {
+        return switch (sides.toLowerCase(Locale.ROOT)) {
+            case "thresholds" -> Polarity2Instance.SideRule.THRESHOLDS;
+            case "larger" -> Polarity2Instance.SideRule.LARGER;
+            default -> throw new UserException("--sides " + sides + " is not thresholds or larger.");
+        };
     }
 
     /** "cleft" or "polarity": as asked, else by the map's channels. */
@@ -55,7 +70,7 @@ public final class InstanceOptions {
     }
 
     Polarity2Instance.Options polarity() {
-        return new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation));
+        return new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation), sideRule());
     }
 
     /** The block-wise settings for a map of {@code channels}. */

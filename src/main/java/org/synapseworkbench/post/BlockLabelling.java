@@ -33,15 +33,17 @@ public final class BlockLabelling {
      * @param minSize clefts, and pre and post pieces, smaller than this are dropped
      * @param exclusive polarity map of exclusive classes (background, pre, post)
      * @param dilation polarity: the box that joins pre and post of one synapse
+     * @param sides polarity: how union voxels get their side
      */
     public record Settings(boolean polarity, double threshold, int connectivity, int minSize, boolean exclusive,
-            int[] dilation) implements Serializable {
+            int[] dilation, Polarity2Instance.SideRule sides) implements Serializable {
         public static Settings cleft(double threshold, int connectivity, int minSize) {
-            return new Settings(false, threshold, connectivity, minSize, false, new int[] {1, 1, 1});
+            return new Settings(false, threshold, connectivity, minSize, false, new int[] {1, 1, 1},
+                    Polarity2Instance.SideRule.THRESHOLDS);
         }
 
         public static Settings polarity(Polarity2Instance.Options o) {
-            return new Settings(true, o.threshold(), 6, o.minSize(), o.exclusive(), o.dilation().clone());
+            return new Settings(true, o.threshold(), 6, o.minSize(), o.exclusive(), o.dilation().clone(), o.sides());
         }
 
         /** Kinds of pieces: 1 (clefts) or 3 (pre, post, synapses). */
@@ -69,7 +71,7 @@ public final class BlockLabelling {
         }
 
         Polarity2Instance.Options polarityOptions() {
-            return new Polarity2Instance.Options(exclusive, threshold, minSize, dilation);
+            return new Polarity2Instance.Options(exclusive, threshold, minSize, dilation, sides);
         }
     }
 

@@ -11,7 +11,8 @@ import org.synapseworkbench.volume.DataType;
  * <ol>
  * <li>Masks: channel c above the threshold (uint8 maps: above int(255 x thres)); exclusive maps ("1-1": background,
  * pre, post) take the channel of highest value instead (the first on ties) and the union is "not background".
- * <li>pre = mask0 and union, post = mask1 and union; 6-connected pieces under {@code minSize} voxels removed.
+ * <li>pre = mask0 and union, post = mask1 and union; 6-connected pieces under {@code minSize} voxels removed. With
+ * {@link SideRule#LARGER} (not PyTC's) every union voxel takes the side whose channel is larger instead.
  * <li>Semantic output: 1 for pre, 2 for post (post wins where both).
  * <li>Instances: the union dilated by a (1, 5, 5) box, cut into 6-connected components 1..n; a pre voxel of
  * component n gets 2n-1, a post voxel 2n (post wins where both).
@@ -21,6 +22,17 @@ public final class Polarity2Instance {
     /** The union's dilation before cutting it into synapses, (z, y, x) voxels. */
     public static final int[] DEFAULT_DILATION = {1, 5, 5};
 
+    /** How a voxel of the union (pre, post, union channels) gets its side. */
+    public enum SideRule {
+        /** PyTC's: pre where the pre channel passes the threshold, post where the post channel does, post where both. */
+        THRESHOLDS,
+        /**
+         * The union says where a synapse is, the side channels only which side: every union voxel takes the larger of
+         * the pre and post channels (post on ties). A side channel less sure than the union leaves no hole in it.
+         */
+        LARGER
+    }
+
     /**
      * Settings of the conversion.
      *
@@ -28,10 +40,20 @@ public final class Polarity2Instance {
      * @param threshold probability above which a voxel is in a mask (PyTC's thres, 0.5)
      * @param minSize pieces of pre or post smaller than this are dropped (PyTC's thres_small, 128)
      * @param dilation box that joins the pre and post of one synapse (1, 5, 5)
+     * @param sides how union voxels get their side (exclusive maps take the largest class whatever this says)
      */
-    public record Options(boolean exclusive, double threshold, int minSize, int[] dilation) {
+    public record Options(boolean exclusive, double threshold, int minSize, int[] dilation, SideRule sides) {
+        /** PyTC's side rule. */
+        public Options(boolean exclusive, double threshold, int minSize, int[] dilation) {
+            this(exclusive, threshold, minSize, dilation, SideRule.THRESHOLDS);
+        }
+
         public static Options defaults() {
             return new Options(false, 0.5, 128, DEFAULT_DILATION);
+        }
+
+        public Options withSides(SideRule rule) {
+            return new Options(exclusive, threshold, minSize, dilation, rule);
         }
     }
 
@@ -79,9 +101,16 @@ public final class Polarity2Instance {
         }
         boolean[] pre = new boolean[n];
         boolean[] post = new boolean[n];
+        boolean larger = !options.exclusive && options.sides == SideRule.LARGER;
         for (int i = 0; i < n; i++) {
-            pre[i] = m[0][i] && m[2][i];
-            post[i] = m[1][i] && m[2][i];
+            if (larger) {
+                boolean preWins = probabilities.getDouble(i) > probabilities.getDouble(n + i);
+                pre[i] = m[2][i] && preWins;
+                post[i] = m[2][i] && !preWins;
+            } else {
+                pre[i] = m[0][i] && m[2][i];
+                post[i] = m[1][i] && m[2][i];
+            }
         }
         return new Masks(pre, post, m[2], shape);
     }

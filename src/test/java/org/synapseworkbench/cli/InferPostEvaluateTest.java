@@ -98,5 +98,9 @@ class InferPostEvaluateTest {
                 "--threshold", "127");
         assertEquals(Main.USER_ERROR, threshold.code());
         assertTrue(threshold.err().contains("--threshold 127.0 is not a probability"), threshold.err());
+        MainTest.Result sides = MainTest.run("postprocess", "--input", sample.toString(), "--output", dir.resolve("x.h5").toString(),
+                "--sides", "widest");
+        assertEquals(Main.USER_ERROR, sides.code());
+        assertTrue(sides.err().contains("--sides widest is not thresholds or larger"), sides.err());
     }
 }

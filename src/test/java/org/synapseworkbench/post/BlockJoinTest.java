@@ -99,12 +99,13 @@ class BlockJoinTest {
 
     @Test
     void synapsesAcrossBlocksAreThoseOfTheWholeVolumeWithPreAndPostPaired() {
-        for (int seed = 0; seed < 6; seed++) {
+        for (int seed = 0; seed < 8; seed++) {
             boolean exclusive = seed % 2 == 1;
             int[] shape = {9, 64, 57};
             Block map = TestMaps.randomPolarity(new Random(seed), shape, 14, exclusive);
             BlockLabelling.Settings s = BlockLabelling.Settings.polarity(new Polarity2Instance.Options(exclusive, 0.5, 8,
-                    seed < 3 ? new int[] {1, 5, 5} : new int[] {2, 4, 3}));
+                    seed < 3 ? new int[] {1, 5, 5} : new int[] {2, 4, 3},
+                    seed >= 6 ? Polarity2Instance.SideRule.LARGER : Polarity2Instance.SideRule.THRESHOLDS));
             Block whole = Polarity2Instance.instances(map, s.polarityOptions());
             Block joined = blockwise(map, new Grid(shape, new int[] {3, 11, 16}), s);
             int ids = TestMaps.assertSamePartition(whole, joined);
@@ -112,7 +113,7 @@ class BlockJoinTest {
             for (int i = 0; i < whole.size(); i++) {
                 assertEquals(whole.getLong(i) % 2, joined.getLong(i) % 2, "pre and post differ at voxel " + i);
             }
-            assertTrue(synapses > 4 && ids > synapses, "seed " + seed + ": " + synapses + " synapses, " + ids + " sides");
+            assertTrue(synapses > 3 && ids > synapses, "seed " + seed + ": " + synapses + " synapses, " + ids + " sides");
         }
     }
 }

@@ -60,6 +60,27 @@ class Polarity2InstanceTest {
         assertEquals(0, sem[20 + 19]);
     }
 
+    /**
+     * The larger side rule: a union voxel whose side channels both stay under the threshold still gets a side, and
+     * where both pass, the larger wins rather than post.
+     */
+    @Test
+    void largerSideRuleGivesEveryUnionVoxelTheLargerChannel() {
+        Block b = Block.zeros(DataType.UINT8, 3, 1, 1, 5);
+        int[][] values = {{100, 60, 200}, {200, 150, 200}, {150, 200, 200}, {90, 90, 200}, {200, 10, 100}}; // pre, post, union
+        for (int x = 0; x < 5; x++) {
+            for (int c = 0; c < 3; c++) {
+                b.setLong(b.index(c, 0, 0, x), values[x][c]);
+            }
+        }
+        Polarity2Instance.Options pytc = new Polarity2Instance.Options(false, 0.5, 1, new int[] {1, 1, 1});
+        // PyTC: x 0 under the threshold in both side channels has no side, x 1 passes both and goes to post
+        assertArrayEquals(new long[] {0, 2, 2, 0, 0}, Polarity2Instance.instances(b, pytc).longs());
+        Polarity2Instance.Options larger = pytc.withSides(Polarity2Instance.SideRule.LARGER);
+        // x 0 and x 1 pre, x 2 post, x 3 a tie goes to post; x 4 lies outside the union
+        assertArrayEquals(new long[] {1, 1, 2, 2, 0}, Polarity2Instance.instances(b, larger).longs());
+    }
+
     @Test
     void exclusiveClassesTakeTheLargestChannel() {
         Block b = Block.zeros(DataType.UINT8, 3, 1, 1, 4);
