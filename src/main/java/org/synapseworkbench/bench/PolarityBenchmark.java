@@ -80,10 +80,10 @@ public final class PolarityBenchmark implements Callable<Integer> {
         }
         List<Polarity2Instance.SideRule> sideRules = new java.util.ArrayList<>();
         for (String rule : sides) {
-            switch (rule.strip().toLowerCase(Locale.ROOT)) {
-                case "thresholds" -> sideRules.add(Polarity2Instance.SideRule.THRESHOLDS);
-                case "larger" -> sideRules.add(Polarity2Instance.SideRule.LARGER);
-                default -> throw new UserException("--sides " + rule + " is not thresholds or larger.");
+            try {
+                sideRules.add(Polarity2Instance.SideRule.of(rule));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
             }
         }
         try (TrainedModel model = modelChoice.open(out)) {

@@ -53,11 +53,11 @@ public final class InstanceOptions {
     }
 
     private Polarity2Instance.SideRule sideRule() {
-        return switch (sides.toLowerCase(Locale.ROOT)) {
-            case "thresholds" -> Polarity2Instance.SideRule.THRESHOLDS;
-            case "larger" -> Polarity2Instance.SideRule.LARGER;
-            default -> throw new UserException("--sides " + sides + " is not thresholds or larger.");
-        };
+        try {
+            return Polarity2Instance.SideRule.of(sides);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     /** "cleft" or "polarity": as asked, else by the map's channels. */

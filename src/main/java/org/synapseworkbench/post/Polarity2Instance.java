@@ -30,7 +30,16 @@ public final class Polarity2Instance {
          * The union says where a synapse is, the side channels only which side: every union voxel takes the larger of
          * the pre and post channels (post on ties). A side channel less sure than the union leaves no hole in it.
          */
-        LARGER
+        LARGER;
+
+        /** The rule a command line names: thresholds or larger. */
+        public static SideRule of(String name) {
+            return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "thresholds" -> THRESHOLDS;
+                case "larger" -> LARGER;
+                default -> throw new IllegalArgumentException("--sides " + name + " is not thresholds or larger.");
+            };
+        }
     }
 
     /**
