@@ -24,8 +24,8 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Screen;
 
 import org.synapseworkbench.ui.action.Action;
@@ -93,7 +93,17 @@ public final class WorkbenchWindow {
         slice.setFocusTraversable(true);
         HBox sections = new HBox(8, new Label("z"), zSlider, status);
         sections.setAlignment(Pos.CENTER_LEFT);
-        cursor.setMinHeight(Region.USE_PREF_SIZE);
+        // two lines, always: the voxel and a value per layer overflow one line of a 1280-pixel window once a polarity
+        // prediction adds its three probability layers, and a fixed height keeps the views still under a moving mouse
+        Text line = new Text("Xg");
+        line.setFont(cursor.getFont());
+        double twoLines = 2 * Math.ceil(line.getLayoutBounds().getHeight());
+        cursor.setWrapText(true);
+        cursor.setAlignment(Pos.TOP_LEFT);
+        cursor.setMaxWidth(Double.MAX_VALUE);
+        cursor.setMinHeight(twoLines);
+        cursor.setPrefHeight(twoLines);
+        cursor.setMaxHeight(twoLines);
         VBox bottom = new VBox(2, sections, cursor);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         SplitPane ortho = new SplitPane(xz, yz);

@@ -146,6 +146,14 @@ public class WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("z 2  y 4  x 5  (80, 16, 20 nm)  image " + (80 + 12 + 5) + "  clefts -  polarity -", window.cursor().getText(),
                 "the line follows the section under a still mouse");
+
+        // room for two lines whatever it says: long lines wrap rather than lose their last values, the views stay still
+        double height = window.cursor().getHeight();
+        assertTrue(window.cursor().isWrapText() && height >= 2 * window.cursor().getFont().getSize(), "height " + height);
+        robot.moveTo(window.slice().localToScreen(-5, -5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", window.cursor().getText());
+        assertEquals(height, window.cursor().getHeight(), 1e-9);
     }
 
     @Test
