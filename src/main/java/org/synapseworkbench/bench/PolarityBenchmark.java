@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -122,9 +123,11 @@ public final class PolarityBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %s%n", "", "seed", "defects", "cut", "synapse",
                     "pre", "post", "TP/FP/FN", "mean best IoU");
             out.flush();
+            List<Map.Entry<String, List<Long>>> groups = List.of(Map.entry("validation", validation), Map.entry("test", test));
             for (String set : defects) {
-                for (List<Long> seeds : List.of(validation, test)) {
-                    String group = seeds == validation ? "validation" : "test";
+                for (Map.Entry<String, List<Long>> named : groups) {
+                    String group = named.getKey();
+                    List<Long> seeds = named.getValue();
                     Pooled[] pooled = new Pooled[cuts.size()];
                     for (int c = 0; c < cuts.size(); c++) {
                         pooled[c] = new Pooled();

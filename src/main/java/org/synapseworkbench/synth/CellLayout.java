@@ -102,11 +102,7 @@ final class CellLayout {
             for (int iy = Math.max(0, cy - 1); iy <= Math.min(gy - 1, cy + 1); iy++) {
                 for (int ix = Math.max(0, cx - 1); ix <= Math.min(gx - 1, cx + 1); ix++) {
                     int i = (iz * gy + iy) * gx + ix;
-                    double[] s = seeds[i];
-                    double dz = wz - s[0];
-                    double dy = wy - s[1];
-                    double dx = wx - s[2];
-                    double d = Math.sqrt(dz * dz + dy * dy + dx * dx) - weights[i];
+                    double d = weightedDistance(wz, wy, wx, i);
                     if (d < b1) {
                         b2 = b1;
                         i2 = i1;
