@@ -4,8 +4,10 @@ package org.synapseworkbench.config;
  * One config key: its full dotted name, type, default and a one-line description.
  *
  * @param name e.g. {@code SOLVER.BASE_LR}
+ * @param pytc whether PyTorch Connectomics has the key; the workbench's own keys are saved only when set, so that
+ *     configs that do not use them still load in PyTC
  */
-public record ConfigKey(String name, ValueType type, Object defaultValue, String description) {
+public record ConfigKey(String name, ValueType type, Object defaultValue, String description, boolean pytc) {
     /** The section path, e.g. {@code DATASET.REJECT_SAMPLING} for {@code DATASET.REJECT_SAMPLING.P}. */
     public String section() {
         int dot = name.lastIndexOf('.');

@@ -16,10 +16,11 @@ import java.util.Set;
 
 /**
  * Every key of PyTorch Connectomics v1.0 with its type, default and description, read from
- * {@code pytc-defaults.txt}. Keys keep PyTC's order, which is also the order configs are saved in.
+ * {@code pytc-defaults.txt}, then the workbench's own keys from {@code workbench-keys.txt}. Keys keep PyTC's order
+ * (ours after), which is also the order configs are saved in.
  */
 public final class ConfigSchema {
-    private static final ConfigSchema PYTC = load("pytc-defaults.txt");
+    private static final ConfigSchema PYTC = load();
 
     private final Map<String, ConfigKey> keys;
     private final Set<String> sections;
@@ -38,13 +39,19 @@ public final class ConfigSchema {
         this.sections = Collections.unmodifiableSet(s);
     }
 
-    /** The PyTC schema. */
+    /** The PyTC schema, with the workbench's own keys. */
     public static ConfigSchema pytc() {
         return PYTC;
     }
 
-    private static ConfigSchema load(String resource) {
+    private static ConfigSchema load() {
         Map<String, ConfigKey> keys = new LinkedHashMap<>();
+        read("pytc-defaults.txt", true, keys);
+        read("workbench-keys.txt", false, keys);
+        return new ConfigSchema(keys);
+    }
+
+    private static void read(String resource, boolean pytc, Map<String, ConfigKey> keys) {
         try (InputStream in = ConfigSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -59,12 +66,11 @@ public final class ConfigSchema {
                 String name = parts[0].trim();
                 ValueType type = ValueType.fromCode(parts[1]);
                 Object def = type.coerce(PyLiteral.parse(parts[2].trim()));
-                keys.put(name, new ConfigKey(name, type, def, parts.length > 3 ? parts[3].trim() : ""));
+                keys.put(name, new ConfigKey(name, type, def, parts.length > 3 ? parts[3].trim() : "", pytc));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ConfigSchema(keys);
     }
 
     public Map<String, ConfigKey> keys() {

@@ -99,9 +99,14 @@ public final class ConfigYaml {
         return c;
     }
 
-    /** The whole config as YAML. */
+    /** The whole config as YAML; the workbench's own keys only where they differ from their defaults. */
     public static String toYaml(Config c) {
-        return write(c.values());
+        Map<String, Object> values = new LinkedHashMap<>(c.values());
+        values.entrySet().removeIf(e -> {
+            ConfigKey k = c.schema().key(e.getKey());
+            return k != null && !k.pytc() && java.util.Objects.equals(k.defaultValue(), e.getValue());
+        });
+        return write(values);
     }
 
     /** Only the keys that differ from {@code base}, as YAML (empty when none differ). */

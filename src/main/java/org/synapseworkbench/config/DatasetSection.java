@@ -12,6 +12,7 @@ import java.util.List;
  * @param inputPath DATASET.INPUT_PATH: Folder the image and label names are relative to
  * @param labelName DATASET.LABEL_NAME: Training label volume(s), one per image
  * @param mean DATASET.MEAN: Mean subtracted after scaling the image to [0, 1]
+ * @param normalizeSections DATASET.NORMALIZE_SECTIONS (the workbench's own): standardise each image section first
  * @param outputPath DATASET.OUTPUT_PATH: Folder for checkpoints, TensorBoard logs and the saved config
  * @param padSize DATASET.PAD_SIZE: Reflection padding (z, y, x) added around each volume before sampling
  * @param rejectSamplingNumTrial DATASET.REJECT_SAMPLING.NUM_TRIAL: Rejection sampling: at most this many draws per
@@ -23,6 +24,6 @@ import java.util.List;
  * @param std DATASET.STD: Standard deviation the image is divided by after the mean
  */
 public record DatasetSection(boolean do2d, List<String> imageName, String inputPath, List<String> labelName,
-        double mean, String outputPath, List<Integer> padSize, int rejectSamplingNumTrial, double rejectSamplingP,
-        int rejectSamplingSizeThres, double std) {
+        double mean, boolean normalizeSections, String outputPath, List<Integer> padSize, int rejectSamplingNumTrial,
+        double rejectSamplingP, int rejectSamplingSizeThres, double std) {
 }

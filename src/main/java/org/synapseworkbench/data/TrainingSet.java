@@ -48,7 +48,7 @@ public final class TrainingSet implements AutoCloseable {
         for (int i = 0; i < images.size(); i++) {
             ChunkedVolume image = open(base, images.get(i), Cremi.RAW);
             ChunkedVolume label = open(base, labels.get(i), polarity ? Cremi.POLARITY : Cremi.CLEFTS);
-            volumes.add(new TrainingVolume(image, label, pad));
+            volumes.add(new TrainingVolume(image, label, pad, config.dataset().normalizeSections()));
         }
         return new TrainingSet(volumes);
     }

@@ -13,7 +13,8 @@ import org.synapseworkbench.volume.Volumes;
 /**
  * An image and its label volume, seen as if padded by reflection (numpy's "reflect": the edge voxel is not
  * repeated), from which crops are read on demand. Image values become [0, 1]: uint8 divided by 255, other
- * types min-max scaled over the volume (reference section 6). CREMI's "no cleft" and "ignore" label values
+ * types min-max scaled over the volume (reference section 6), each section then standardised when asked
+ * ({@link PaddedImage}). CREMI's "no cleft" and "ignore" label values
  * become background, so every label is 0 or an id.
  */
 public final class TrainingVolume {
@@ -22,13 +23,18 @@ public final class TrainingVolume {
     private final int[] pad;
 
     public TrainingVolume(Volume image, Volume label, int[] pad) {
+        this(image, label, pad, false);
+    }
+
+    /** @param normalizeSections whether each image section is standardised (DATASET.NORMALIZE_SECTIONS) */
+    public TrainingVolume(Volume image, Volume label, int[] pad, boolean normalizeSections) {
         if (image.rank() != 3 || label.rank() != 3) {
             throw new org.synapseworkbench.work.UserException("Training needs 3-d image and label volumes (z, y, x), but "
                     + image.name() + " has shape " + Arrays.toString(image.shape()) + " and " + label.name() + " "
                     + Arrays.toString(label.shape()) + ".");
         }
         Volumes.requireSameShape(image, label);
-        this.image = new PaddedImage(image, pad);
+        this.image = PaddedImage.of(image, pad, normalizeSections);
         this.label = label;
         this.pad = pad.clone();
     }

@@ -38,9 +38,10 @@ public final class VolumeInference {
      * @param mode INFERENCE.AUG_MODE
      * @param mean DATASET.MEAN
      * @param std DATASET.STD
+     * @param normalizeSections DATASET.NORMALIZE_SECTIONS: each section standardised first, as in training
      */
     public record Settings(int[] window, int[] stride, int[] pad, int batch, List<TestTimeAugmentation.View> views,
-                           TestTimeAugmentation.Mode mode, float mean, float std) {
+                           TestTimeAugmentation.Mode mode, float mean, float std, boolean normalizeSections) {
 
         public static Settings fromConfig(Config c) {
             InferenceSection inference = c.inference();
@@ -60,7 +61,7 @@ public final class VolumeInference {
             Integer augNum = inference.augViews();
             return new Settings(window, stride, pad, c.inference().samplesPerBatch(), TestTimeAugmentation.views(augNum),
                     TestTimeAugmentation.Mode.parse(c.inference().augMode()), (float) c.dataset().mean(),
-                    (float) c.dataset().std());
+                    (float) c.dataset().std(), c.dataset().normalizeSections());
         }
 
         /** The windows of a whole image's grid (starts in the padded image), numbered in the grid's order. */
@@ -136,7 +137,7 @@ public final class VolumeInference {
      * whole volume's prediction; its windows beyond the box are its halo.
      */
     public Block predict(Volume image, int[] start, int[] size, Progress progress, Cancellation cancellation) {
-        return predict(new PaddedImage(image, settings.pad), start, size, progress, cancellation);
+        return predict(PaddedImage.of(image, settings.pad, settings.normalizeSections), start, size, progress, cancellation);
     }
 
     /** As {@link #predict(Volume, int[], int[], Progress, Cancellation)}, from an image padded by PAD_SIZE already. */

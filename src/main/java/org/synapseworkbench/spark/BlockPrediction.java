@@ -231,7 +231,7 @@ public final class BlockPrediction implements Serializable {
         Predictor model = ExecutorModels.model(checkpoint, configYaml, device, threads);
         VolumeInference.Settings settings = VolumeInference.Settings.fromConfig(model.config());
         windowFiles.write(k, new SharedWindows(settings, blocks).owned(k), new VolumeInference(model, settings),
-                ExecutorModels.image(input, settings.pad()));
+                ExecutorModels.image(input, settings.pad(), settings.normalizeSections()));
     }
 
     /**
@@ -245,7 +245,7 @@ public final class BlockPrediction implements Serializable {
         int each = model.outPlanes() * settings.window()[0] * settings.window()[1] * settings.window()[2];
         VolumeInference.KnownWindows known = windowFiles.reader(new SharedWindows(settings, blocks), each);
         int[][] box = blocks.box(blocks.position(k));
-        Block result = new VolumeInference(model, settings).predict(ExecutorModels.image(input, settings.pad()), box[0], box[1],
+        Block result = new VolumeInference(model, settings).predict(ExecutorModels.image(input, settings.pad(), settings.normalizeSections()), box[0], box[1],
                 known, Progress.NONE, new Cancellation());
         ChunkWriter writer = n5 ? N5Writer.open(Path.of(output)) : ZarrWriter.open(Path.of(output));
         writer.writeBox(new int[] {0, box[0][0], box[0][1], box[0][2]}, result);

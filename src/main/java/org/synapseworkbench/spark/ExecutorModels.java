@@ -53,11 +53,14 @@ final class ExecutorModels {
         return ConfigYaml.mergeText(Config.defaults(), yaml, "the driver's config");
     }
 
-    /** The input image padded by {@code pad}, opened once in this JVM. */
-    static synchronized PaddedImage image(String spec, int[] pad) {
-        String key = spec + "\n" + java.util.Arrays.toString(pad);
-        return IMAGES.computeIfAbsent(key, k -> new PaddedImage(VolumeFiles.open(org.synapseworkbench.volume.VolumeSpec
-                .parse(spec), org.synapseworkbench.volume.Cremi.RAW), pad));
+    /**
+     * The input image padded by {@code pad}, its sections standardised when {@code normalizeSections}, opened once in
+     * this JVM (with each section's figures measured once, over the whole section, when a block first needs them).
+     */
+    static synchronized PaddedImage image(String spec, int[] pad, boolean normalizeSections) {
+        String key = spec + "\n" + java.util.Arrays.toString(pad) + "\n" + normalizeSections;
+        return IMAGES.computeIfAbsent(key, k -> PaddedImage.of(VolumeFiles.open(org.synapseworkbench.volume.VolumeSpec
+                .parse(spec), org.synapseworkbench.volume.Cremi.RAW), pad, normalizeSections));
     }
 
     /** How many times a checkpoint was loaded in this JVM (tests check it is once). */

@@ -101,7 +101,7 @@ public final class CorrectionsRetraining {
                 .with("DATASET.OUTPUT_PATH", out.toString(), "retraining on corrections");
         int[] pad = tuning.dataset().padSize().stream().mapToInt(Integer::intValue).toArray();
         TrainingRun run = new TrainingRun(tuning, new TrainingRun.Options(checkpoint, DeviceChoice.AUTO, 1, Path.of(""), 0));
-        run.useData(new TrainingSet(List.of(new TrainingVolume(image, frozen, pad))),
+        run.useData(new TrainingSet(List.of(new TrainingVolume(image, frozen, pad, tuning.dataset().normalizeSections()))),
                 new SamplingFocus(0, voxels, settings.focusShare()));
         run.addListener(new org.synapseworkbench.train.TensorBoardListener(out, 20));
         run.addListener(listener);

@@ -122,6 +122,20 @@ class ConfigTest {
     }
 
     @Test
+    void theWorkbenchsOwnKeysAreSavedOnlyWhenSet() throws IOException {
+        ConfigKey k = Config.defaults().schema().key("DATASET.NORMALIZE_SECTIONS");
+        assertTrue(!k.pytc() && Config.defaults().schema().key("DATASET.MEAN").pytc());
+        assertTrue(!Config.defaults().dataset().normalizeSections());
+        assertTrue(!ConfigYaml.toYaml(Config.defaults()).contains("NORMALIZE_SECTIONS"), "PyTC would not load it");
+        Config set = ConfigLoader.load(null, null, List.of("DATASET.NORMALIZE_SECTIONS", "True"));
+        String text = ConfigYaml.toYaml(set);
+        assertTrue(text.contains("\n  NORMALIZE_SECTIONS: True\n"), text);
+        Path whole = dir.resolve("sections.yaml");
+        ConfigYaml.save(text, whole);
+        assertTrue(ConfigLoader.load(null, whole, List.of()).dataset().normalizeSections());
+    }
+
+    @Test
     void literalsParseAsPythonWrites() {
         assertEquals(List.of(0.9, 0.999), PyLiteral.parse("(0.9, 0.999)"));
         assertEquals(List.of(List.of("1", "0")), PyLiteral.parse("[['1', \"0\"]]"));
@@ -170,5 +184,6 @@ class ConfigTest {
         assertEquals(List.of("sample-image.h5"), cleft.getPaths("DATASET.IMAGE_NAME"));
         assertEquals(List.of("sample-clefts.h5"), cleft.getPaths("DATASET.LABEL_NAME"));
         assertEquals(List.of("sample-polarity.h5"), polarity.getPaths("DATASET.LABEL_NAME"));
+        assertTrue(polarity.dataset().normalizeSections() && !cleft.dataset().normalizeSections());
     }
 }

@@ -18,7 +18,7 @@ class SectionsTest {
         Config c = Config.defaults();
         List<Record> sections = List.of(c.system(), c.dataset(), c.model(), c.solver(), c.augmentor(), c.inference(),
                 c.monitor()); // a component that spells no key throws here
-        assertEquals(88, sections.stream().mapToInt(r -> r.getClass().getRecordComponents().length).sum());
+        assertEquals(89, sections.stream().mapToInt(r -> r.getClass().getRecordComponents().length).sum());
         assertEquals(4, c.system().numCpus());
         assertEquals(List.of(2, 64, 64), c.dataset().padSize());
         assertEquals(null, c.inference().augViews(), "AUG_NUM None: all views");

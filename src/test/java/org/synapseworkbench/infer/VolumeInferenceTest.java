@@ -51,7 +51,7 @@ class VolumeInferenceTest {
 
     private static VolumeInference.Settings settings(int[] window, int[] stride, int[] pad, int batch, Integer aug, String mode) {
         return new VolumeInference.Settings(window, stride, pad, batch, TestTimeAugmentation.views(aug),
-                TestTimeAugmentation.Mode.parse(mode), 0f, 1f);
+                TestTimeAugmentation.Mode.parse(mode), 0f, 1f, false);
     }
 
     @Test
@@ -93,6 +93,48 @@ class VolumeInferenceTest {
             }
         }
         assertTrue(updates.get() > 2);
+    }
+
+    @Test
+    void standardisedSectionsCancelDriftAndBlocksMatchTheWhole() {
+        // one pattern, each section with its own gain and offset (grey levels); float data, so nothing rounds
+        int[] shape = {3, 20, 17};
+        int plane = 20 * 17;
+        Random rnd = new Random(3);
+        float[] pattern = new float[plane];
+        for (int i = 0; i < plane; i++) {
+            pattern[i] = 60 + 60 * rnd.nextFloat();
+        }
+        double[][] drift = {{1, 0}, {1.4, 25}, {0.7, -20}};
+        Block b = Block.zeros(DataType.FLOAT32, shape);
+        for (int z = 0; z < 3; z++) {
+            for (int i = 0; i < plane; i++) {
+                b.setDouble(z * plane + i, pattern[i] * drift[z][0] + drift[z][1]);
+            }
+        }
+        InMemoryVolume image = new InMemoryVolume("drifting", b, new double[] {40, 4, 4});
+        VolumeInference.Settings s = new VolumeInference.Settings(new int[] {3, 8, 8}, new int[] {2, 5, 3}, new int[] {1, 4, 4},
+                2, TestTimeAugmentation.views(null), TestTimeAugmentation.Mode.MEAN, 0f, 1f, true);
+        VolumeInference inference = new VolumeInference(identity(1), s);
+        Block whole = inference.predict(image, Progress.NONE, new Cancellation());
+        for (int i = 0; i < plane; i++) {
+            long first = whole.getLong(i);
+            assertTrue(Math.abs(whole.getLong(plane + i) - first) <= 1 && Math.abs(whole.getLong(2 * plane + i) - first) <= 1,
+                    "voxel " + i + ": " + first + ", " + whole.getLong(plane + i) + ", " + whole.getLong(2 * plane + i));
+        }
+        // a block predicted alone is standardised by its sections' whole figures, not by the block's
+        Block part = inference.predict(image, new int[] {1, 5, 4}, new int[] {2, 9, 7}, Progress.NONE, new Cancellation());
+        for (int z = 0; z < 2; z++) {
+            for (int y = 0; y < 9; y++) {
+                for (int x = 0; x < 7; x++) {
+                    assertEquals(whole.getLong(((1 + z) * 20 + 5 + y) * 17 + 4 + x), part.getLong((z * 9 + y) * 7 + x));
+                }
+            }
+        }
+        // without standardisation the sections differ
+        Block plain = new VolumeInference(identity(1), settings(new int[] {3, 8, 8}, new int[] {2, 5, 3}, new int[] {1, 4, 4}, 2,
+                null, "mean")).predict(image, Progress.NONE, new Cancellation());
+        assertTrue(Math.abs(plain.getLong(plane) - plain.getLong(0)) > 10);
     }
 
     @Test

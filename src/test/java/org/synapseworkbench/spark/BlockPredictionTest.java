@@ -79,17 +79,25 @@ class BlockPredictionTest {
     void blocksPredictedAloneMatchTheWholeVolume() {
         Grid blocks = new Grid(new int[] {10, 80, 80}, new int[] {4, 32, 32});
         Block assembled = Block.zeros(whole.type(), whole.shape());
-        try (Predictor p = Predictor.load(checkpoint, config, Device.cpu());
+        // a window a batch, as below: a block batches its windows with others than the whole volume does, and the
+        // engine's sums can differ in the last bit with the batch (here by 1/255 with batches of 3)
+        Config single = ConfigLoader.applyOverrides(config, List.of("INFERENCE.SAMPLES_PER_BATCH", "1"));
+        try (Predictor p = Predictor.load(checkpoint, single, Device.cpu());
                 ChunkedVolume image = VolumeFiles.open(sample.toString(), org.synapseworkbench.volume.Cremi.RAW)) {
-            VolumeInference inference = new VolumeInference(p, VolumeInference.Settings.fromConfig(config));
+            VolumeInference inference = new VolumeInference(p, VolumeInference.Settings.fromConfig(single));
+            Block reference = inference.predict(image, Progress.NONE, new Cancellation());
             for (long k = 0; k < blocks.count(); k++) {
                 int[][] box = blocks.box(blocks.position(k));
                 Block b = inference.predict(image, box[0], box[1], Progress.NONE, new Cancellation());
                 assembled.copyFrom(b, new int[4], new int[] {0, box[0][0], box[0][1], box[0][2]},
                         new int[] {b.dim(0), box[1][0], box[1][1], box[1][2]});
             }
+            assertArrayEquals(reference.shape(), assembled.shape());
+            for (int i = 0; i < reference.size(); i++) {
+                assertEquals(reference.getLong(i), assembled.getLong(i), "blocks differ from the whole at " + i);
+            }
         }
-        assertEquals(0, largestDifference(assembled), "blocks differ from the whole");
+        assertTrue(largestDifference(assembled) <= 1, "batches of 1 against infer's batches of 3");
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.BoxVolume;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.InMemoryVolume;
+import org.synapseworkbench.volume.PaddedImage;
+import org.synapseworkbench.volume.SectionStatistics;
 import org.synapseworkbench.volume.Volume;
 import org.synapseworkbench.work.Cancellation;
 
@@ -134,9 +136,12 @@ public final class LivePreview implements ModelProbe {
             int[][] box = box(a.image().shape(), a.z(), a.region(), w, cap);
             Volume crop = new InMemoryVolume(a.image().name(), a.image().read(box[0], box[1]), a.image().resolution());
             VolumeInference.Settings preview = new VolumeInference.Settings(w, stride, new int[3], 1,
-                    TestTimeAugmentation.views(null), TestTimeAugmentation.Mode.MEAN, s.mean(), s.std());
+                    TestTimeAugmentation.views(null), TestTimeAugmentation.Mode.MEAN, s.mean(), s.std(), s.normalizeSections());
+            // sections standardised by their figures over the whole image, as training and Predict do, not the crop's
+            PaddedImage input = new PaddedImage(crop, new int[3], s.normalizeSections()
+                    ? SectionStatistics.of(a.image()).from(box[0][0]) : null);
             Cancellation cancel = new Cancellation();
-            Block probs = new VolumeInference(predictor, preview).predict(crop, (task, done, total, sec) -> {
+            Block probs = new VolumeInference(predictor, preview).predict(input, new int[3], crop.shape(), (task, done, total, sec) -> {
                 if (stopped.getAsBoolean()) {
                     cancel.cancel();
                 }
