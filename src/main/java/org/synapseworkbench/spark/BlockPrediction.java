@@ -24,6 +24,7 @@ import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Grid;
+import org.synapseworkbench.volume.PaddedImage;
 import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.volume.n5.N5Writer;
@@ -245,8 +246,8 @@ public final class BlockPrediction implements Serializable {
         int each = model.outPlanes() * settings.window()[0] * settings.window()[1] * settings.window()[2];
         VolumeInference.KnownWindows known = windowFiles.reader(new SharedWindows(settings, blocks), each);
         int[][] box = blocks.box(blocks.position(k));
-        Block result = new VolumeInference(model, settings).predict(ExecutorModels.image(input, settings.pad(), settings.normalizeSections()), box[0], box[1],
-                known, Progress.NONE, new Cancellation());
+        PaddedImage image = ExecutorModels.image(input, settings.pad(), settings.normalizeSections());
+        Block result = new VolumeInference(model, settings).predict(image, box[0], box[1], known, Progress.NONE, new Cancellation());
         ChunkWriter writer = n5 ? N5Writer.open(Path.of(output)) : ZarrWriter.open(Path.of(output));
         writer.writeBox(new int[] {0, box[0][0], box[0][1], box[0][2]}, result);
         markers.markDone(k);
