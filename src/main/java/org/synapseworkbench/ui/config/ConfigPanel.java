@@ -291,6 +291,9 @@ public final class ConfigPanel {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    /** After the name of a key PyTC does not have, so that nobody takes it for one of PyTC's; search finds them all. */
+    static final String OWN_KEY_MARK = " (workbench)";
+
     /** A key's row name: the key without its top section, which is the row's group. */
     static String nameOf(String key) {
         int dot = key.indexOf('.');
@@ -330,12 +333,13 @@ public final class ConfigPanel {
 
         @Override
         public String getName() {
-            return nameOf(key.name());
+            return key.pytc() ? nameOf(key.name()) : nameOf(key.name()) + OWN_KEY_MARK;
         }
 
         @Override
         public String getDescription() {
-            return key.name() + ": " + key.description() + " (" + key.type().description() + "; default "
+            return key.name() + (key.pytc() ? ": " : " (the workbench's own key, not PyTC's; saved only when set): ")
+                    + key.description() + " (" + key.type().description() + "; default "
                     + ConfigYaml.formatValue(key.defaultValue()) + ")";
         }
 

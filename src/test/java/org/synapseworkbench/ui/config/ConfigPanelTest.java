@@ -92,4 +92,15 @@ class ConfigPanelTest {
         assertEquals(0.001, panel.configProperty().get().getDouble("SOLVER.BASE_LR"), 1e-12,
                 "a key the text dropped is back to its default");
     }
+
+    @Test
+    void theWorkbenchsOwnKeysAreMarkedAndFoundTogether(FxRobot robot) {
+        robot.interact(() -> panel.sheet().setTitleFilter("workbench"));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<Object> shown = robot.lookup(n -> n.getUserData() instanceof String s && s.contains("."))
+                .queryAll().stream().map(Node::getUserData).collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.of("DATASET.NORMALIZE_SECTIONS"), shown, "PyTC's keys carry no mark");
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Label l
+                && "NORMALIZE_SECTIONS (workbench)".equals(l.getText())).tryQuery().isPresent(), "the row says it");
+    }
 }
