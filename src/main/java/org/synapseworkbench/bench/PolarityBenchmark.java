@@ -2,10 +2,15 @@ package org.synapseworkbench.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +43,8 @@ import org.synapseworkbench.work.UserException;
         description = {"Trains --config-file (over the default config) on the built-in sample for its iterations, or takes",
             "--checkpoint, then predicts 32 x 320 x 320 volumes of the validation and test seeds with each --defects set",
             "and prints instance F1 (IoU > --iou) of synapses, pre and post, with TP/FP/FN. Choose settings on the",
-            "validation seeds; report the test seeds."})
+            "validation seeds; report the test seeds. --train-seeds trains once per seed and ends with each pooled",
+            "figure's mean and range over the runs."})
 public final class PolarityBenchmark implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TrainedModel.Options modelChoice;
@@ -66,6 +72,11 @@ public final class PolarityBenchmark implements Callable<Integer> {
                     + "PyTC's).")
     List<String> sides;
 
+    @Option(names = "--train-seeds", split = ",", paramLabel = "SEED",
+            description = "Instead of one run (--train-seed), train the config once per seed, score each, then print every "
+                    + "pooled figure's mean and range over the runs: one run says little.")
+    List<Long> trainSeeds;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,7 +90,7 @@ public final class PolarityBenchmark implements Callable<Integer> {
                 throw new UserException("--thresholds " + t + " is not a probability between 0 and 1.");
             }
         }
-        List<Polarity2Instance.SideRule> sideRules = new java.util.ArrayList<>();
+        List<Polarity2Instance.SideRule> sideRules = new ArrayList<>();
         for (String rule : sides) {
             try {
                 sideRules.add(Polarity2Instance.SideRule.of(rule));
@@ -87,10 +98,53 @@ public final class PolarityBenchmark implements Callable<Integer> {
                 throw new UserException(e.getMessage());
             }
         }
-        try (TrainedModel model = modelChoice.open(out)) {
-            score(out, model.checkpoint(), model.seconds(), validation, test, sideRules);
-            return 0;
+        if (trainSeeds == null || trainSeeds.isEmpty()) {
+            try (TrainedModel model = modelChoice.open(out)) {
+                score(out, model.checkpoint(), model.seconds(), validation, test, sideRules);
+                return 0;
+            }
         }
+        if (modelChoice.checkpoint != null) {
+            throw new UserException("--train-seeds trains the config once per seed; leave out --checkpoint.");
+        }
+        Map<String, List<PolarityScores>> runs = new LinkedHashMap<>();
+        for (long seed : trainSeeds) {
+            try (TrainedModel model = TrainedModel.of(null, modelChoice.configFile, seed, modelChoice.overrides, out)) {
+                score(out, model.checkpoint(), model.seconds(), validation, test, sideRules)
+                        .forEach((row, pooled) -> runs.computeIfAbsent(row, k -> new ArrayList<>()).add(pooled));
+            }
+        }
+        spread(out, trainSeeds, runs);
+        return 0;
+    }
+
+    /**
+     * Each pooled row's F1s over the training runs: mean and range of synapse, pre and post F1 (over the runs where
+     * it is defined: a run with neither true nor predicted instances has none; "-" when no run has one).
+     *
+     * @param runs per row (group, defects, cut), the pooled scores of every run in the order of {@code seeds}
+     */
+    static void spread(PrintWriter out, List<Long> seeds, Map<String, List<PolarityScores>> runs) {
+        out.printf(Locale.ROOT, "Over %d training runs (seeds %s): pooled F1 mean (min-max)%n", seeds.size(),
+                seeds.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "%-42s %-17s %-17s %s%n", "", "synapse", "pre", "post");
+        runs.forEach((row, scores) -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s", row));
+            for (int k = 0; k < 3; k++) {
+                final int kind = k;
+                double[] f = scores.stream().map(s -> kinds(s)[kind].f1()).filter(OptionalDouble::isPresent)
+                        .mapToDouble(OptionalDouble::getAsDouble).toArray();
+                line.append(f.length == 0 ? String.format(Locale.ROOT, " %-17s", "-") : String.format(Locale.ROOT,
+                        " %.2f (%.2f-%.2f) ", Arrays.stream(f).average().orElseThrow(), Arrays.stream(f).min().orElseThrow(),
+                        Arrays.stream(f).max().orElseThrow()));
+            }
+            out.println(line.toString().stripTrailing());
+        });
+        out.flush();
+    }
+
+    private static MatchScores[] kinds(PolarityScores s) {
+        return new MatchScores[] {s.synapses(), s.pre(), s.post()};
     }
 
     /** A comma list of seeds, or none. */
@@ -99,18 +153,20 @@ public final class PolarityBenchmark implements Callable<Integer> {
             return List.of();
         }
         try {
-            return java.util.Arrays.stream(text.split(",")).map(String::strip).map(Long::valueOf).toList();
+            return Arrays.stream(text.split(",")).map(String::strip).map(Long::valueOf).toList();
         } catch (NumberFormatException e) {
             throw new UserException(option + " takes a comma list of whole numbers or none, not '" + text + "'");
         }
     }
 
-    private void score(PrintWriter out, Path model, double seconds, List<Long> validation, List<Long> test,
-                       List<Polarity2Instance.SideRule> sideRules) {
+    /** Scores the model and prints its rows; returns the pooled scores of each group, defects and cut. */
+    private Map<String, PolarityScores> score(PrintWriter out, Path model, double seconds, List<Long> validation,
+                                              List<Long> test, List<Polarity2Instance.SideRule> sideRules) {
+        Map<String, PolarityScores> result = new LinkedHashMap<>();
         try (Predictor predictor = Predictor.load(model, null, DeviceChoice.AUTO.resolve(1))) {
             boolean exclusive = TargetKind.of(predictor.config().model().targetOpt().get(0)) == TargetKind.POLARITY_CLASSES;
             Polarity2Instance.Options d = Polarity2Instance.Options.defaults();
-            List<Polarity2Instance.Options> cuts = new java.util.ArrayList<>();
+            List<Polarity2Instance.Options> cuts = new ArrayList<>();
             for (Polarity2Instance.SideRule rule : exclusive ? sideRules.subList(0, 1) : sideRules) {
                 for (double t : exclusive ? thresholds.subList(0, 1) : thresholds) {
                     cuts.add(new Polarity2Instance.Options(exclusive, t, d.minSize(), d.dilation(), rule));
@@ -149,16 +205,25 @@ public final class PolarityBenchmark implements Callable<Integer> {
                     for (int c = 0; c < cuts.size() && seeds.size() > 1; c++) {
                         row(out, group, "all", set, cuts.get(c), pooled[c].scores(iou), pooled[c].meanIou());
                     }
+                    for (int c = 0; c < cuts.size() && !seeds.isEmpty(); c++) {
+                        result.put(String.format(Locale.ROOT, "%-11s %-12s %s", group, set, cut(cuts.get(c))),
+                                pooled[c].scores(iou));
+                    }
                 }
             }
         }
+        return result;
+    }
+
+    private static String cut(Polarity2Instance.Options cut) {
+        return cut.exclusive() ? "largest class" : String.format(Locale.ROOT, "%.2f %s", cut.threshold(),
+                cut.sides().name().toLowerCase(Locale.ROOT));
     }
 
     private static void row(PrintWriter out, String group, String seed, String set, Polarity2Instance.Options cut,
                             PolarityScores s, double[] m) {
         out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %.2f/%.2f/%.2f%n", group, seed, set,
-                cut.exclusive() ? "largest class" : String.format(Locale.ROOT, "%.2f %s", cut.threshold(),
-                        cut.sides().name().toLowerCase(Locale.ROOT)), f1(s.synapses()), f1(s.pre()),
+                cut(cut), f1(s.synapses()), f1(s.pre()),
                 f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()), m[0], m[1], m[2]);
         out.flush();
     }
