@@ -65,6 +65,13 @@ public final class LivePreview implements ModelProbe {
     private record Aim(Volume image, int z, int[] region) {
     }
 
+    /** Figures of the sections of the image previewed last: each section is read once, not at every preview. */
+    private record Figures(Volume image, SectionStatistics statistics) {
+    }
+
+    /** Used on the training thread only. */
+    private Figures figures;
+
     public LivePreview(WorkbenchWindow window) {
         this.window = window;
         enabled.addListener((obs, was, now) -> on = now);
@@ -94,6 +101,13 @@ public final class LivePreview implements ModelProbe {
         HBox row = new HBox(6, box, n, new Label("iterations"));
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, row, last);
+    }
+
+    private SectionStatistics statistics(Volume image) {
+        if (figures == null || figures.image() != image) {
+            figures = new Figures(image, SectionStatistics.of(image));
+        }
+        return figures.statistics();
     }
 
     /**
@@ -139,7 +153,7 @@ public final class LivePreview implements ModelProbe {
                     TestTimeAugmentation.views(null), TestTimeAugmentation.Mode.MEAN, s.mean(), s.std(), s.normalizeSections());
             // sections standardised by their figures over the whole image, as training and Predict do, not the crop's
             PaddedImage input = new PaddedImage(crop, new int[3], s.normalizeSections()
-                    ? SectionStatistics.of(a.image()).from(box[0][0]) : null);
+                    ? statistics(a.image()).from(box[0][0]) : null);
             Cancellation cancel = new Cancellation();
             Block probs = new VolumeInference(predictor, preview).predict(input, new int[3], crop.shape(), (task, done, total, sec) -> {
                 if (stopped.getAsBoolean()) {
