@@ -25,6 +25,7 @@ import org.synapseworkbench.eval.InstanceMatching;
 import org.synapseworkbench.eval.MatchScores;
 import org.synapseworkbench.eval.PolarityScores;
 import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.proofread.ReviewQueue;
@@ -60,6 +61,9 @@ import org.synapseworkbench.workflow.PredictAndScore;
             "queue's order and random orders, and the F1 on a second volume (--score-seed) before and after retraining on",
             "the corrections; plots F1 against items reviewed to --plot."})
 public final class ProofreadingBenchmark implements Callable<Integer> {
+    /** PyTC's side rule, with which the figures in docs/benchmarks.md were measured (the window's default is larger). */
+    private static final Polarity2Instance.SideRule SIDES = Polarity2Instance.SideRule.THRESHOLDS;
+
     @picocli.CommandLine.Mixin
     TrainedModel.Options modelChoice;
 
@@ -120,7 +124,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             InMemoryVolume image = new InMemoryVolume("seed " + seed, proofread.image(), SynthParams.RESOLUTION);
             PredictAndScore.Prediction prediction = PredictAndScore.predict(model.checkpoint(), settings, image, Progress.NONE,
                     new Cancellation());
-            Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize());
+            Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize(), SIDES);
             Block foreground = org.synapseworkbench.post.Polarity2Instance.synapseProbability(prediction.probabilities(),
                     kind == TargetKind.POLARITY_CLASSES);
             ReviewQueue queue = reviewQueue(instances, foreground);
@@ -314,7 +318,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             out.flush();
             long t0 = System.nanoTime();
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(copy, settings, image, reader.labels(),
-                    new CorrectionsRetraining.Settings(retrainIterations, 0.5, high, minSize()), shown,
+                    new CorrectionsRetraining.Settings(retrainIterations, 0.5, high, minSize(), SIDES), shown,
                     new org.synapseworkbench.train.TrainingListener() {
                     }, Progress.NONE, new Cancellation());
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -328,7 +332,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             for (Path c : List.of(model.checkpoint(), o.checkpoint())) {
                 PredictAndScore.Prediction p = PredictAndScore.predict(c, settings, otherImage, Progress.NONE, new Cancellation());
                 TargetKind kind = p.kind();
-                PolarityScores s = InstanceMatching.polarity(PredictAndScore.instances(p.probabilities(), kind, high, minSize()),
+                PolarityScores s = InstanceMatching.polarity(PredictAndScore.instances(p.probabilities(), kind, high, minSize(), SIDES),
                         other.polarity(), IOU);
                 out.printf(Locale.ROOT, "  %-22s %s   (synapses TP/FP/FN %d/%d/%d)%n", c == o.checkpoint() ? "after retraining"
                         : "before", triple(s), s.synapses().truePositives(), s.synapses().falsePositives(),

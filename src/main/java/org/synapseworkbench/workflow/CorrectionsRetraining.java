@@ -15,6 +15,7 @@ import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.data.TrainingSet;
 import org.synapseworkbench.data.TrainingVolume;
 import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.proofread.LabelEdit;
 import org.synapseworkbench.train.DeviceChoice;
@@ -40,9 +41,9 @@ public final class CorrectionsRetraining {
     /**
      * @param iterations fine-tuning iterations
      * @param focusShare the share of crops placed on corrected voxels (the rest uniform)
-     * @param threshold and {@code minSize}: how probabilities become instances, as in the Predict tab
+     * @param threshold {@code minSize} and {@code sides}: how probabilities become instances, as in the Predict tab
      */
-    public record Settings(int iterations, double focusShare, double threshold, int minSize) {
+    public record Settings(int iterations, double focusShare, double threshold, int minSize, Polarity2Instance.SideRule sides) {
         public Settings {
             if (iterations < 1) {
                 throw new UserException("Fine-tuning needs at least 1 iteration, but " + iterations + " were asked for.");
@@ -89,7 +90,7 @@ public final class CorrectionsRetraining {
                         (what, done, total, s) -> progress.update("Scoring before", done, total, s), cancel);
         TargetKind kind = before.kind();
         List<PredictAndScore.Score> beforeRows = PredictAndScore.scores(PredictAndScore.instances(before.probabilities(), kind,
-                settings.threshold(), settings.minSize()), truth, kind, image.resolution());
+                settings.threshold(), settings.minSize(), settings.sides()), truth, kind, image.resolution());
 
         Path out = checkpoint.toAbsolutePath().getParent().resolve("corrections-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -113,7 +114,8 @@ public final class CorrectionsRetraining {
 
         PredictAndScore.Prediction after = PredictAndScore.predict(end.lastCheckpoint(), settingsConfig, image,
                 (what, done, total, s) -> progress.update("Scoring after", done, total, s), cancel);
-        Block instances = PredictAndScore.instances(after.probabilities(), kind, settings.threshold(), settings.minSize());
+        Block instances = PredictAndScore.instances(after.probabilities(), kind, settings.threshold(), settings.minSize(),
+                settings.sides());
         List<PredictAndScore.Score> afterRows = PredictAndScore.scores(instances, truth, kind, image.resolution());
         return new Outcome(end.lastCheckpoint(), after, instances, sideBySide(beforeRows, afterRows), end);
     }

@@ -67,24 +67,27 @@ public final class PredictAndScore {
         }
     }
 
-    /** Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n. */
-    public static Block instances(Block probs, TargetKind kind, double threshold, int minSize) {
+    /**
+     * Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n whose union
+     * voxels take their side by {@code sides} (exclusive maps and clefts ignore it).
+     */
+    public static Block instances(Block probs, TargetKind kind, double threshold, int minSize, Polarity2Instance.SideRule sides) {
         if (kind == TargetKind.BINARY) {
             return CleftInstances.toBlock(CleftInstances.of(probs, threshold, 26, minSize), 0);
         }
         return Polarity2Instance.instances(probs, new Polarity2Instance.Options(kind == TargetKind.POLARITY_CLASSES, threshold,
-                minSize, Polarity2Instance.DEFAULT_DILATION));
+                minSize, Polarity2Instance.DEFAULT_DILATION, sides));
     }
 
     /**
      * Cuts probabilities into instances and, when {@code truth} is given (else null), scores them: the Predict tab's
      * Find instances, as steps that report and may be cancelled between them.
      */
-    public static Instances instancesAndScores(Block probs, TargetKind kind, double threshold, int minSize, Volume truth,
-            double[] resolution, Progress progress, Cancellation control) {
+    public static Instances instancesAndScores(Block probs, TargetKind kind, double threshold, int minSize,
+            Polarity2Instance.SideRule sides, Volume truth, double[] resolution, Progress progress, Cancellation control) {
         Steps steps = new Steps(progress, control, truth == null ? 1 : 3);
         steps.begin("Finding instances");
-        Block labels = instances(probs, kind, threshold, minSize);
+        Block labels = instances(probs, kind, threshold, minSize, sides);
         List<Score> rows = List.of();
         if (truth != null) {
             steps.begin("Reading " + truth.name());

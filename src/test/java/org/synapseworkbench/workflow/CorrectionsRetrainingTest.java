@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.proofread.EditedLabels;
 import org.synapseworkbench.train.IterationStats;
 import org.synapseworkbench.train.TrainingEnd;
@@ -72,7 +73,7 @@ class CorrectionsRetrainingTest {
                 }
             };
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(checkpoint, config, image, corrected,
-                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null, heard, org.synapseworkbench.work.Progress.NONE,
+                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16, Polarity2Instance.SideRule.LARGER), null, heard, org.synapseworkbench.work.Progress.NONE,
                     new Cancellation());
 
             assertEquals(List.of(1L, 2L), iterations, "two iterations, counted from 0");
@@ -90,7 +91,8 @@ class CorrectionsRetrainingTest {
             // the same steps done by hand give the same table
             Block truth = corrected.read(new int[3], corrected.spatialShape());
             List<PredictAndScore.Score> before = PredictAndScore.scores(PredictAndScore.instances(PredictAndScore.predict(checkpoint, config,
-                    image, org.synapseworkbench.work.Progress.NONE, new Cancellation()).probabilities(), TargetKind.BINARY, 0.5, 16),
+                    image, org.synapseworkbench.work.Progress.NONE, new Cancellation()).probabilities(), TargetKind.BINARY, 0.5, 16,
+                    Polarity2Instance.SideRule.LARGER),
                     truth, TargetKind.BINARY, image.resolution());
             PredictAndScore.Prediction after = PredictAndScore.predict(o.checkpoint(), config, image,
                     org.synapseworkbench.work.Progress.NONE, new Cancellation());
@@ -116,7 +118,7 @@ class CorrectionsRetrainingTest {
         try (Hdf5Volume image = Hdf5Volume.open(data.resolve("tiny-image.h5"), null);
                 Hdf5Volume clefts = Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null)) {
             UserException e = assertThrows(UserException.class, () -> CorrectionsRetraining.run(checkpoint, config, image,
-                    new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16), null,
+                    new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16, Polarity2Instance.SideRule.LARGER), null,
                     new TrainingListener() {
                     }, org.synapseworkbench.work.Progress.NONE, new Cancellation()));
             assertTrue(e.getMessage().contains("paint or erase labels first"), e.getMessage());

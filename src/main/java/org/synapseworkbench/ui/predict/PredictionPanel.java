@@ -13,7 +13,9 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -27,10 +29,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.model.Checkpoint;
+import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.train.TrainingRun;
 import org.synapseworkbench.ui.state.WorkbenchState;
 import org.synapseworkbench.ui.task.JobTask;
@@ -64,6 +68,8 @@ public final class PredictionPanel {
     private final Label status = new Label("Choose a checkpoint and press Predict.");
     private final Spinner<Double> threshold = new Spinner<>(0.05, 0.95, 0.5, 0.05);
     private final Spinner<Integer> minSize = new Spinner<>(0, 1_000_000, 128, 16);
+    private final ChoiceBox<Polarity2Instance.SideRule> sides = new ChoiceBox<>(
+            FXCollections.observableArrayList(Polarity2Instance.SideRule.values()));
     private final Button findInstances = new Button("Find instances");
     private final Button save = new Button("Save prediction...");
     private final TableView<PredictAndScore.Score> scores = new TableView<>();
@@ -85,6 +91,7 @@ public final class PredictionPanel {
         checkpoint.textProperty().bindBidirectional(state.checkpointProperty());
         threshold.getValueFactory().valueProperty().bindBidirectional(state.thresholdProperty());
         minSize.getValueFactory().valueProperty().bindBidirectional(state.minSizeProperty());
+        sides.valueProperty().bindBidirectional(state.sidesProperty());
         state.imageProperty().addListener((o, was, now) -> imageChanged());
         state.predictionProperty().addListener((o, was, now) -> {
             if (now != null && now.image() == state.image()) {
@@ -128,6 +135,25 @@ public final class PredictionPanel {
         threshold.setPrefWidth(90);
         minSize.setPrefWidth(110);
         post.addRow(0, thresholdLabel, threshold, minSizeLabel, minSize);
+        sides.setId("prediction-sides");
+        sides.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Polarity2Instance.SideRule rule) {
+                return rule == null ? "" : sideName(rule);
+            }
+
+            @Override
+            public Polarity2Instance.SideRule fromString(String text) {
+                return null;
+            }
+        });
+        sides.setTooltip(new Tooltip("Polarity: how the voxels of a synapse get their side. Larger channel: each takes the "
+                + "larger of pre and post (better synapses with every demo model measured). PyTC's thresholds: each side "
+                + "channel over the threshold, post where both (as postprocess does by default)."));
+        Label sidesLabel = new Label("Sides");
+        sidesLabel.setMinWidth(Region.USE_PREF_SIZE);
+        post.addRow(1, sidesLabel, sides);
+        GridPane.setColumnSpan(sides, 3);
         TableColumn<PredictAndScore.Score, String> name = new TableColumn<>("Score");
         name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().measure()));
         name.setPrefWidth(330);
@@ -313,7 +339,7 @@ public final class PredictionPanel {
 
     /** The probability of a synapse whatever its side: the union channel, or 1 - background for exclusive classes. */
     static Volume synapseProbability(Block probs, TargetKind kind, int[] shape, double[] resolution) {
-        return new InMemoryVolume("synapse", org.synapseworkbench.post.Polarity2Instance.synapseProbability(probs,
+        return new InMemoryVolume("synapse", Polarity2Instance.synapseProbability(probs,
                 kind == TargetKind.POLARITY_CLASSES), resolution);
     }
 
@@ -324,6 +350,11 @@ public final class PredictionPanel {
                 shape[0], shape[1], shape[2]), resolution);
     }
 
+    /** A side rule as the Sides choice names it. */
+    static String sideName(Polarity2Instance.SideRule rule) {
+        return rule == Polarity2Instance.SideRule.LARGER ? "larger channel" : "PyTC's thresholds";
+    }
+
     /** Thresholds the last prediction into instances (background thread), shows them, and scores them if it can. */
     void findInstances() {
         WorkbenchState.ShownPrediction shown = shown();
@@ -332,13 +363,14 @@ public final class PredictionPanel {
         }
         double thr = state.thresholdProperty().get();
         int min = state.minSizeProperty().get();
+        Polarity2Instance.SideRule rule = state.sidesProperty().get();
         Block probs = shown.prediction().probabilities();
         TargetKind kind = shown.prediction().kind();
         Volume image = shown.image();
         LabelLayer truth = truthLayer(kind);
         Volume truthLabels = truth == null ? null : truth.labels();
         JobTask<PredictAndScore.Instances> task = new JobTask<>((progress, control) -> PredictAndScore.instancesAndScores(probs,
-                kind, thr, min, truthLabels, image.resolution(), progress, control), (what, done, total, s) -> what + "...");
+                kind, thr, min, rule, truthLabels, image.resolution(), progress, control), (what, done, total, s) -> what + "...");
         job = task;
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {
@@ -361,6 +393,7 @@ public final class PredictionPanel {
             }
             scores.getItems().setAll(o.scores());
             ended(o.count() + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
+                    + (kind == TargetKind.BINARY ? "" : ", sides by the " + sideName(rule))
                     + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
         });
         task.setOnCancelled(e -> ended("Finding instances cancelled."));

@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
 import org.synapseworkbench.volume.Volume;
 import org.synapseworkbench.workflow.PredictAndScore;
@@ -38,6 +39,8 @@ public final class WorkbenchState {
     private final StringProperty checkpoint = new SimpleStringProperty(this, "checkpoint", "");
     private final ObjectProperty<Double> threshold = new SimpleObjectProperty<>(this, "threshold", 0.5);
     private final ObjectProperty<Integer> minSize = new SimpleObjectProperty<>(this, "minSize", 128);
+    private final ObjectProperty<Polarity2Instance.SideRule> sides = new SimpleObjectProperty<>(this, "sides",
+            Polarity2Instance.SideRule.LARGER);
     private final ObjectProperty<ShownPrediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ReadOnlyBooleanWrapper predicting = new ReadOnlyBooleanWrapper(this, "predicting");
 
@@ -84,6 +87,14 @@ public final class WorkbenchState {
     /** Pieces under this many voxels are dropped from the instances. */
     public ObjectProperty<Integer> minSizeProperty() {
         return minSize;
+    }
+
+    /**
+     * How the union voxels of a polarity map get their side when cut into synapses: the larger side channel (the
+     * window's default: better synapses on every training seed measured) or PyTC's thresholds ({@code postprocess}'s).
+     */
+    public ObjectProperty<Polarity2Instance.SideRule> sidesProperty() {
+        return sides;
     }
 
     /** The prediction on screen, or null; set it to show another (the Predict tab draws its layers and scores). */

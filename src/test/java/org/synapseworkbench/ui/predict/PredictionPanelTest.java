@@ -22,6 +22,7 @@ import org.synapseworkbench.config.Config;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.post.CleftInstances;
+import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.train.DeviceChoice;
 import org.synapseworkbench.train.TrainingEnd;
 import org.synapseworkbench.train.TrainingRun;
@@ -100,5 +101,11 @@ class PredictionPanelTest {
         }
         assertEquals("CREMI score (nm, lower is better)", rows.get(0).measure());
         assertTrue(panel.status().getText().contains("scored against clefts"), panel.status().getText());
+
+        javafx.scene.control.ChoiceBox<Polarity2Instance.SideRule> sides = robot.lookup("#prediction-sides").query();
+        assertEquals(Polarity2Instance.SideRule.LARGER, sides.getValue(), "the window cuts sides by the larger channel");
+        assertEquals("larger channel", sides.getConverter().toString(sides.getValue()));
+        robot.interact(() -> sides.getSelectionModel().select(Polarity2Instance.SideRule.THRESHOLDS));
+        assertEquals(Polarity2Instance.SideRule.THRESHOLDS, window.state().sidesProperty().get(), "the choice is the state's");
     }
 }
