@@ -64,6 +64,15 @@ public final class VolumeInference {
                     (float) c.dataset().std(), c.dataset().normalizeSections());
         }
 
+        /**
+         * These settings with the input normalisation (DATASET.MEAN, STD and NORMALIZE_SECTIONS) of the config a model
+         * was trained with: the settings of prediction choose windows and views, not what the model sees.
+         */
+        public Settings withInputOf(Config trained) {
+            return new Settings(window, stride, pad, batch, views, mode, (float) trained.dataset().mean(),
+                    (float) trained.dataset().std(), trained.dataset().normalizeSections());
+        }
+
         /** The windows of a whole image's grid (starts in the padded image), numbered in the grid's order. */
         public SlidingWindows grid(int[] imageShape) {
             int[] padded = {imageShape[0] + 2 * pad[0], imageShape[1] + 2 * pad[1], imageShape[2] + 2 * pad[2]};

@@ -51,15 +51,16 @@ public final class PredictAndScore {
     }
 
     /**
-     * Predicts {@code image} with a checkpoint (its model and targets) and the window, stride and test-time
-     * augmentation of {@code settings}; {@code progress} hears the device's name as its "what".
+     * Predicts {@code image} with a checkpoint (its model, targets and input normalisation) and the window, stride and
+     * test-time augmentation of {@code settings}; {@code progress} hears the device's name as its "what".
      */
     public static Prediction predict(Path checkpointFile, Config settings, Volume image, Progress progress,
             Cancellation cancel) {
         var device = DeviceChoice.AUTO.resolve(settings.system().numGpus());
         try (Predictor predictor = Predictor.load(checkpointFile, null, device)) {
             String targetCode = predictor.config().model().targetOpt().get(0);
-            VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(settings));
+            VolumeInference inference = new VolumeInference(predictor,
+                    VolumeInference.Settings.fromConfig(settings).withInputOf(predictor.config()));
             String on = DeviceChoice.describe(predictor.device());
             Block probs = inference.predict(image, (what, done, total, seconds) -> progress.update(on, done, total, seconds),
                     cancel);
