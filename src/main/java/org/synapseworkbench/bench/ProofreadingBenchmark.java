@@ -125,7 +125,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             PredictAndScore.Prediction prediction = PredictAndScore.predict(model.checkpoint(), settings, image, Progress.NONE,
                     new Cancellation());
             Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize(), SIDES);
-            Block foreground = org.synapseworkbench.post.Polarity2Instance.synapseProbability(prediction.probabilities(),
+            Block foreground = Polarity2Instance.synapseProbability(prediction.probabilities(),
                     kind == TargetKind.POLARITY_CLASSES);
             ReviewQueue queue = reviewQueue(instances, foreground);
             Block truth = proofread.polarity();
@@ -149,7 +149,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
     }
 
     private static int minSize() {
-        return org.synapseworkbench.post.Polarity2Instance.Options.defaults().minSize();
+        return Polarity2Instance.Options.defaults().minSize();
     }
 
     private ReviewQueue reviewQueue(Block instances, Block foreground) {

@@ -333,7 +333,7 @@ public final class ConfigPanel {
 
         @Override
         public String getName() {
-            return key.pytc() ? nameOf(key.name()) : nameOf(key.name()) + OWN_KEY_MARK;
+            return nameOf(key.name()) + (key.pytc() ? "" : OWN_KEY_MARK);
         }
 
         @Override

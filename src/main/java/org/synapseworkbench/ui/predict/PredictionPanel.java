@@ -393,7 +393,7 @@ public final class PredictionPanel {
             }
             scores.getItems().setAll(o.scores());
             ended(o.count() + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
-                    + (kind == TargetKind.BINARY ? "" : ", sides by the " + sideName(rule))
+                    + (kind == TargetKind.BINARY ? "" : ", sides: " + sideName(rule))
                     + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
         });
         task.setOnCancelled(e -> ended("Finding instances cancelled."));
