@@ -61,9 +61,6 @@ import org.synapseworkbench.workflow.PredictAndScore;
             "queue's order and random orders, and the F1 on a second volume (--score-seed) before and after retraining on",
             "the corrections; plots F1 against items reviewed to --plot."})
 public final class ProofreadingBenchmark implements Callable<Integer> {
-    /** PyTC's side rule, with which the figures in docs/benchmarks.md were measured (the window's default is larger). */
-    private static final Polarity2Instance.SideRule SIDES = Polarity2Instance.SideRule.THRESHOLDS;
-
     @picocli.CommandLine.Mixin
     TrainedModel.Options modelChoice;
 
@@ -98,6 +95,11 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
     @Option(names = "--plot", defaultValue = "docs/images/proofreading-yield.png", description = "PNG to write (default ${DEFAULT-VALUE}).")
     Path plot;
 
+    @Option(names = "--sides", defaultValue = "thresholds", paramLabel = "thresholds|larger",
+            description = "How the maps are cut into sides, as postprocess --sides (default ${DEFAULT-VALUE}, PyTC's, which the "
+                    + "figures in docs/benchmarks.md were measured with; the window's Predict tab cuts with larger).")
+    String sides;
+
     @Option(names = "--decisions", description = "Write the queue with the proofreader's verdicts as CSV here.")
     Path decisions;
 
@@ -106,10 +108,14 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
 
     private static final double IOU = InstanceMatching.DEFAULT_IOU;
 
+    /** The side rule of --sides, set when the benchmark starts. */
+    private Polarity2Instance.SideRule sideRule;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int[] shape = org.synapseworkbench.volume.Sizes.parse(size);
+        sideRule = sideRule(sides);
         try (TrainedModel model = modelChoice.open(out)) {
             Checkpoint read = Checkpoint.read(model.checkpoint());
             TargetKind kind = TargetKind.of(read.config().model().targetOpt().get(0));
@@ -124,7 +130,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             InMemoryVolume image = new InMemoryVolume("seed " + seed, proofread.image(), SynthParams.RESOLUTION);
             PredictAndScore.Prediction prediction = PredictAndScore.predict(model.checkpoint(), settings, image, Progress.NONE,
                     new Cancellation());
-            Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize(), SIDES);
+            Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize(), sideRule);
             Block foreground = Polarity2Instance.synapseProbability(prediction.probabilities(),
                     kind == TargetKind.POLARITY_CLASSES);
             ReviewQueue queue = reviewQueue(instances, foreground);
@@ -146,6 +152,14 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
 
     private SyntheticVolume volume(int[] shape, long s) {
         return new SyntheticEmGenerator(SynthParams.of(shape, s).withDefects(SynthParams.Defect.parse(defects))).generate();
+    }
+
+    private static Polarity2Instance.SideRule sideRule(String name) {
+        try {
+            return Polarity2Instance.SideRule.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     private static int minSize() {
@@ -318,7 +332,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             out.flush();
             long t0 = System.nanoTime();
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(copy, settings, image, reader.labels(),
-                    new CorrectionsRetraining.Settings(retrainIterations, 0.5, high, minSize(), SIDES), shown,
+                    new CorrectionsRetraining.Settings(retrainIterations, 0.5, high, minSize(), sideRule), shown,
                     new org.synapseworkbench.train.TrainingListener() {
                     }, Progress.NONE, new Cancellation());
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -332,7 +346,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             for (Path c : List.of(model.checkpoint(), o.checkpoint())) {
                 PredictAndScore.Prediction p = PredictAndScore.predict(c, settings, otherImage, Progress.NONE, new Cancellation());
                 TargetKind kind = p.kind();
-                PolarityScores s = InstanceMatching.polarity(PredictAndScore.instances(p.probabilities(), kind, high, minSize(), SIDES),
+                PolarityScores s = InstanceMatching.polarity(PredictAndScore.instances(p.probabilities(), kind, high, minSize(), sideRule),
                         other.polarity(), IOU);
                 out.printf(Locale.ROOT, "  %-22s %s   (synapses TP/FP/FN %d/%d/%d)%n", c == o.checkpoint() ? "after retraining"
                         : "before", triple(s), s.synapses().truePositives(), s.synapses().falsePositives(),

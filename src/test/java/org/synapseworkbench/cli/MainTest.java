@@ -76,6 +76,10 @@ public class MainTest {
         Result key = run("config", "MODEL.FILTER", "[1,2,3,4,5]");
         assertEquals(Main.USER_ERROR, key.code());
         assertTrue(key.err().contains("did you mean MODEL.FILTERS?"), key.err());
+
+        // checked before any model is trained or read
+        oneClearLine(run("benchmark", "proofreading", "--sides", "both", "--checkpoint", dir.resolve("none.ckpt").toString()),
+                "--sides both is not thresholds or larger.");
     }
 
     /** An HDF5 fixture written by h5py (see src/test/resources/h5py/make_fixtures.py). */
