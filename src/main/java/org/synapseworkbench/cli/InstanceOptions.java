@@ -25,7 +25,8 @@ public final class InstanceOptions {
     @Option(names = "--connectivity", defaultValue = "26", description = "Cleft components: 6 or 26 (default ${DEFAULT-VALUE}).")
     int connectivity;
 
-    @Option(names = "--exclusive", description = "Polarity map of exclusive classes (background, pre, post; TARGET_OPT 1-1).")
+    @Option(names = "--exclusive", description = "Polarity map of exclusive classes (background, pre, post; TARGET_OPT 1-1). Maps that infer "
+            + "wrote say so themselves (attribute channels), and postprocess then cuts them so without it.")
     boolean exclusive;
 
     @Option(names = "--dilation", defaultValue = "1,5,5", paramLabel = "Z,Y,X",

@@ -29,6 +29,28 @@ public enum TargetKind {
         return this == BINARY ? 1 : 3;
     }
 
+    /**
+     * What the network's output channels hold, as inference records it on the map it writes (attribute
+     * {@code channels}), so that post-processing can tell exclusive classes from pre, post and union.
+     */
+    public String channelNames() {
+        return switch (this) {
+            case BINARY -> "cleft";
+            case POLARITY -> "pre,post,union";
+            case POLARITY_CLASSES -> "background,pre,post";
+        };
+    }
+
+    /** The kind whose {@link #channelNames()} are {@code names}, or null for none. */
+    public static TargetKind ofChannelNames(String names) {
+        for (TargetKind k : values()) {
+            if (k.channelNames().equals(names)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     public static TargetKind of(String code) {
         for (TargetKind k : values()) {
             if (k.code.equals(code)) {

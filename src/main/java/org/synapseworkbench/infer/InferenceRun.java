@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.synapseworkbench.config.Config;
+import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
@@ -99,7 +100,8 @@ public final class InferenceRun {
                 result = inference.predict(image, progress, cancellation);
             }
             Hdf5Writer writer = singly ? new Hdf5Writer() : together;
-            writer.dataset("vol" + (singly ? 0 : i), result, java.util.Map.of("resolution", resolution));
+            writer.dataset("vol" + (singly ? 0 : i), result, java.util.Map.of("resolution", resolution, "channels",
+                    TargetKind.of(config.model().targetOpt().get(0)).channelNames()));
             if (singly) {
                 written.add(write(writer, outputFile(i)));
             }

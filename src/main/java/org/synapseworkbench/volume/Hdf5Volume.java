@@ -133,6 +133,12 @@ public final class Hdf5Volume extends ChunkedVolume {
         return open(s.file(), s.dataset(), preferred);
     }
 
+    /** The dataset's attribute {@code name} when it is a string, else null. */
+    public String textAttribute(String name) {
+        Attribute a = dataset.getAttribute(name);
+        return a != null && a.getData() instanceof String text ? text : null;
+    }
+
     private static double[] doubles(Attribute attr) {
         if (attr == null) {
             return null;
