@@ -44,7 +44,7 @@ class InferPostEvaluateTest {
             assertArrayEquals(new int[] {3, 10, 80, 80}, v.shape());
             assertEquals(DataType.UINT8, v.type());
             assertTrue(v.filters().toString().contains("deflate"), v.filters().toString());
-            assertEquals("pre,post,union", v.textAttribute("channels"));
+            assertEquals("background,pre,post", v.textAttribute("channels"));
         }
         Path labels = dir.resolve("labels.h5");
         MainTest.Result post = MainTest.run("postprocess", "--input", result.toString(), "--output", labels.toString(), "--min-size", "4");

@@ -89,8 +89,8 @@ class LossFunctionTest {
     void configDescribesTermsAndChecksChannels() {
         Config c = ConfigLoader.merge(null, java.nio.file.Path.of("configs/Demo/Demo-Polarity.yaml"), List.of());
         LossFunction f = LossFunction.fromConfig(c);
-        assertEquals(List.of("0/WeightedBCEWithLogitsLoss", "0/DiceLoss"), f.partNames());
-        assertEquals(List.of(List.of("1", "0")), f.weightOptions());
+        assertEquals(List.of("0/WeightedCE"), f.partNames());
+        assertEquals(List.of(List.of("0")), f.weightOptions());
         assertEquals(3, f.terms().get(0).channels());
         UserException e = assertThrows(UserException.class,
                 () -> LossFunction.fromConfig(ConfigLoader.applyOverrides(c, List.of("MODEL.OUT_PLANES", "1"))));

@@ -136,6 +136,7 @@ public final class PredictionPanel {
         minSize.setPrefWidth(110);
         post.addRow(0, thresholdLabel, threshold, minSizeLabel, minSize);
         sides.setId("prediction-sides");
+        threshold.setId("prediction-threshold");
         sides.setConverter(new StringConverter<>() {
             @Override
             public String toString(Polarity2Instance.SideRule rule) {
@@ -308,6 +309,9 @@ public final class PredictionPanel {
         PredictAndScore.Prediction p = shown.prediction();
         Block probs = p.probabilities();
         TargetKind kind = p.kind();
+        // a map of exclusive classes is cut by each voxel's most likely class: no threshold, no side rule
+        threshold.setDisable(kind == TargetKind.POLARITY_CLASSES);
+        sides.setDisable(kind != TargetKind.POLARITY);
         shownLayers.forEach(state.layers()::remove);
         shownLayers.clear();
         int[] shape = image.spatialShape();
@@ -392,8 +396,10 @@ public final class PredictionPanel {
                 truth.outlineProperty().set(true); // misses stand out as outlines without a fill
             }
             scores.getItems().setAll(o.scores());
-            ended(o.count() + String.format(Locale.ROOT, " at threshold %.2f, pieces under %d voxels dropped", thr, min)
-                    + (kind == TargetKind.BINARY ? "" : ", sides: " + sideName(rule))
+            ended(o.count() + (kind == TargetKind.POLARITY_CLASSES ? " by each voxel's most likely class"
+                    : String.format(Locale.ROOT, " at threshold %.2f", thr))
+                    + String.format(Locale.ROOT, ", pieces under %d voxels dropped", min)
+                    + (kind == TargetKind.POLARITY ? ", sides: " + sideName(rule) : "")
                     + (truth == null ? "; open ground-truth labels to see scores." : "; scored against " + truth.name() + "."));
         });
         task.setOnCancelled(e -> ended("Finding instances cancelled."));

@@ -105,6 +105,8 @@ class PredictionPanelTest {
         javafx.scene.control.ChoiceBox<Polarity2Instance.SideRule> sides = robot.lookup("#prediction-sides").query();
         assertEquals(Polarity2Instance.SideRule.LARGER, sides.getValue(), "the window cuts sides by the larger channel");
         assertEquals("larger channel", sides.getConverter().toString(sides.getValue()));
+        assertTrue(sides.isDisabled(), "a cleft map has no sides to choose");
+        assertTrue(!robot.lookup("#prediction-threshold").query().isDisabled(), "a cleft map is cut at the threshold");
         robot.interact(() -> sides.getSelectionModel().select(Polarity2Instance.SideRule.THRESHOLDS));
         assertEquals(Polarity2Instance.SideRule.THRESHOLDS, window.state().sidesProperty().get(), "the choice is the state's");
     }
