@@ -104,9 +104,9 @@ class LivePreviewTest {
 
         robot.interact(panel::togglePause);
         assertTrue(panel.paused());
-        Thread.sleep(1500); // the iteration in flight when Pause was pressed ends
-        long held = panel.lossChart().getData().get(0).getData().size();
-        Thread.sleep(1500);
+        // the iteration in flight when Pause was pressed ends (with its preview; seconds on a loaded machine)
+        long held = steadyLossPoints(panel);
+        Thread.sleep(3000);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(held, panel.lossChart().getData().get(0).getData().size(), "no iterations while paused");
         robot.interact(panel::togglePause);
@@ -127,5 +127,20 @@ class LivePreviewTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("waited 120 s for " + what + "; the panel says: " + panel.status().getText(), e);
         }
+    }
+
+    /** The loss chart's number of points once it has not changed for 3 s (at most a minute). */
+    private static long steadyLossPoints(TrainingPanel panel) throws InterruptedException {
+        long last = -1;
+        for (int tries = 0; tries < 20; tries++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            long now = panel.lossChart().getData().get(0).getData().size();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(3000);
+        }
+        throw new AssertionError("the loss chart still grew a minute after Pause");
     }
 }
