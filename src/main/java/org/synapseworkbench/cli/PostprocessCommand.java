@@ -105,7 +105,8 @@ public final class PostprocessCommand implements Callable<Integer> {
                 }
                 Polarity2Instance.Options options = instance.polarity();
                 labels = semantic ? Polarity2Instance.semantic(map, options) : Polarity2Instance.instances(map, options);
-                summary = semantic ? "pre and post voxels" : synapses(labels) + " synapses";
+                summary = (semantic ? "pre and post voxels" : synapses(labels) + " synapses")
+                        + (options.exclusive() ? " (exclusive classes: each voxel its most likely one)" : "");
                 if (cremi && !semantic) {
                     long[] v = labels.longs();
                     for (int i = 0; i < v.length; i++) {

@@ -36,6 +36,7 @@ class PostprocessCommandTest {
         Path out = dir.resolve("labels-" + map.getFileName());
         MainTest.Result r = MainTest.run("postprocess", "--input", map.toString(), "--output", out.toString(), "--min-size", "4");
         assertEquals(0, r.code(), r.err());
+        assertEquals(map.getFileName().toString().equals("classes.h5"), r.out().contains("(exclusive classes"), r.out());
         try (Hdf5Volume v = Hdf5Volume.open(out, "main")) {
             return v.readAll().longs();
         }
