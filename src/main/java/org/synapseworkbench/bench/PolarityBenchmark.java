@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.synapseworkbench.cli.InstanceOptions;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.InstanceOverlaps;
 import org.synapseworkbench.eval.MatchScores;
@@ -92,11 +93,7 @@ public final class PolarityBenchmark implements Callable<Integer> {
         }
         List<Polarity2Instance.SideRule> sideRules = new ArrayList<>();
         for (String rule : sides) {
-            try {
-                sideRules.add(Polarity2Instance.SideRule.of(rule));
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
-            }
+            sideRules.add(InstanceOptions.sideRule(rule));
         }
         if (trainSeeds == null || trainSeeds.isEmpty()) {
             try (TrainedModel model = modelChoice.open(out)) {

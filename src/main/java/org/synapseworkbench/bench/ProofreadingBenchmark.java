@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.synapseworkbench.cli.InstanceOptions;
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.InstanceMatching;
@@ -115,7 +116,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int[] shape = org.synapseworkbench.volume.Sizes.parse(size);
-        sideRule = sideRule(sides);
+        sideRule = InstanceOptions.sideRule(sides);
         try (TrainedModel model = modelChoice.open(out)) {
             Checkpoint read = Checkpoint.read(model.checkpoint());
             TargetKind kind = TargetKind.of(read.config().model().targetOpt().get(0));
@@ -152,14 +153,6 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
 
     private SyntheticVolume volume(int[] shape, long s) {
         return new SyntheticEmGenerator(SynthParams.of(shape, s).withDefects(SynthParams.Defect.parse(defects))).generate();
-    }
-
-    private static Polarity2Instance.SideRule sideRule(String name) {
-        try {
-            return Polarity2Instance.SideRule.of(name);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
     }
 
     private static int minSize() {

@@ -54,8 +54,13 @@ public final class InstanceOptions {
     }
 
     private Polarity2Instance.SideRule sideRule() {
+        return sideRule(sides);
+    }
+
+    /** The side rule a --sides value names; one sentence for any other value. */
+    public static Polarity2Instance.SideRule sideRule(String name) {
         try {
-            return Polarity2Instance.SideRule.of(sides);
+            return Polarity2Instance.SideRule.of(name);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
