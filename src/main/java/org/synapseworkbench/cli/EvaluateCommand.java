@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.CleftScores;
 import org.synapseworkbench.eval.DistanceStats;
 import org.synapseworkbench.eval.MatchScores;
@@ -32,7 +33,8 @@ import org.synapseworkbench.workflow.PredictAndScore;
         description = {"Score a prediction against the truth: CREMI cleft distances and counts, or polarity",
             "instance precision, recall and F1 (synapses, pre and post sides) matched by IoU.",
             "Probability maps (infer's output) are cut at --threshold (default 0.5); a 3-channel map is first",
-            "turned into synapses by polarity2instance with its defaults. Label volumes count every id."})
+            "turned into synapses by polarity2instance with its defaults (a map of exclusive classes, as infer marks",
+            "it, by each voxel's most likely class). Label volumes count every id."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--prediction", required = true, paramLabel = "FILE[:DATASET]", description = "Prediction: probabilities or labels.")
     String prediction;
@@ -84,12 +86,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** Reads the prediction and the truth and scores them. */
     private Scored score(Steps steps) {
         Block pred;
+        boolean classes;
         steps.begin("Reading " + prediction);
         boolean polarityAsked = task != null && task.equalsIgnoreCase("polarity");
         try (ChunkedVolume p = VolumeFiles.open(prediction, "vol0", "main", polarityAsked ? Cremi.POLARITY : Cremi.CLEFTS)) {
             // the prediction, the truth (8 bytes), masks, distances and instances: measured at 10-14 bytes a voxel
             MemoryBudget.requireWhole("evaluate holds the prediction and the truth in memory", p, 16, WAY_OUT);
             pred = p.readAll();
+            classes = TargetKind.ofChannelNames(p.textAttribute("channels")) == TargetKind.POLARITY_CLASSES;
         }
         int channels = pred.rank() == 4 ? pred.dim(0) : 1;
         String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";
@@ -109,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             resolution = t.resolution();
         }
         steps.begin(kind.equals("cleft") ? "Measuring CREMI distances" : "Matching synapses");
-        JsonObject result = kind.equals("cleft") ? cleft(pred, real, resolution) : polarity(pred, channels, real);
+        JsonObject result = kind.equals("cleft") ? cleft(pred, real, resolution) : polarity(pred, channels, classes, real);
         steps.finish();
         return new Scored(kind, result);
     }
@@ -136,14 +140,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         return o;
     }
 
-    private JsonObject polarity(Block pred, int channels, Block real) {
+    /** @param classes whether a 3-channel map holds exclusive classes (background, pre, post), as its attribute says */
+    private JsonObject polarity(Block pred, int channels, boolean classes, Block real) {
         Block instances = pred;
         if (pred.rank() == 4) {
             if (channels != 3) {
                 throw new UserException(prediction + " has " + channels + " channels; polarity needs 3 or an instance volume.");
             }
             Polarity2Instance.Options d = Polarity2Instance.Options.defaults();
-            instances = Polarity2Instance.instances(pred, new Polarity2Instance.Options(false,
+            instances = Polarity2Instance.instances(pred, new Polarity2Instance.Options(classes,
                     threshold != null ? threshold : d.threshold(), d.minSize(), d.dilation()));
         }
         return polarityJson(PredictAndScore.scorePolarity(instances, real, iou));

@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import picocli.CommandLine.Option;
 
+import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.post.BlockLabelling;
 import org.synapseworkbench.post.Polarity2Instance;
+import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Sizes;
 import org.synapseworkbench.work.UserException;
 
@@ -63,6 +65,17 @@ public final class InstanceOptions {
             return Polarity2Instance.SideRule.of(name);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
+        }
+    }
+
+    /**
+     * Takes --exclusive from the map when it says its channels are background, pre and post (attribute
+     * {@code channels}, written by infer and predict-blocks): cut as pre, post and union, its background would be
+     * taken for pre.
+     */
+    void followMap(ChunkedVolume map) {
+        if (TargetKind.ofChannelNames(map.textAttribute("channels")) == TargetKind.POLARITY_CLASSES) {
+            exclusive = true;
         }
     }
 

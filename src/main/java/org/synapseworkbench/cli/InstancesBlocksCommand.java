@@ -50,6 +50,7 @@ public final class InstancesBlocksCommand implements Callable<Integer> {
         int channels;
         try (ChunkedVolume map = VolumeFiles.open(input, "vol0", "main")) {
             channels = map.rank() == 4 ? map.shape()[0] : 1;
+            instance.followMap(map);
         }
         org.synapseworkbench.spark.BlockInstancesRun run = new org.synapseworkbench.spark.BlockInstancesRun(input, output,
                 instance.settings(channels), spark.block(), chunks.chunks());

@@ -9,14 +9,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.post.CleftInstances;
 import org.synapseworkbench.post.Components;
 import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
-import org.synapseworkbench.volume.Hdf5Volume;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.MemoryBudget;
 import org.synapseworkbench.volume.VolumeFiles;
@@ -81,10 +79,7 @@ public final class PostprocessCommand implements Callable<Integer> {
                     "crop the map into smaller volumes, or run on a machine with more memory and a larger -Xmx.");
             map = v.readAll();
             resolution = v.resolution();
-            if (v instanceof Hdf5Volume h && TargetKind.ofChannelNames(h.textAttribute("channels")) == TargetKind.POLARITY_CLASSES) {
-                // written by infer from a "1-1" model: cutting it as pre, post and union would take the background for pre
-                instance.exclusive = true;
-            }
+            instance.followMap(v);
         }
         int channels = map.rank() == 4 ? map.dim(0) : 1;
         String kind = instance.kind(channels);

@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import org.synapseworkbench.config.Config;
 import org.synapseworkbench.config.ConfigYaml;
+import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.infer.Predictor;
 import org.synapseworkbench.infer.VolumeInference;
 import org.synapseworkbench.model.ModelSpec;
@@ -121,10 +122,14 @@ public final class BlockPrediction implements Serializable {
         }
         int[] outShape = {channels, shape[0], shape[1], shape[2]};
         int[] outChunks = {1, Math.min(chunks[0], shape[0]), Math.min(chunks[1], shape[1]), Math.min(chunks[2], shape[2])};
+        // what the channels hold, as infer says it, so that instances-blocks and postprocess cut the map right
+        String channelNames = TargetKind.of(o.config().model().targetOpt().get(0)).channelNames();
         if (n5) {
             N5Writer.create(out, outShape, outChunks, DataType.UINT8, N5Writer.compression("gzip", 4), resolution);
+            N5Writer.putAttribute(out, "channels", channelNames);
         } else {
             ZarrWriter.create(out, outShape, outChunks, DataType.UINT8, ZarrFormat.v2("blosc", 5), resolution);
+            ZarrWriter.putAttribute(out, "channels", channelNames);
         }
         Grid grid = new Grid(shape, o.block());
         BlockPrediction draft = new BlockPrediction(o, grid, n5, List.of(), Set.of());

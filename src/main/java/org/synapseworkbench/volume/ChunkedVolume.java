@@ -66,6 +66,14 @@ public abstract class ChunkedVolume implements Volume, AutoCloseable {
         return offset.clone();
     }
 
+    /**
+     * The dataset's attribute {@code name} when it is a string, else null: e.g. {@code channels}, which infer and
+     * predict-blocks write on a probability map to say what its channels hold.
+     */
+    public String textAttribute(String name) {
+        return null;
+    }
+
     /** The HDF5 file, or the Zarr or N5 store's folder. */
     public abstract java.nio.file.Path file();
 

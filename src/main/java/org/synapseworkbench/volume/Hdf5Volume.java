@@ -133,7 +133,7 @@ public final class Hdf5Volume extends ChunkedVolume {
         return open(s.file(), s.dataset(), preferred);
     }
 
-    /** The dataset's attribute {@code name} when it is a string, else null. */
+    @Override
     public String textAttribute(String name) {
         Attribute a = dataset.getAttribute(name);
         return a != null && a.getData() instanceof String text ? text : null;

@@ -30,13 +30,15 @@ import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Hdf5Writer;
 import org.synapseworkbench.volume.InMemoryVolume;
 import org.synapseworkbench.volume.VolumeFiles;
+import org.synapseworkbench.volume.n5.N5Writer;
 import org.synapseworkbench.volume.zarr.ZarrFormat;
 import org.synapseworkbench.volume.zarr.ZarrWriter;
 import org.synapseworkbench.work.Progress;
 
 /**
  * Block-wise post-processing on Spark {@code local[2]} against {@code postprocess} of the whole map: polarity synapses
- * from an HDF5 map into Zarr with a task that fails once, and clefts from a Zarr map into N5 by the command, run twice.
+ * from an HDF5 map into Zarr with a task that fails once, clefts from a Zarr map into N5 by the command, run twice,
+ * and an N5 map of exclusive classes that says so in its attributes.
  */
 class BlockInstancesTest {
     @TempDir
@@ -155,6 +157,29 @@ class BlockInstancesTest {
             assertTrue(again.out().contains("27 written before."), again.out());
             assertTrue(again.out().contains(clefts + " clefts; 0 blocks written"), again.out());
             assertTrue(joined.contentEquals(read(output)));
+        });
+    }
+
+    @Test
+    void aClassMapInN5ThatSaysSoIsCutAsClassesWithoutTheFlag() {
+        int[] shape = {6, 80, 80};
+        Block map = TestMaps.randomPolarity(new Random(3), shape, 8, true);
+        Path n5 = dir.resolve("classes.n5/prediction");
+        N5Writer.create(n5, map.shape(), new int[] {1, 3, 20, 20}, DataType.UINT8, N5Writer.compression("gzip", 4), null)
+                .writeAll(new InMemoryVolume("map", map, new double[] {40, 4, 4}));
+        N5Writer.putAttribute(n5, "channels", "background,pre,post"); // as predict-blocks writes it
+        Path output = dir.resolve("classes-out.zarr/synapses");
+        withLocalSpark(() -> {
+            MainTest.Result r = MainTest.run("instances-blocks", "--input", n5.toString(), "--output", output.toString(),
+                    "--block", "3,32,32", "--min-size", "4", "--master", "local[2]");
+            assertEquals(0, r.code(), r.err());
+            Block whole = Polarity2Instance.instances(map, new Polarity2Instance.Options(true, 0.5, 4, new int[] {1, 5, 5}));
+            Block joined = read(output);
+            int synapses = TestMaps.assertSamePartition(TestMaps.synapses(whole), TestMaps.synapses(joined));
+            assertTrue(synapses > 1, synapses + " synapses");
+            for (int i = 0; i < whole.size(); i++) {
+                assertEquals(whole.getLong(i) % 2, joined.getLong(i) % 2, "pre and post differ at voxel " + i);
+            }
         });
     }
 }

@@ -218,6 +218,9 @@ class BlockPredictionTest {
             assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("wrote " + output
                     + ": 8 blocks predicted in "), r.out());
             assertTrue(largestDifference(read(output)) <= 1);
+            try (ChunkedVolume v = VolumeFiles.open(output.toString())) {
+                assertEquals("background,pre,post", v.textAttribute("channels"), "the tiny model's classes, as infer says them");
+            }
         } finally {
             System.clearProperty("spark.ui.enabled");
             System.clearProperty("spark.driver.bindAddress");

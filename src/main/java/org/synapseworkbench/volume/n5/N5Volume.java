@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import com.google.gson.JsonElement;
+
 import org.synapseworkbench.volume.Block;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.StoreArray;
@@ -41,6 +43,12 @@ public final class N5Volume extends StoreArray {
             throw new UserException("'" + folder + "' does not exist or is not a folder; name an N5 dataset's folder.");
         }
         return new N5Volume(store, dataset, N5Metadata.read(folder), cache);
+    }
+
+    @Override
+    public String textAttribute(String name) {
+        JsonElement e = N5Metadata.attributes(folder).get(name);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
     }
 
     @Override

@@ -73,6 +73,18 @@ public final class N5Writer extends ChunkWriter {
         return new N5Writer(folder, m.shape(), m.blockSize(), m.type(), m.codec());
     }
 
+    /** Adds or replaces the string attribute {@code name} in a dataset's {@code attributes.json} (rewritten whole). */
+    public static void putAttribute(Path folder, String name, String value) {
+        JsonObject a = N5Metadata.attributes(folder);
+        a.addProperty(name, value);
+        try {
+            AtomicFiles.writeString(folder.resolve("attributes.json"), a + "\n");
+        } catch (IOException e) {
+            throw new UserException("Cannot write the attributes of the N5 dataset '" + folder + "' (" + e.getMessage()
+                    + "); check that the folder is writable and the disk has room.", e);
+        }
+    }
+
     /** The store's root (the folder ending in .n5 above, else the dataset's parent) says its N5 version. */
     private static void root(Path folder) throws IOException {
         Path abs = folder.toAbsolutePath().normalize();

@@ -52,6 +52,12 @@ public final class ZarrVolume extends StoreArray {
         placeVoxels(res, off);
     }
 
+    @Override
+    public String textAttribute(String name) {
+        JsonElement e = attributes(folder).get(name);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    }
+
     /** The leading axes of one index to drop from an array of 5 or more axes; a shape that is no volume is refused. */
     private static int squeezed(Path array, int[] shape) {
         int drop = 0;

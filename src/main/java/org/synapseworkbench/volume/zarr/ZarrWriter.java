@@ -95,6 +95,33 @@ public final class ZarrWriter extends ChunkWriter {
         return new ZarrWriter(array, meta.shape(), meta.chunks(), meta.type(), meta, null);
     }
 
+    /**
+     * Adds or replaces the string attribute {@code name} of an existing array (v3: in its {@code zarr.json}; v2: in its
+     * {@code .zattrs}), the file rewritten whole through a temporary file.
+     */
+    public static void putAttribute(Path array, String name, String value) {
+        try {
+            Path v3 = array.resolve("zarr.json");
+            if (Files.exists(v3)) {
+                JsonObject node = ZarrV3Metadata.node(array);
+                if (node == null) {
+                    throw new UserException("'" + v3 + "' is not readable JSON; fix or delete it.");
+                }
+                JsonObject attrs = ZarrVolume.attributes(array);
+                attrs.addProperty(name, value);
+                node.add("attributes", attrs);
+                AtomicFiles.writeString(v3, node + "\n");
+            } else {
+                JsonObject attrs = ZarrVolume.attributes(array);
+                attrs.addProperty(name, value);
+                AtomicFiles.writeString(array.resolve(".zattrs"), attrs + "\n");
+            }
+        } catch (IOException e) {
+            throw new UserException("Cannot write the attributes of the Zarr array '" + array + "' (" + e.getMessage()
+                    + "); check that the folder is writable and the disk has room.", e);
+        }
+    }
+
     private interface Step {
         void run() throws IOException;
     }

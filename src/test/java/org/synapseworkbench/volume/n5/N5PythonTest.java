@@ -85,6 +85,7 @@ class N5PythonTest {
             N5Writer.create(store.resolve("labels/" + c), shape, new int[] {4, 16, 16}, DataType.UINT64,
                     N5Writer.compression(c, 5), new double[] {40, 4, 4}).writeAll(new InMemoryVolume("l", labels,
                             new double[] {40, 4, 4}));
+            N5Writer.putAttribute(store.resolve("labels/" + c), "channels", "cleft");
         }
         String out = SystemPython.run(String.join("\n", "import zarr, numpy as np, sys, warnings",
                 "warnings.simplefilter('ignore')",
@@ -92,7 +93,7 @@ class N5PythonTest {
                 "for c in ['raw', 'gzip', 'bzip2', 'xz', 'blosc']:",
                 "    a = g['labels/' + c]",
                 "    print(c, a.shape, a.chunks, a.dtype, int(a[0, 0, 0]), int(a[5, 32, 39]), int(a[...].astype('uint64').sum() % 1000003),",
-                "          list(a.attrs['resolution']))"), store.toString());
+                "          list(a.attrs['resolution']), a.attrs['channels'])"), store.toString());
         long wrapped = 0; // numpy's uint64 sum, modulo 2^64
         for (int i = 0; i < labels.size(); i++) {
             wrapped += labels.getLong(i);
@@ -101,10 +102,11 @@ class N5PythonTest {
         int last = labels.index(5, 32, 39);
         for (String line : out.strip().lines().toList()) {
             assertTrue(line.endsWith("(6, 33, 40) (4, 16, 16) uint64 " + Long.toUnsignedString(labels.getLong(0)) + " "
-                    + Long.toUnsignedString(labels.getLong(last)) + " " + sum + " [4.0, 4.0, 40.0]"), line);
+                    + Long.toUnsignedString(labels.getLong(last)) + " " + sum + " [4.0, 4.0, 40.0] cleft"), line);
         }
         try (ChunkedVolume back = VolumeFiles.open(store + "/labels/xz")) {
             assertTrue(back.read(new int[3], shape).contentEquals(labels), "and read back here");
+            assertEquals("cleft", back.textAttribute("channels"));
         }
         Path block = store.resolve("labels/gzip/2/2/1"); // x 2, y 2, z 1: an edge block, cut to 8 x 1 x 2 voxels
         byte[] b = Files.readAllBytes(block);

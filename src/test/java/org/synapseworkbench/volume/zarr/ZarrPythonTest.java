@@ -123,6 +123,7 @@ class ZarrPythonTest {
         ZarrWriter.create(store.resolve("predictions/p"), shape, new int[] {6, 33, 40}, DataType.FLOAT32,
                 Numcodecs.config("zstd", 3), null).writeAll(new org.synapseworkbench.volume.InMemoryVolume("p", prob,
                         new double[] {40, 4, 4}));
+        ZarrWriter.putAttribute(store.resolve("volumes/raw"), "channels", "cleft"); // beside the resolution
         long rawSum = 0;
         for (int i = 0; i < raw.size(); i++) {
             rawSum += raw.getLong(i);
@@ -130,17 +131,22 @@ class ZarrPythonTest {
         String out = SystemPython.run(String.join("\n", "import zarr, numpy as np, sys",
                 "g = zarr.open(sys.argv[1], mode='r')",
                 "r, c, p = g['volumes/raw'], g['volumes/labels/clefts'], g['predictions/p']",
-                "print(r.dtype, r.chunks, r.compressor.codec_id, list(r.attrs['resolution']), c.dtype, c.compressor.codec_id)",
+                "print(r.dtype, r.chunks, r.compressor.codec_id, list(r.attrs['resolution']), r.attrs['channels'], c.dtype, c.compressor.codec_id)",
                 "print(int(r[...].astype('int64').sum()), int(c[0, 0, 0]), int(c[5, 32, 39]), round(float(p[5, 32, 39]), 3))"),
                 store.toString());
         List<String> lines = out.strip().lines().toList();
-        assertEquals("uint8 (2, 16, 16) blosc [40.0, 4.0, 4.0] uint64 gzip", lines.get(0));
+        assertEquals("uint8 (2, 16, 16) blosc [40.0, 4.0, 4.0] cleft uint64 gzip", lines.get(0));
         int last = labels.index(5, 32, 39);
         assertEquals(rawSum + " " + Long.toUnsignedString(labels.getLong(0)) + " " + Long.toUnsignedString(labels.getLong(last))
                 + " " + (last % 1000) / 1000.0, lines.get(1));
         try (ZarrVolume back = ZarrVolume.open(store.resolve("volumes/labels/clefts"))) {
             assertTrue(back.read(new int[3], shape).contentEquals(labels), "and read back here");
             assertEquals("ours.zarr/volumes/labels/clefts", back.name());
+            assertEquals(null, back.textAttribute("channels"));
+        }
+        try (ZarrVolume back = ZarrVolume.open(store.resolve("volumes/raw"))) {
+            assertEquals("cleft", back.textAttribute("channels"));
+            assertArrayEquals(new double[] {40, 4, 4}, back.resolution());
         }
     }
 
