@@ -64,9 +64,13 @@ public final class LossFunction {
                     throw new UserException("WeightedCE needs class targets (TARGET_OPT \"1-1\"), but target " + t + " is \""
                             + kind.code + "\"; use WeightedBCEWithLogitsLoss for it.");
                 }
-                if (kind == TargetKind.POLARITY_CLASSES && loss != LossKind.WEIGHTED_CE) {
-                    throw new UserException("TARGET_OPT \"1-1\" holds classes and trains with WeightedCE, but MODEL.LOSS_OPTION "
-                            + "gives " + loss.key + " for it.");
+                if (kind == TargetKind.POLARITY_CLASSES && loss != LossKind.WEIGHTED_CE && loss != LossKind.DICE) {
+                    throw new UserException("TARGET_OPT \"1-1\" holds classes and trains with WeightedCE or DiceLoss, but "
+                            + "MODEL.LOSS_OPTION gives " + loss.key + " for it.");
+                }
+                if (kind == TargetKind.POLARITY_CLASSES && loss == LossKind.DICE && !act.equals("softmax")) {
+                    throw new UserException("DiceLoss on the classes of TARGET_OPT \"1-1\" compares class probabilities; set its "
+                            + "MODEL.OUTPUT_ACT to softmax (it is " + act + ").");
                 }
                 if (!weightOpt.equals("0") && !weightOpt.equals("1")) {
                     throw new UserException("MODEL.WEIGHT_OPT \"" + weightOpt + "\" is not supported; use \"0\" or \"1\".");
@@ -182,6 +186,9 @@ public final class LossFunction {
             }
             case WEIGHTED_MSE -> weighted(activate(out, term.activation()).sub(target).square(), weight);
             case DICE -> {
+                if (term.channels() > 1 && target.getShape().get(1) == 1) {
+                    yield classDice(activate(out, term.activation()), target, m);
+                }
                 NDArray p = activate(out, term.activation());
                 long n = p.getShape().get(0);
                 NDArray pf = p.reshape(n, -1);
@@ -212,6 +219,26 @@ public final class LossFunction {
                 yield oneHot.mul(logp).sum(new int[] {1}).mean().neg();
             }
         };
+    }
+
+    /**
+     * Soft Dice of class probabilities (N, C, Z, Y, X) against a class-index target (N, 1, Z, Y, X): per sample and
+     * foreground class (1..C-1; background left out, it would dominate) 1 - (2 sum(p t) + 100) / (sum p + sum t + 100),
+     * the smoothing of the binary DiceLoss, averaged. Where cross-entropy with class weights widens the masks to buy
+     * recall, this term charges a voxel painted outside a mask as much as one missed inside it.
+     */
+    private static NDArray classDice(NDArray p, NDArray classIndex, NDManager m) {
+        Shape shape = p.getShape();
+        long n = shape.get(0);
+        long classes = shape.get(1);
+        NDArray range = m.arange(1f, (float) classes).reshape(1, classes - 1, 1, 1, 1).toDevice(p.getDevice(), false);
+        NDArray t = classIndex.eq(range).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).reshape(n, classes - 1, -1);
+        NDArray pf = p.get(new NDIndex().addAllDim().addSliceDim(1, classes)).reshape(n, classes - 1, -1);
+        NDArray smooth = constant(m, p, 100);
+        NDArray inter = pf.mul(t).sum(new int[] {2});
+        NDArray ratio = inter.mul(constant(m, p, 2)).add(smooth)
+                .div(pf.sum(new int[] {2}).add(t.sum(new int[] {2})).add(smooth));
+        return constant(m, p, 1).sub(ratio).mean();
     }
 
     private static NDArray weighted(NDArray loss, NDArray weight) {

@@ -86,6 +86,36 @@ class LossFunctionTest {
     }
 
     @Test
+    void diceOnClassesAveragesTheForegroundClassesOfTheSoftmax() {
+        float[] logits = {1f, 0f, /* class 1 */ 0f, 2f, /* class 2 */ 0f, 0f};
+        float[] classes = {0f, 1f};
+        LossTerm dice = new LossTerm(0, 0, LossKind.DICE, 0, 3, 1.0, "softmax", false, null);
+        LossFunction f = new LossFunction(List.of(TargetKind.POLARITY_CLASSES), List.of(dice), List.of());
+        double e = Math.E;
+        double p1v0 = 1 / (e + 2);
+        double p1v1 = e * e / (e * e + 2);
+        double p2v0 = 1 / (e + 2);
+        double p2v1 = 1 / (e * e + 2);
+        double dice1 = 1 - (2 * p1v1 + 100) / (p1v0 + p1v1 + 1 + 100); // class 1: voxel 1 is its one true voxel
+        double dice2 = 1 - 100 / (p2v0 + p2v1 + 100); // class 2: no true voxel, only what is painted counts
+        try (NDManager m = TorchEngine.get().newBaseManager()) {
+            NDArray out = m.create(logits, new Shape(1, 3, 1, 1, 2));
+            Batch b = new Batch(0, 1, new int[] {1, 1, 2}, new float[2], List.of(classes), List.of(Arrays.asList((float[]) null)));
+            assertEquals((dice1 + dice2) / 2, f.compute(out, b, m).total().getFloat(), 1e-6);
+        }
+    }
+
+    @Test
+    void diceOnClassesNeedsSoftmax() {
+        Config c = ConfigLoader.merge(null, java.nio.file.Path.of("configs/Demo/Demo-Polarity.yaml"), List.of(
+                "MODEL.LOSS_OPTION", "[[\"WeightedCE\", \"DiceLoss\"]]", "MODEL.OUTPUT_ACT", "[[\"none\", \"none\"]]"));
+        UserException e = assertThrows(UserException.class, () -> LossFunction.fromConfig(c));
+        assertTrue(e.getMessage().contains("set its MODEL.OUTPUT_ACT to softmax"), e.getMessage());
+        Config ok = ConfigLoader.applyOverrides(c, List.of("MODEL.OUTPUT_ACT", "[[\"none\", \"softmax\"]]"));
+        assertEquals(List.of("0/WeightedCE", "0/DiceLoss"), LossFunction.fromConfig(ok).partNames());
+    }
+
+    @Test
     void configDescribesTermsAndChecksChannels() {
         Config c = ConfigLoader.merge(null, java.nio.file.Path.of("configs/Demo/Demo-Polarity.yaml"), List.of());
         LossFunction f = LossFunction.fromConfig(c);
