@@ -149,12 +149,15 @@ public final class ConvertCommand implements Callable<Integer> {
         try (ChunkedVolume v = VolumeFiles.open(from, dataset, new ChunkCache(256L << 20))) {
             String where = format == Format.HDF5 ? to + ":" + name : to + (name.isEmpty() ? "" : "/" + name);
             String task = "Converting " + v.name() + of;
+            // what a probability map's channels hold (infer's attribute), kept so that the copy is cut as the map
+            String channels = v.textAttribute("channels");
             if (format == Format.HDF5) {
                 progress.update(task, 0, 1, 0);
                 MemoryBudget.requireWhole("writing HDF5 holds a volume in memory", v, 0,
                         "convert to Zarr or N5 instead, which are written a chunk at a time.");
                 Block all = v.read(new int[v.rank()], v.shape());
-                hdf5.dataset(name, all, outputChunks(v), Map.of("resolution", v.resolution()));
+                hdf5.dataset(name, all, outputChunks(v), channels == null ? Map.of("resolution", v.resolution())
+                        : Map.of("resolution", v.resolution(), "channels", channels));
                 return describe(v, where, "gzip (level 4)");
             }
             int[] outChunks = outputChunks(v);
@@ -163,10 +166,18 @@ public final class ConvertCommand implements Callable<Integer> {
                 new OmePyramid(v, to.resolve(name), outChunks, zarr, levels).write(task, progress, control);
                 return describe(v, where, compressionName(format) + zarrVersion(zarr) + ", OME-Zarr");
             }
+            Path array = format == Format.ZARR || !name.isEmpty() ? to.resolve(name) : to;
             ChunkWriter writer = format == Format.ZARR
-                    ? ZarrWriter.create(to.resolve(name), v.shape(), outChunks, v.type(), zarr, v.resolution())
-                    : N5Writer.create(name.isEmpty() ? to : to.resolve(name), v.shape(), outChunks, v.type(),
-                            N5Writer.compression(n5Compression(), level), v.resolution());
+                    ? ZarrWriter.create(array, v.shape(), outChunks, v.type(), zarr, v.resolution())
+                    : N5Writer.create(array, v.shape(), outChunks, v.type(), N5Writer.compression(n5Compression(), level),
+                            v.resolution());
+            if (channels != null) {
+                if (format == Format.ZARR) {
+                    ZarrWriter.putAttribute(array, "channels", channels);
+                } else {
+                    N5Writer.putAttribute(array, "channels", channels);
+                }
+            }
             writer.writeAll(v, task, progress, control);
             return describe(v, where, compressionName(format) + zarrVersion(zarr));
         }

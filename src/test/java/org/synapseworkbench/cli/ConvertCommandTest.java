@@ -20,7 +20,10 @@ import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.n5.N5Volume;
 import org.synapseworkbench.volume.zarr.ZarrVolume;
 
-/** {@code convert}: HDF5 to Zarr to N5 and back, every voxel and the voxel size kept; bad arguments in one line. */
+/**
+ * {@code convert}: HDF5 to Zarr to N5 and back, every voxel, the voxel size and a map's {@code channels} kept; bad
+ * arguments in one line.
+ */
 class ConvertCommandTest {
 
     @Test
@@ -53,6 +56,23 @@ class ConvertCommandTest {
             assertTrue(zr.read(new int[3], raw.shape()).contentEquals(raw));
             assertTrue(nc.read(new int[3], clefts.shape()).contentEquals(clefts));
             assertTrue(hc.read(new int[3], clefts.shape()).contentEquals(clefts));
+        }
+    }
+
+    @Test
+    void aMapKeepsWhatItsChannelsHold(@TempDir Path dir) {
+        Block map = Block.zeros(DataType.UINT8, 3, 2, 8, 8);
+        Path h5 = dir.resolve("result.h5");
+        new Hdf5Writer().dataset("vol0", map, Map.of("resolution", new double[] {40, 4, 4}, "channels", "background,pre,post"))
+                .write(h5);
+        String[][] steps = {{h5 + ":vol0", dir.resolve("m.zarr/vol0").toString()}, {dir.resolve("m.zarr/vol0").toString(),
+            dir.resolve("m.n5/vol0").toString()}, {dir.resolve("m.n5/vol0").toString(), dir.resolve("back.h5") + ":vol0"}};
+        for (String[] step : steps) {
+            MainTest.Result r = MainTest.run("convert", step[0], step[1]);
+            assertEquals(0, r.code(), r.err());
+            try (ChunkedVolume v = VolumeFiles.open(step[1])) {
+                assertEquals("background,pre,post", v.textAttribute("channels"), step[1]);
+            }
         }
     }
 
