@@ -170,11 +170,12 @@ public final class PolarityBenchmark implements Callable<Integer> {
                 }
             }
             VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(predictor.config()));
-            out.printf(Locale.ROOT, "%s%s; instance F1 at IoU > %.2f (synapse / pre / post, TP/FP/FN of each) and the mean "
-                    + "over true instances of the best IoU reached%n", model,
+            out.printf(Locale.ROOT, "%s%s; instance F1 at IoU > %.2f (synapse / pre / post, TP/FP/FN of each), the mean "
+                    + "over true instances of the best IoU reached, and of the best match's size / true size (drawn: above 1 "
+                    + "too wide)%n", model,
                     Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, ", trained in %.0f s", seconds), iou);
-            out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %s%n", "", "seed", "defects", "cut", "synapse",
-                    "pre", "post", "TP/FP/FN", "mean best IoU");
+            out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %-15s %s%n", "", "seed", "defects", "cut", "synapse",
+                    "pre", "post", "TP/FP/FN", "mean best IoU", "drawn");
             out.flush();
             List<Map.Entry<String, List<Long>>> groups = List.of(Map.entry("validation", validation), Map.entry("test", test));
             for (String set : defects) {
@@ -195,12 +196,13 @@ public final class PolarityBenchmark implements Callable<Integer> {
                             counts.add(Polarity2Instance.instances(map, cuts.get(c)), v.polarity());
                             PolarityScores s = counts.polarityScores(iou);
                             double[] m = counts.meanBestIou();
-                            pooled[c].add(s, m);
-                            row(out, group, Long.toString(seed), set, cuts.get(c), s, m);
+                            double[][] drawn = counts.bestSizeRatioSums();
+                            pooled[c].add(s, m, drawn);
+                            row(out, group, Long.toString(seed), set, cuts.get(c), s, m, drawn);
                         }
                     }
                     for (int c = 0; c < cuts.size() && seeds.size() > 1; c++) {
-                        row(out, group, "all", set, cuts.get(c), pooled[c].scores(iou), pooled[c].meanIou());
+                        row(out, group, "all", set, cuts.get(c), pooled[c].scores(iou), pooled[c].meanIou(), pooled[c].drawn);
                     }
                     for (int c = 0; c < cuts.size() && !seeds.isEmpty(); c++) {
                         result.put(String.format(Locale.ROOT, "%-11s %-12s %s", group, set, cut(cuts.get(c))),
@@ -218,19 +220,32 @@ public final class PolarityBenchmark implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String group, String seed, String set, Polarity2Instance.Options cut,
-                            PolarityScores s, double[] m) {
-        out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %.2f/%.2f/%.2f%n", group, seed, set,
+                            PolarityScores s, double[] m, double[][] drawn) {
+        out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %-15s %s%n", group, seed, set,
                 cut(cut), f1(s.synapses()), f1(s.pre()),
-                f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()), m[0], m[1], m[2]);
+                f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()),
+                String.format(Locale.ROOT, "%.2f/%.2f/%.2f", m[0], m[1], m[2]),
+                ratio(drawn[0]) + "/" + ratio(drawn[1]) + "/" + ratio(drawn[2]));
         out.flush();
+    }
+
+    /** Mean of {sum, count}, or "-" for none. */
+    private static String ratio(double[] sumAndCount) {
+        return sumAndCount[1] == 0 ? "-" : String.format(Locale.ROOT, "%.2f", sumAndCount[0] / sumAndCount[1]);
     }
 
     /** Scores of several volumes together: counts summed, mean IoUs weighted by each volume's true instances. */
     private static final class Pooled {
         private final long[][] counts = new long[3][3];
         private final double[] iouSums = new double[3];
+        /** Per kind {sum of best-match size ratios, their number}, as {@link InstanceOverlaps#bestSizeRatioSums()}. */
+        final double[][] drawn = new double[3][2];
 
-        void add(PolarityScores s, double[] meanIou) {
+        void add(PolarityScores s, double[] meanIou, double[][] sizeRatios) {
+            for (int k = 0; k < 3; k++) {
+                drawn[k][0] += sizeRatios[k][0];
+                drawn[k][1] += sizeRatios[k][1];
+            }
             MatchScores[] kinds = {s.synapses(), s.pre(), s.post()};
             for (int k = 0; k < 3; k++) {
                 counts[k][0] += kinds[k].truePositives();

@@ -78,6 +78,18 @@ public final class InstanceOverlaps implements Serializable {
         return out;
     }
 
+    /**
+     * Per kind, for the true instances some prediction overlaps: {sum of (predicted size of the best-IoU match) /
+     * (true size), their number}; sums, so that volumes pool. Their mean above 1: masks drawn too wide.
+     */
+    public double[][] bestSizeRatioSums() {
+        double[][] out = new double[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = counts[i].bestSizeRatioSum();
+        }
+        return out;
+    }
+
     /** Polarity scores (of {@link #polarity()} counts) at an IoU threshold. */
     public PolarityScores polarityScores(double iouThreshold) {
         if (!isPolarity()) {

@@ -69,6 +69,27 @@ final class OverlapCounts implements java.io.Serializable {
         return sum / truth.size;
     }
 
+    /**
+     * For the true instances some predicted instance overlaps: the sum over them of (size of the predicted instance
+     * with the best IoU) / (true size), and how many they are. A mean above 1 says masks are drawn too wide, below 1
+     * too narrow, which IoU alone does not tell.
+     */
+    double[] bestSizeRatioSum() {
+        java.util.Map<Long, double[]> best = new java.util.HashMap<>(); // true id -> {IoU, size ratio}
+        pairs.forEach((p, t, overlap) -> {
+            double iou = (double) overlap / (predictedSize(p) + truthSize(t) - overlap);
+            double[] b = best.get(t);
+            if (b == null || iou > b[0]) {
+                best.put(t, new double[] {iou, (double) predictedSize(p) / truthSize(t)});
+            }
+        });
+        double sum = 0;
+        for (double[] b : best.values()) {
+            sum += b[1];
+        }
+        return new double[] {sum, best.size()};
+    }
+
     /** Calls {@code action} with (predicted id, true id, overlap) for every overlapping pair. */
     void forEachPair(PairAction action) {
         pairs.forEach(action);

@@ -52,6 +52,19 @@ class InstanceMatchingTest {
     }
 
     @Test
+    void sizeRatiosOfTheBestMatchesSayHowWideMasksAreDrawn() {
+        InstanceOverlaps counts = InstanceOverlaps.polarity();
+        counts.add(PREDICTION, TRUTH);
+        double[][] r = counts.bestSizeRatioSums();
+        assertEquals(1.5, r[0][0], 1e-12); // synapse 1 drawn whole (20 / 20), synapse 2 half (10 / 20)
+        assertEquals(2, r[0][1]);
+        assertEquals(0.6, r[1][0], 1e-12); // pre 2: 6 of 10; pre 1 overlaps no predicted pre and is left out
+        assertEquals(1, r[1][1]);
+        assertEquals(0.4, r[2][0], 1e-12); // post 2: 4 of 10
+        assertEquals(1, r[2][1]);
+    }
+
+    @Test
     void countsOfPartsCutThroughInstancesAddUpToTheWhole() {
         InstanceOverlaps parts = InstanceOverlaps.polarity();
         for (int[] cut : new int[][] {{0, 5}, {5, 47}, {47, 100}}) { // cuts through truth 1 and predicted 3
