@@ -108,7 +108,7 @@ class LossFunctionTest {
     @Test
     void diceOnClassesNeedsSoftmax() {
         Config c = ConfigLoader.merge(null, java.nio.file.Path.of("configs/Demo/Demo-Polarity.yaml"), List.of(
-                "MODEL.LOSS_OPTION", "[[\"WeightedCE\", \"DiceLoss\"]]", "MODEL.OUTPUT_ACT", "[[\"none\", \"none\"]]"));
+                "MODEL.OUTPUT_ACT", "[[\"none\", \"none\"]]"));
         UserException e = assertThrows(UserException.class, () -> LossFunction.fromConfig(c));
         assertTrue(e.getMessage().contains("set its MODEL.OUTPUT_ACT to softmax"), e.getMessage());
         Config ok = ConfigLoader.applyOverrides(c, List.of("MODEL.OUTPUT_ACT", "[[\"none\", \"softmax\"]]"));
@@ -119,8 +119,8 @@ class LossFunctionTest {
     void configDescribesTermsAndChecksChannels() {
         Config c = ConfigLoader.merge(null, java.nio.file.Path.of("configs/Demo/Demo-Polarity.yaml"), List.of());
         LossFunction f = LossFunction.fromConfig(c);
-        assertEquals(List.of("0/WeightedCE"), f.partNames());
-        assertEquals(List.of(List.of("0")), f.weightOptions());
+        assertEquals(List.of("0/WeightedCE", "0/DiceLoss"), f.partNames());
+        assertEquals(List.of(List.of("0", "0")), f.weightOptions());
         assertEquals(3, f.terms().get(0).channels());
         UserException e = assertThrows(UserException.class,
                 () -> LossFunction.fromConfig(ConfigLoader.applyOverrides(c, List.of("MODEL.OUT_PLANES", "1"))));
