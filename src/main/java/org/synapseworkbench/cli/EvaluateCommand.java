@@ -12,7 +12,6 @@ import com.google.gson.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.CleftScores;
 import org.synapseworkbench.eval.DistanceStats;
 import org.synapseworkbench.eval.MatchScores;
@@ -93,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             // the prediction, the truth (8 bytes), masks, distances and instances: measured at 10-14 bytes a voxel
             MemoryBudget.requireWhole("evaluate holds the prediction and the truth in memory", p, 16, WAY_OUT);
             pred = p.readAll();
-            classes = TargetKind.ofChannelNames(p.textAttribute("channels")) == TargetKind.POLARITY_CLASSES;
+            classes = InstanceOptions.holdsClasses(p);
         }
         int channels = pred.rank() == 4 ? pred.dim(0) : 1;
         String kind = task != null ? task.toLowerCase(Locale.ROOT) : channels == 3 ? "polarity" : "cleft";

@@ -74,9 +74,14 @@ public final class InstanceOptions {
      * taken for pre.
      */
     void followMap(ChunkedVolume map) {
-        if (TargetKind.ofChannelNames(map.textAttribute("channels")) == TargetKind.POLARITY_CLASSES) {
+        if (holdsClasses(map)) {
             exclusive = true;
         }
+    }
+
+    /** Whether the map's attribute {@code channels} says it holds exclusive classes (background, pre, post). */
+    static boolean holdsClasses(ChunkedVolume map) {
+        return TargetKind.ofChannelNames(map.textAttribute("channels")) == TargetKind.POLARITY_CLASSES;
     }
 
     /** "cleft" or "polarity": as asked, else by the map's channels. */
