@@ -80,7 +80,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             description = "EM defects of both volumes (default ${DEFAULT-VALUE}: missing sections are where the demo model misses synapses).")
     String defects;
 
-    @Option(names = "--low", defaultValue = "0.15", description = "Lower end of the doubt band (default ${DEFAULT-VALUE}, as the Review tab).")
+    @Option(names = "--low", defaultValue = "" + MissCandidates.DEFAULT_LOW, description = "Lower end of the doubt band (default ${DEFAULT-VALUE}, as the Review tab).")
     double low;
 
     @Option(names = "--high", defaultValue = "0.5", description = "Upper end of the doubt band (default ${DEFAULT-VALUE}).")
@@ -181,21 +181,28 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
         PolarityScores before = InstanceMatching.polarity(instances, truth, IOU);
         List<ReviewQueue.Item> candidates = queue.items().stream().filter(i -> i.kind() == ReviewQueue.Kind.MISS_CANDIDATE).toList();
         int window = Math.min(candidates.size(), 2 * missed.size());
-        Set<Long> shown = new HashSet<>();
-        for (ReviewQueue.Item c : candidates.subList(0, window)) {
-            shown.addAll(looker.at(c));
-        }
-        long surfaced = missed.stream().filter(shown::contains).count();
+        long surfaced = shownAmong(candidates.subList(0, window), looker, missed);
+        List<ReviewQueue.Item> byMass = new ArrayList<>(candidates);
+        byMass.sort(Comparator.comparingDouble(ProofreadingBenchmark::mass).reversed());
+        long surfacedByMass = shownAmong(byMass.subList(0, window), looker, missed);
         Set<Long> all = new HashSet<>();
         candidates.forEach(c -> all.addAll(looker.at(c)));
         long anywhere = missed.stream().filter(all::contains).count();
         out.printf(Locale.ROOT, "Queue: %d detections, %d possible misses. Truth: %d synapses; the model matches %d (IoU > %.1f); "
                 + "%d no detection touches (truly missed).%n", queue.size() - candidates.size(), candidates.size(),
                 looker.trueSynapses().size(), before.synapses().truePositives(), IOU, missed.size());
-        out.printf(Locale.ROOT, "Truly missed synapses shown by the first %d possible misses: %d of %d (share %s); by the whole "
-                + "list: %d.%n", window, surfaced, missed.size(),
+        out.printf(Locale.ROOT, "Truly missed synapses shown by the first %d possible misses: %d of %d (share %s; ranked by "
+                + "mass alone, as before: %d); by the whole list: %d.%n", window, surfaced, missed.size(),
                 missed.isEmpty() ? "- (nothing missed)" : String.format(Locale.ROOT, "%.2f", (double) surfaced / missed.size()),
-                anywhere);
+                surfacedByMass, anywhere);
+    }
+
+    private static long shownAmong(List<ReviewQueue.Item> places, TruthProofreader looker, List<Long> missed) {
+        Set<Long> shown = new HashSet<>();
+        for (ReviewQueue.Item c : places) {
+            shown.addAll(looker.at(c));
+        }
+        return missed.stream().filter(shown::contains).count();
     }
 
     /** One order walked: F1 after every 10 items, and what the proofreader decided. */
@@ -246,6 +253,11 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
     }
 
     /** The order of before the ranking: detections by id, then possible misses by probability mass. */
+    /** A possible miss's probability mass, the ranking of before (its score discounts it near detections). */
+    private static double mass(ReviewQueue.Item candidate) {
+        return candidate.mean() * candidate.voxels();
+    }
+
     private static int[] byIdThenMass(ReviewQueue queue) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < queue.size(); i++) {
@@ -254,7 +266,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
         List<ReviewQueue.Item> items = queue.items();
         idx.sort(Comparator.<Integer>comparingInt(i -> items.get(i).kind() == ReviewQueue.Kind.DETECTION ? 0 : 1)
                 .thenComparingLong(i -> items.get(i).kind() == ReviewQueue.Kind.DETECTION ? items.get(i).id() : 0)
-                .thenComparingDouble(i -> -items.get(i).score()));
+                .thenComparingDouble(i -> -mass(items.get(i))));
         return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 

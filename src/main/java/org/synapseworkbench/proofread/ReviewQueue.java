@@ -90,7 +90,7 @@ public final class ReviewQueue {
 
     /**
      * One place to review. {@code id} is the instance id (synapse number for polarity) of a detection, 0 for a
-     * candidate; {@code score} orders candidates (their probability mass).
+     * candidate; {@code score} orders candidates ({@link MissCandidates.Candidate#score}); a detection's is its voxels.
      */
     public record Item(Kind kind, long id, int[] centre, int[] min, int[] max, long voxels, long preVoxels, long postVoxels,
             double mean, double peak, double score) {
@@ -148,7 +148,7 @@ public final class ReviewQueue {
         doubtFirst.forEach(d -> items.add(item(Kind.DETECTION, d)));
         for (MissCandidates.Candidate m : candidates) {
             items.add(new Item(Kind.MISS_CANDIDATE, 0, m.peakAt(), m.min(), m.max(), m.voxels(), 0, 0, m.mean(), m.peak(),
-                    m.mass()));
+                    m.score()));
         }
         return items;
     }

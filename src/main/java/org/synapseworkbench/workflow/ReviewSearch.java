@@ -46,7 +46,8 @@ public final class ReviewSearch {
     }
 
     /**
-     * Runs the search. {@code progress} hears both steps as one count of sections, 2 per section, under the step's name
+     * Runs the search on the probability of a synapse in {@code probabilities} (see {@link SynapseProbabilityView}).
+     * {@code progress} hears both steps as one count of sections, 2 per section, under the step's name
      * ({@link InstanceTable#MEASURING}, then {@link MissCandidates#SEARCHING}); {@code cancel} is asked between
      * sections, and a cancelled search returns what it has found so far.
      *
@@ -57,11 +58,12 @@ public final class ReviewSearch {
             Cancellation cancel) {
         long t0 = System.nanoTime();
         long sections = instances.spatialShape()[0];
+        Volume synapse = SynapseProbabilityView.of(probabilities);
         progress.update(InstanceTable.MEASURING, 0, 2 * sections, 0);
-        List<InstanceTable.Instance> found = InstanceTable.measure(instances, probabilities, polarity,
+        List<InstanceTable.Instance> found = InstanceTable.measure(instances, synapse, polarity,
                 (task, done, total, s) -> progress.update(task, done, 2 * sections, (System.nanoTime() - t0) / 1e9), cancel);
         progress.update(MissCandidates.SEARCHING, sections, 2 * sections, (System.nanoTime() - t0) / 1e9);
-        List<MissCandidates.Candidate> candidates = misses.find(probabilities, instances,
+        List<MissCandidates.Candidate> candidates = misses.find(synapse, instances,
                 (task, done, total, s) -> progress.update(task, sections + done, 2 * sections, (System.nanoTime() - t0) / 1e9),
                 cancel);
         TruthComparison.Result compared = truth == null ? null : TruthComparison.compare(instances, truth, polarity, 0.5, cancel);

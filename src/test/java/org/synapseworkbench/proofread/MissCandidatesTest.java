@@ -51,15 +51,12 @@ class MissCandidatesTest {
     }
 
     @Test
-    void regionsInTheBandAwayFromDetectionsRankedByProbabilityMass() {
+    void regionsInTheBandAwayFromDetectionsRankedByProbabilityMassDiscountedNearDetections() {
         List<String> progress = new ArrayList<>();
         List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(map(), instances(),
                 (task, done, total, seconds) -> progress.add(task + " " + done + "/" + total), null);
         assertEquals(4, c.size(), "A, B, E and F; C touches an instance");
-        MissCandidates.Candidate b = c.remove(1);
-        assertEquals(1.1, b.mass(), 1e-6);
-        assertEquals(0.6, b.peak(), 1e-6);
-        assertArrayEquals(new int[] {0, 4, 6}, b.peakAt());
+        // the detection with C, its fringe, spans (2, 0, 7) to (2, 1, 7); gaps in voxels times 40, 4, 4 nm
         MissCandidates.Candidate a = c.get(0);
         assertEquals(5, a.voxels());
         assertEquals(1.5, a.mass(), 1e-6);
@@ -68,12 +65,37 @@ class MissCandidatesTest {
         assertArrayEquals(new int[] {0, 0, 0}, a.min());
         assertArrayEquals(new int[] {1, 2, 2}, a.max());
         assertEquals(0.3, a.mean(), 1e-6);
-        assertEquals(0.45, c.get(1).mass(), 1e-6);
-        assertArrayEquals(new int[] {2, 5, 4}, c.get(1).peakAt());
+        assertEquals(Math.hypot(40, 5 * 4), a.nearest(), 1e-9, "one section and five columns away");
+        assertEquals(1.5 * Math.hypot(40, 20) / 400, a.score(), 1e-6);
+        MissCandidates.Candidate b = c.get(1);
+        assertEquals(1.1, b.mass(), 1e-6);
+        assertEquals(0.6, b.peak(), 1e-6);
+        assertArrayEquals(new int[] {0, 4, 6}, b.peakAt());
+        assertEquals(Math.hypot(40, 3 * 4), b.nearest(), 1e-9);
+        // F (mass 0.4, 6 columns and 3 rows away) now goes before the speck E (mass 0.45, 3 columns and 4 rows away)
         assertEquals(0.4, c.get(2).mass(), 1e-6);
         assertEquals(2, c.get(2).voxels());
+        assertEquals(Math.hypot(3 * 4, 6 * 4), c.get(2).nearest(), 1e-9);
+        assertEquals(0.45, c.get(3).mass(), 1e-6);
+        assertArrayEquals(new int[] {2, 5, 4}, c.get(3).peakAt());
+        assertEquals(20, c.get(3).nearest(), 1e-9);
         assertEquals(List.of("Looking for missed synapses 1/3", "Looking for missed synapses 2/3",
                 "Looking for missed synapses 3/3"), progress);
+    }
+
+    @Test
+    void regionsFarFromEveryDetectionCountWholly() {
+        Block p = Block.zeros(DataType.FLOAT32, 1, 1, 300);
+        p.setDouble(0, 0.9); // a detection at x = 0
+        p.setDouble(50, 0.45); // 50 voxels of 4 nm from it: 200 nm, score 0.45 * 200 / 400
+        p.setDouble(200, 0.3); // 800 nm: the whole mass
+        p.setDouble(299, 0.2);
+        List<MissCandidates.Candidate> c = new MissCandidates(0.15, 0.5, 1).find(new InMemoryVolume("line", p, RES), null,
+                null, null);
+        assertEquals(List.of(200, 50, 299), c.stream().map(x -> x.peakAt()[2]).toList());
+        assertEquals(List.of(400.0, 200.0, 400.0), c.stream().map(MissCandidates.Candidate::nearest).toList());
+        assertEquals(0.45 * 200 / 400, c.get(1).score(), 1e-6);
+        assertEquals(0.3, c.get(0).score(), 1e-6);
     }
 
     @Test

@@ -76,18 +76,19 @@ class ReviewQueueTest {
                 new InstanceTable.Instance(2, 10, 5, 5, 0.6, 1, at, at, at),
                 new InstanceTable.Instance(3, 5, 2, 3, 0.6, 1, at, at, at),
                 new InstanceTable.Instance(4, 20, 10, 10, 0.7, 1, at, at, at));
-        List<MissCandidates.Candidate> misses = List.of(new MissCandidates.Candidate(30, 9, 0.4, at, at, at),
-                new MissCandidates.Candidate(10, 2, 0.3, at, at, at));
+        List<MissCandidates.Candidate> misses = List.of(new MissCandidates.Candidate(30, 9, 0.4, at, at, at, 400),
+                new MissCandidates.Candidate(10, 2, 0.3, at, at, at, 200));
         ReviewQueue q = ReviewQueue.of(detections, misses);
-        // 3 and 2 are as doubtful (0.6): the smaller first; then 4 (0.7) and 1 (0.9); then the misses by mass
+        // 3 and 2 are as doubtful (0.6): the smaller first; then 4 (0.7) and 1 (0.9); then the misses in their order, scored by
+        // mass, halved for the one 200 nm from a detection
         assertEquals(List.of(3L, 2L, 4L, 1L, 0L, 0L), q.items().stream().map(ReviewQueue.Item::id).toList());
-        assertEquals(List.of(9.0, 2.0), q.items().subList(4, 6).stream().map(ReviewQueue.Item::score).toList());
+        assertEquals(List.of(9.0, 1.0), q.items().subList(4, 6).stream().map(ReviewQueue.Item::score).toList());
     }
 
     @Test
     void decisionsAreCountedWalkedSavedAndLoaded() throws IOException {
         List<MissCandidates.Candidate> misses = List.of(new MissCandidates.Candidate(7, 2.1, 0.4, new int[] {1, 0, 2},
-                new int[] {1, 0, 1}, new int[] {1, 1, 3}));
+                new int[] {1, 0, 1}, new int[] {1, 1, 3}, MissCandidates.NEAR_NM));
         ReviewQueue q = ReviewQueue.of(InstanceTable.measure(polarity(), probability(), true, null, null), misses);
         assertEquals(3, q.size());
         assertEquals(ReviewQueue.Kind.MISS_CANDIDATE, q.items().get(2).kind());

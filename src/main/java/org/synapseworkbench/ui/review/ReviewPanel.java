@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.synapseworkbench.proofread.MissCandidates;
 import org.synapseworkbench.proofread.ProofreadingHistory;
 import org.synapseworkbench.proofread.ReviewQueue;
 import org.synapseworkbench.ui.action.Action;
@@ -50,7 +51,7 @@ public final class ReviewPanel {
     private final ComboBox<String> probability = new ComboBox<>();
     private final ComboBox<String> instances = new ComboBox<>();
     private final ComboBox<String> truth = new ComboBox<>();
-    private final Spinner<Double> low = new Spinner<>(0.01, 0.99, 0.15, 0.05);
+    private final Spinner<Double> low = new Spinner<>(0.01, 0.99, MissCandidates.DEFAULT_LOW, 0.05);
     private final Spinner<Double> high = new Spinner<>(0.02, 1.0, 0.5, 0.05);
     private final Button find = new Button("Find");
     private final Button cancel = new Button("Cancel");
