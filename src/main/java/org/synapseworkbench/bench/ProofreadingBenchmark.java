@@ -252,12 +252,12 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
         return walks;
     }
 
-    /** The order of before the ranking: detections by id, then possible misses by probability mass. */
     /** A possible miss's probability mass, the ranking of before (its score discounts it near detections). */
     private static double mass(ReviewQueue.Item candidate) {
         return candidate.mean() * candidate.voxels();
     }
 
+    /** The order of before the ranking: detections by id, then possible misses by probability mass. */
     private static int[] byIdThenMass(ReviewQueue queue) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < queue.size(); i++) {

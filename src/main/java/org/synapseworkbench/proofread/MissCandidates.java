@@ -44,7 +44,7 @@ public final class MissCandidates {
     /**
      * The doubt band's lower end the Review tab starts with. Chosen with {@code benchmark proofreading}'s volumes
      * 201-204 (both defect settings, two demo models): of 21 missed synapses the first 2 x (missed) places showed 13
-     * at 0.15, 14 at 0.1, 15 at 0.05, with lists of about 15, 25 and 55 places a volume; the softmax models doubt
+     * at 0.15, 14 at 0.1, 15 at 0.05, with lists of 17, 27 and 51 places a volume on average; the softmax models doubt
      * little, and some misses never reach 0.15.
      */
     public static final double DEFAULT_LOW = 0.1;
