@@ -31,9 +31,12 @@ import org.synapseworkbench.ui.viewer.layer.LayerKind;
 import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Volume;
 import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.work.UserException;
+import org.synapseworkbench.workflow.SynapseProbabilityView;
 
 /**
  * The desktop workbench. Parameters: an HDF5 image as {@code FILE[:DATASET]}; without one, what was open last time
@@ -300,7 +303,20 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Draws a label dataset over the image (clefts, or polarity when its name says so) if it has the image's shape. */
+    /**
+     * How an opened dataset is drawn: a uint8 map with channels (what infer, predict-blocks and Save prediction write)
+     * as its synapse probability in yellow, which the Review tab can then search; labels as clefts, or polarity or
+     * instances when the dataset's name says so.
+     */
+    static LabelLayer layerOf(String name, String dataset, Volume v) {
+        if (v.rank() == 4 && v.type() == DataType.UINT8) {
+            return new LabelLayer(name + " (synapse probability)", SynapseProbabilityView.of(v), LayerKind.PROBABILITY,
+                    LabelLayer.YELLOW);
+        }
+        return new LabelLayer(name, v, LayerKind.ofDataset(dataset));
+    }
+
+    /** Draws a label dataset or a probability map over the image (see {@link #layerOf}) if it has the image's shape. */
     private void addLabels(Stage stage, Path file, String dataset) {
         try {
             ChunkedVolume labels = VolumeFiles.open(file, dataset, ChunkCache.shared());
@@ -312,7 +328,7 @@ public final class WorkbenchApp extends Application {
                 return;
             }
             opened.add(labels);
-            window.addLayer(new LabelLayer(file.getFileName() + ":" + labels.datasetPath(), labels, LayerKind.ofDataset(labels.datasetPath())));
+            window.addLayer(layerOf(file.getFileName() + ":" + labels.datasetPath(), labels.datasetPath(), labels));
             addedLabels.add(file.toAbsolutePath() + ":" + labels.datasetPath());
         } catch (RuntimeException e) {
             problem(stage, "Cannot add labels from " + file + ": " + e.getMessage());

@@ -19,6 +19,10 @@ import org.synapseworkbench.synth.SyntheticEmGenerator;
 import org.synapseworkbench.synth.SyntheticVolumeWriter;
 import org.synapseworkbench.ui.persist.Workspace;
 import org.synapseworkbench.ui.viewer.layer.LabelLayer;
+import org.synapseworkbench.ui.viewer.layer.LayerKind;
+import org.synapseworkbench.volume.Block;
+import org.synapseworkbench.volume.DataType;
+import org.synapseworkbench.volume.Hdf5Writer;
 
 /** The whole application as a newcomer starts it: no data, so the built-in sample is made, then shown. */
 class WorkbenchAppTest {
@@ -56,8 +60,15 @@ class WorkbenchAppTest {
     void aSavedWorkspaceIsReopenedWithItsConfigAndCheckpoint(@TempDir Path dir) throws Exception {
         Path image = dir.resolve("small.h5");
         SyntheticVolumeWriter.writeCremi(new SyntheticEmGenerator(SynthParams.of(new int[] {6, 64, 64}, 2)).generate(), image);
+        // a map of exclusive classes as infer writes it: background 200 / 255 everywhere
+        Block classes = Block.zeros(DataType.UINT8, 3, 6, 64, 64);
+        for (int i = 0; i < 6 * 64 * 64; i++) {
+            classes.setLong(i, 200);
+        }
+        Path map = dir.resolve("classes.h5");
+        new Hdf5Writer().dataset("vol0", classes, java.util.Map.of("channels", "background,pre,post")).write(map);
         Path ws = dir.resolve("ws.properties");
-        new Workspace(image + ":" + org.synapseworkbench.volume.Cremi.RAW, java.util.List.of(), null, null,
+        new Workspace(image + ":" + org.synapseworkbench.volume.Cremi.RAW, java.util.List.of(map + ":vol0"), null, null,
                 "SOLVER:\n  BASE_LR: 0.123\n", "/some/checkpoint_000010.ckpt").save(ws);
         FxToolkit.registerPrimaryStage();
         Application app = FxToolkit.setupApplication(WorkbenchApp.class, "--sample=" + dir.resolve("unused.h5"),
@@ -70,6 +81,11 @@ class WorkbenchAppTest {
             assertEquals(0.123, workbench.config().configProperty().get().getDouble("SOLVER.BASE_LR"));
             assertEquals("/some/checkpoint_000010.ckpt", workbench.window().state().checkpointProperty().get());
             assertTrue(Files.notExists(dir.resolve("unused.h5")), "no sample is made when a workspace is reopened");
+            LabelLayer probability = workbench.window().state().layers().stream()
+                    .filter(l -> l.name().equals("classes.h5:vol0 (synapse probability)")).findFirst().orElseThrow();
+            assertEquals(LayerKind.PROBABILITY, probability.kind());
+            assertEquals(55, probability.labels().read(new int[] {2, 30, 40}, new int[] {1, 1, 1}).getLong(0),
+                    "1 - background, so the Review tab can search it");
             WaitForAsyncUtils.asyncFx(() -> workbench.config().show(workbench.config().document()
                     .with("SOLVER.ITERATION_TOTAL", 77, "test"))).get();
         } finally {
