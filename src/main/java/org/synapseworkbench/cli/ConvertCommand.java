@@ -149,15 +149,23 @@ public final class ConvertCommand implements Callable<Integer> {
         try (ChunkedVolume v = VolumeFiles.open(from, dataset, new ChunkCache(256L << 20))) {
             String where = format == Format.HDF5 ? to + ":" + name : to + (name.isEmpty() ? "" : "/" + name);
             String task = "Converting " + v.name() + of;
-            // what a probability map's channels hold (infer's attribute), kept so that the copy is cut as the map
-            String channels = v.textAttribute("channels");
+            // what a probability map's channels hold (infer's attribute) and what labels are (postprocess's), kept so
+            // that the copy is cut and drawn as the original
+            Map<String, String> said = new LinkedHashMap<>();
+            for (String key : new String[] {"channels", "labels"}) {
+                String value = v.textAttribute(key);
+                if (value != null) {
+                    said.put(key, value);
+                }
+            }
             if (format == Format.HDF5) {
                 progress.update(task, 0, 1, 0);
                 MemoryBudget.requireWhole("writing HDF5 holds a volume in memory", v, 0,
                         "convert to Zarr or N5 instead, which are written a chunk at a time.");
                 Block all = v.read(new int[v.rank()], v.shape());
-                hdf5.dataset(name, all, outputChunks(v), channels == null ? Map.of("resolution", v.resolution())
-                        : Map.of("resolution", v.resolution(), "channels", channels));
+                Map<String, Object> attributes = new LinkedHashMap<>(said);
+                attributes.put("resolution", v.resolution());
+                hdf5.dataset(name, all, outputChunks(v), attributes);
                 return describe(v, where, "gzip (level 4)");
             }
             int[] outChunks = outputChunks(v);
@@ -171,11 +179,11 @@ public final class ConvertCommand implements Callable<Integer> {
                     ? ZarrWriter.create(array, v.shape(), outChunks, v.type(), zarr, v.resolution())
                     : N5Writer.create(array, v.shape(), outChunks, v.type(), N5Writer.compression(n5Compression(), level),
                             v.resolution());
-            if (channels != null) {
+            for (Map.Entry<String, String> e : said.entrySet()) {
                 if (format == Format.ZARR) {
-                    ZarrWriter.putAttribute(array, "channels", channels);
+                    ZarrWriter.putAttribute(array, e.getKey(), e.getValue());
                 } else {
-                    N5Writer.putAttribute(array, "channels", channels);
+                    N5Writer.putAttribute(array, e.getKey(), e.getValue());
                 }
             }
             writer.writeAll(v, task, progress, control);

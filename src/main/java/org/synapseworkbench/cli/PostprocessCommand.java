@@ -115,7 +115,9 @@ public final class PostprocessCommand implements Callable<Integer> {
         }
         String dataset = !cremi ? "main" : kind.equals("cleft") ? Cremi.CLEFTS : Cremi.POLARITY;
         steps.begin("Writing " + output);
-        new Hdf5Writer().dataset(dataset, labels, Map.of("resolution", resolution)).write(output);
+        // what the ids are, so that the workbench draws and reviews them as such whatever the dataset's name
+        new Hdf5Writer().dataset(dataset, labels, Map.of("resolution", resolution, "labels",
+                kind.equals("cleft") ? "clefts" : "polarity")).write(output);
         steps.finish();
         return String.format(Locale.ROOT, "%s: %s in %.1f s; wrote %s:%s", input, summary, (System.nanoTime() - t0) / 1e9,
                 output, dataset);

@@ -113,10 +113,14 @@ public final class BlockInstances implements Serializable {
         int[] chunks = BlockPrediction.checkedChunks(o.block(), o.chunks());
         int[] outChunks = {Math.min(chunks[0], shape[0]), Math.min(chunks[1], shape[1]), Math.min(chunks[2], shape[2])};
         Path out = o.output().toAbsolutePath();
+        // what the ids are, as postprocess says it, so that the workbench draws and reviews them as such
+        String labels = o.settings().polarity() ? "polarity" : "clefts";
         if (n5) {
             N5Writer.create(out, shape, outChunks, DataType.UINT64, N5Writer.compression("gzip", 4), resolution);
+            N5Writer.putAttribute(out, "labels", labels);
         } else {
             ZarrWriter.create(out, shape, outChunks, DataType.UINT64, ZarrFormat.v2("blosc", 5), resolution);
+            ZarrWriter.putAttribute(out, "labels", labels);
         }
         Grid grid = new Grid(shape, o.block());
         BlockLabelling.Settings s = o.settings();

@@ -32,7 +32,6 @@ import org.synapseworkbench.volume.ChunkCache;
 import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.Cremi;
 import org.synapseworkbench.volume.DataType;
-import org.synapseworkbench.volume.Volume;
 import org.synapseworkbench.volume.VolumeFiles;
 import org.synapseworkbench.volume.VolumeSpec;
 import org.synapseworkbench.work.UserException;
@@ -305,15 +304,23 @@ public final class WorkbenchApp extends Application {
 
     /**
      * How an opened dataset is drawn: a uint8 map with channels (what infer, predict-blocks and Save prediction write)
-     * as its synapse probability in yellow, which the Review tab can then search; labels as clefts, or polarity or
+     * as its synapse probability in yellow, which the Review tab can then search; labels as their {@code labels}
+     * attribute says (postprocess and instances-blocks write "clefts" or "polarity"), else as clefts, or polarity or
      * instances when the dataset's name says so.
      */
-    static LabelLayer layerOf(String name, String dataset, Volume v) {
+    static LabelLayer layerOf(String name, String dataset, ChunkedVolume v) {
         if (v.rank() == 4 && v.type() == DataType.UINT8) {
             return new LabelLayer(name + " (synapse probability)", SynapseProbabilityView.of(v), LayerKind.PROBABILITY,
                     LabelLayer.YELLOW);
         }
-        return new LabelLayer(name, v, LayerKind.ofDataset(dataset));
+        String said = v.textAttribute("labels");
+        LayerKind kind = LayerKind.ofDataset(dataset);
+        for (LayerKind k : kind.alternatives()) {
+            if (k.title().equals(said)) {
+                kind = k;
+            }
+        }
+        return new LabelLayer(name, v, kind);
     }
 
     /** Draws a label dataset or a probability map over the image (see {@link #layerOf}) if it has the image's shape. */

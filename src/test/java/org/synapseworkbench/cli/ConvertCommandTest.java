@@ -2,6 +2,7 @@ package org.synapseworkbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.synapseworkbench.volume.n5.N5Volume;
 import org.synapseworkbench.volume.zarr.ZarrVolume;
 
 /**
- * {@code convert}: HDF5 to Zarr to N5 and back, every voxel, the voxel size and a map's {@code channels} kept; bad
+ * {@code convert}: HDF5 to Zarr to N5 and back, every voxel, the voxel size and a map's {@code channels} and labels' {@code labels} kept; bad
  * arguments in one line.
  */
 class ConvertCommandTest {
@@ -72,6 +73,22 @@ class ConvertCommandTest {
             assertEquals(0, r.code(), r.err());
             try (ChunkedVolume v = VolumeFiles.open(step[1])) {
                 assertEquals("background,pre,post", v.textAttribute("channels"), step[1]);
+                assertNull(v.textAttribute("labels"), step[1]);
+            }
+        }
+    }
+
+    @Test
+    void labelsKeepWhatTheyAre(@TempDir Path dir) {
+        Path h5 = dir.resolve("synapses.h5");
+        new Hdf5Writer().dataset("main", Block.zeros(DataType.UINT64, 2, 8, 8), Map.of("labels", "polarity")).write(h5);
+        String[][] steps = {{h5 + ":main", dir.resolve("s.zarr/main").toString()}, {dir.resolve("s.zarr/main").toString(),
+            dir.resolve("s.n5/main").toString()}, {dir.resolve("s.n5/main").toString(), dir.resolve("back.h5") + ":main"}};
+        for (String[] step : steps) {
+            MainTest.Result r = MainTest.run("convert", step[0], step[1]);
+            assertEquals(0, r.code(), r.err());
+            try (ChunkedVolume v = VolumeFiles.open(step[1])) {
+                assertEquals("polarity", v.textAttribute("labels"), step[1]);
             }
         }
     }

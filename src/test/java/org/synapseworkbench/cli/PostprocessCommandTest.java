@@ -51,6 +51,7 @@ class PostprocessCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(!map.getFileName().toString().equals("silent.h5"), r.out().contains("(exclusive classes"), r.out());
         try (Hdf5Volume v = Hdf5Volume.open(out, "main")) {
+            assertEquals("polarity", v.textAttribute("labels"), "the workbench draws them as polarity");
             return v.readAll().longs();
         }
     }

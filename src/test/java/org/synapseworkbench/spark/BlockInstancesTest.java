@@ -151,6 +151,7 @@ class BlockInstancesTest {
             assertTrue(r.out().contains("wrote " + output.toAbsolutePath() + ": " + clefts + " clefts; 27 blocks written in "), r.out());
             try (ChunkedVolume v = VolumeFiles.open(output.toString())) {
                 assertArrayEquals(new double[] {40, 4, 4}, v.resolution());
+                assertEquals("clefts", v.textAttribute("labels"));
             }
             MainTest.Result again = MainTest.run(args);
             assertEquals(0, again.code(), again.err());

@@ -67,8 +67,13 @@ class WorkbenchAppTest {
         }
         Path map = dir.resolve("classes.h5");
         new Hdf5Writer().dataset("vol0", classes, java.util.Map.of("channels", "background,pre,post")).write(map);
+        // synapses as postprocess writes them: "main" says nothing, the attribute says polarity
+        Path synapses = dir.resolve("synapses.h5");
+        new Hdf5Writer().dataset("main", Block.zeros(DataType.UINT64, 6, 64, 64), java.util.Map.of("labels", "polarity"))
+                .write(synapses);
         Path ws = dir.resolve("ws.properties");
-        new Workspace(image + ":" + org.synapseworkbench.volume.Cremi.RAW, java.util.List.of(map + ":vol0"), null, null,
+        new Workspace(image + ":" + org.synapseworkbench.volume.Cremi.RAW, java.util.List.of(map + ":vol0",
+                synapses + ":main"), null, null,
                 "SOLVER:\n  BASE_LR: 0.123\n", "/some/checkpoint_000010.ckpt").save(ws);
         FxToolkit.registerPrimaryStage();
         Application app = FxToolkit.setupApplication(WorkbenchApp.class, "--sample=" + dir.resolve("unused.h5"),
@@ -86,6 +91,8 @@ class WorkbenchAppTest {
             assertEquals(LayerKind.PROBABILITY, probability.kind());
             assertEquals(55, probability.labels().read(new int[] {2, 30, 40}, new int[] {1, 1, 1}).getLong(0),
                     "1 - background, so the Review tab can search it");
+            assertEquals(LayerKind.POLARITY, workbench.window().state().layers().stream()
+                    .filter(l -> l.name().equals("synapses.h5:main")).findFirst().orElseThrow().kind());
             WaitForAsyncUtils.asyncFx(() -> workbench.config().show(workbench.config().document()
                     .with("SOLVER.ITERATION_TOTAL", 77, "test"))).get();
         } finally {
