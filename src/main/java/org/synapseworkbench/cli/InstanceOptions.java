@@ -81,7 +81,7 @@ public final class InstanceOptions {
 
     /** Whether the map's attribute {@code channels} says it holds exclusive classes (background, pre, post). */
     static boolean holdsClasses(ChunkedVolume map) {
-        return TargetKind.ofChannelNames(map.textAttribute("channels")) == TargetKind.POLARITY_CLASSES;
+        return TargetKind.ofMap(map) == TargetKind.POLARITY_CLASSES;
     }
 
     /** "cleft" or "polarity": as asked, else by the map's channels. */

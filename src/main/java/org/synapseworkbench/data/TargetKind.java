@@ -1,5 +1,7 @@
 package org.synapseworkbench.data;
 
+import org.synapseworkbench.volume.ChunkedVolume;
+import org.synapseworkbench.volume.Volume;
 import org.synapseworkbench.work.UserException;
 
 /**
@@ -49,6 +51,14 @@ public enum TargetKind {
             }
         }
         return null;
+    }
+
+    /**
+     * The kind a probability map says its channels hold (attribute {@code channels}, written by infer, predict-blocks
+     * and convert), or null when it says nothing.
+     */
+    public static TargetKind ofMap(Volume map) {
+        return map instanceof ChunkedVolume c ? ofChannelNames(c.textAttribute("channels")) : null;
     }
 
     public static TargetKind of(String code) {

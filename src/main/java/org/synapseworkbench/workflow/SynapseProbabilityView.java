@@ -2,7 +2,6 @@ package org.synapseworkbench.workflow;
 
 import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.volume.Block;
-import org.synapseworkbench.volume.ChunkedVolume;
 import org.synapseworkbench.volume.DataType;
 import org.synapseworkbench.volume.Volume;
 
@@ -29,8 +28,7 @@ public final class SynapseProbabilityView implements Volume {
         if (map.rank() != 4) {
             return map;
         }
-        String names = map instanceof ChunkedVolume c ? c.textAttribute("channels") : null;
-        if (TargetKind.ofChannelNames(names) == TargetKind.POLARITY_CLASSES) {
+        if (TargetKind.ofMap(map) == TargetKind.POLARITY_CLASSES) {
             return new SynapseProbabilityView(map, 0, true);
         }
         return new SynapseProbabilityView(map, map.channels() == 3 ? 2 : 0, false);
@@ -81,18 +79,29 @@ public final class SynapseProbabilityView implements Volume {
     public Block read(int[] start, int[] size) {
         Block b = map.read(new int[] {channel, start[0], start[1], start[2]}, new int[] {1, size[0], size[1], size[2]})
                 .leading(size);
-        if (!complement) {
-            return b;
+        return complement ? complemented(b, Block.zeros(b.type(), size)) : b;
+    }
+
+    /** A plane of channel 0 the map's own way (a chunked map copies only the sampled voxels); of others, from a box. */
+    @Override
+    public Block readSampled(int axis, int index, int[] rows, int[] cols, Block reuse) {
+        if (channel != 0) {
+            return Volume.super.readSampled(axis, index, rows, cols, reuse);
         }
-        Block out = Block.zeros(b.type(), size);
-        double one = switch (b.type()) {
+        Block b = map.readSampled(axis, index, rows, cols, reuse);
+        return complement ? complemented(b, b) : b;
+    }
+
+    /** {@code out} (same type and size as {@code in}, may be it) filled with 1 - p of {@code in}, in its type's scale. */
+    private static Block complemented(Block in, Block out) {
+        double one = switch (in.type()) {
             case UINT8 -> 255;
             case UINT16 -> 65535;
             default -> 1;
         };
-        int n = out.size();
+        int n = in.size();
         for (int i = 0; i < n; i++) {
-            out.setDouble(i, one - b.getDouble(i));
+            out.setDouble(i, one - in.getDouble(i));
         }
         return out;
     }
