@@ -73,6 +73,11 @@ public final class PolarityBenchmark implements Callable<Integer> {
                     + "PyTC's).")
     List<String> sides;
 
+    @Option(names = "--facing", split = ",", defaultValue = "off,on", paramLabel = "off|on",
+            description = "Score each cut as it is (off) and without the pre voxels beyond the post side (on, postprocess "
+                    + "--facing, the window's default), on the same maps (default ${DEFAULT-VALUE}).")
+    List<String> facing;
+
     @Option(names = "--train-seeds", split = ",", paramLabel = "SEED",
             description = "Instead of one run (--train-seed), train the config once per seed, score each, then print every "
                     + "pooled figure's mean and range over the runs: one run says little.")
@@ -80,6 +85,9 @@ public final class PolarityBenchmark implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The --facing choices, set when the benchmark starts. */
+    private List<Boolean> facingChoices;
 
     @Override
     public Integer call() throws Exception {
@@ -95,9 +103,17 @@ public final class PolarityBenchmark implements Callable<Integer> {
         for (String rule : sides) {
             sideRules.add(InstanceOptions.sideRule(rule));
         }
+        facingChoices = new ArrayList<>();
+        for (String f : facing) {
+            switch (f.strip().toLowerCase(Locale.ROOT)) {
+                case "off" -> facingChoices.add(false);
+                case "on" -> facingChoices.add(true);
+                default -> throw new UserException("--facing " + f + " is not off or on; give off, on or off,on.");
+            }
+        }
         if (trainSeeds == null || trainSeeds.isEmpty()) {
             try (TrainedModel model = modelChoice.open(out)) {
-                score(out, model.checkpoint(), model.seconds(), validation, test, sideRules);
+                score(out, model, validation, test, sideRules);
                 return 0;
             }
         }
@@ -107,7 +123,7 @@ public final class PolarityBenchmark implements Callable<Integer> {
         Map<String, List<PolarityScores>> runs = new LinkedHashMap<>();
         for (long seed : trainSeeds) {
             try (TrainedModel model = TrainedModel.of(null, modelChoice.configFile, seed, modelChoice.overrides, out)) {
-                score(out, model.checkpoint(), model.seconds(), validation, test, sideRules)
+                score(out, model, validation, test, sideRules)
                         .forEach((row, pooled) -> runs.computeIfAbsent(row, k -> new ArrayList<>()).add(pooled));
             }
         }
@@ -124,9 +140,9 @@ public final class PolarityBenchmark implements Callable<Integer> {
     static void spread(PrintWriter out, List<Long> seeds, Map<String, List<PolarityScores>> runs) {
         out.printf(Locale.ROOT, "Over %d training runs (seeds %s): pooled F1 mean (min-max)%n", seeds.size(),
                 seeds.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        out.printf(Locale.ROOT, "%-42s %-17s %-17s %s%n", "", "synapse", "pre", "post");
+        out.printf(Locale.ROOT, "%-47s %-17s %-17s %s%n", "", "synapse", "pre", "post");
         runs.forEach((row, scores) -> {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s", row));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-47s", row));
             for (int k = 0; k < 3; k++) {
                 final int kind = k;
                 double[] f = scores.stream().map(s -> kinds(s)[kind].f1()).filter(OptionalDouble::isPresent)
@@ -157,16 +173,20 @@ public final class PolarityBenchmark implements Callable<Integer> {
     }
 
     /** Scores the model and prints its rows; returns the pooled scores of each group, defects and cut. */
-    private Map<String, PolarityScores> score(PrintWriter out, Path model, double seconds, List<Long> validation,
+    private Map<String, PolarityScores> score(PrintWriter out, TrainedModel trained, List<Long> validation,
                                               List<Long> test, List<Polarity2Instance.SideRule> sideRules) {
         Map<String, PolarityScores> result = new LinkedHashMap<>();
-        try (Predictor predictor = Predictor.load(model, null, DeviceChoice.AUTO.resolve(1))) {
+        Path model = trained.checkpoint();
+        double seconds = trained.seconds();
+        try (Predictor predictor = Predictor.load(model, trained.config(), DeviceChoice.AUTO.resolve(1))) {
             boolean exclusive = TargetKind.of(predictor.config().model().targetOpt().get(0)) == TargetKind.POLARITY_CLASSES;
             Polarity2Instance.Options d = Polarity2Instance.Options.defaults();
             List<Polarity2Instance.Options> cuts = new ArrayList<>();
             for (Polarity2Instance.SideRule rule : exclusive ? sideRules.subList(0, 1) : sideRules) {
                 for (double t : exclusive ? thresholds.subList(0, 1) : thresholds) {
-                    cuts.add(new Polarity2Instance.Options(exclusive, t, d.minSize(), d.dilation(), rule));
+                    for (boolean dropBeyond : facingChoices) {
+                        cuts.add(new Polarity2Instance.Options(exclusive, t, d.minSize(), d.dilation(), rule, dropBeyond));
+                    }
                 }
             }
             VolumeInference inference = new VolumeInference(predictor, VolumeInference.Settings.fromConfig(predictor.config()));
@@ -174,7 +194,7 @@ public final class PolarityBenchmark implements Callable<Integer> {
                     + "over true instances of the best IoU reached, and of the best match's size / true size (drawn: above 1 "
                     + "too wide)%n", model,
                     Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, ", trained in %.0f s", seconds), iou);
-            out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %-15s %s%n", "", "seed", "defects", "cut", "synapse",
+            out.printf(Locale.ROOT, "%-11s %5s %-12s %-21s %8s %8s %8s   %-26s %-15s %s%n", "", "seed", "defects", "cut", "synapse",
                     "pre", "post", "TP/FP/FN", "mean best IoU", "drawn");
             out.flush();
             List<Map.Entry<String, List<Long>>> groups = List.of(Map.entry("validation", validation), Map.entry("test", test));
@@ -215,13 +235,13 @@ public final class PolarityBenchmark implements Callable<Integer> {
     }
 
     private static String cut(Polarity2Instance.Options cut) {
-        return cut.exclusive() ? "largest class" : String.format(Locale.ROOT, "%.2f %s", cut.threshold(),
-                cut.sides().name().toLowerCase(Locale.ROOT));
+        return (cut.exclusive() ? "largest class" : String.format(Locale.ROOT, "%.2f %s", cut.threshold(),
+                cut.sides().name().toLowerCase(Locale.ROOT))) + (cut.facing() ? " facing" : "");
     }
 
     private static void row(PrintWriter out, String group, String seed, String set, Polarity2Instance.Options cut,
                             PolarityScores s, double[] m, double[][] drawn) {
-        out.printf(Locale.ROOT, "%-11s %5s %-12s %-16s %8s %8s %8s   %-26s %-15s %s%n", group, seed, set,
+        out.printf(Locale.ROOT, "%-11s %5s %-12s %-21s %8s %8s %8s   %-26s %-15s %s%n", group, seed, set,
                 cut(cut), f1(s.synapses()), f1(s.pre()),
                 f1(s.post()), counts(s.synapses()) + "  " + counts(s.pre()) + "  " + counts(s.post()),
                 String.format(Locale.ROOT, "%.2f/%.2f/%.2f", m[0], m[1], m[2]),

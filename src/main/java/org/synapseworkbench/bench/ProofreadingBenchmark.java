@@ -25,7 +25,6 @@ import org.synapseworkbench.data.TargetKind;
 import org.synapseworkbench.eval.InstanceMatching;
 import org.synapseworkbench.eval.MatchScores;
 import org.synapseworkbench.eval.PolarityScores;
-import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.post.Polarity2Instance;
 import org.synapseworkbench.proofread.InstanceTable;
 import org.synapseworkbench.proofread.MissCandidates;
@@ -101,6 +100,10 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
                     + "figures in docs/benchmarks.md were measured with; the window's Predict tab cuts with larger).")
     String sides;
 
+    @Option(names = "--facing", description = "Cut without the pre voxels beyond the post side, as postprocess --facing and "
+            + "the window's Predict tab (off by default, as the figures in docs/benchmarks.md were measured).")
+    boolean facing;
+
     @Option(names = "--decisions", description = "Write the queue with the proofreader's verdicts as CSV here.")
     Path decisions;
 
@@ -118,20 +121,19 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
         int[] shape = org.synapseworkbench.volume.Sizes.parse(size);
         sideRule = InstanceOptions.sideRule(sides);
         try (TrainedModel model = modelChoice.open(out)) {
-            Checkpoint read = Checkpoint.read(model.checkpoint());
-            TargetKind kind = TargetKind.of(read.config().model().targetOpt().get(0));
+            Config settings = model.config();
+            TargetKind kind = TargetKind.of(settings.model().targetOpt().get(0));
             if (kind == TargetKind.BINARY) {
                 throw new UserException(model.checkpoint() + " predicts clefts; this benchmark proofreads polarity, so give a "
                         + "polarity checkpoint (Demo-Polarity.yaml trains one).");
             }
-            Config settings = read.config();
             SyntheticVolume proofread = volume(shape, seed);
             out.printf(Locale.ROOT, "Predicting the volume to proofread (seed %d, %s, %s)...%n", seed, size, defects);
             out.flush();
             InMemoryVolume image = new InMemoryVolume("seed " + seed, proofread.image(), SynthParams.RESOLUTION);
             PredictAndScore.Prediction prediction = PredictAndScore.predict(model.checkpoint(), settings, image, Progress.NONE,
                     new Cancellation());
-            Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize(), sideRule);
+            Block instances = PredictAndScore.instances(prediction.probabilities(), kind, high, minSize(), sideRule, facing);
             Block foreground = Polarity2Instance.synapseProbability(prediction.probabilities(),
                     kind == TargetKind.POLARITY_CLASSES);
             ReviewQueue queue = reviewQueue(instances, foreground);
@@ -337,7 +339,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             out.flush();
             long t0 = System.nanoTime();
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(copy, settings, image, reader.labels(),
-                    new CorrectionsRetraining.Settings(retrainIterations, 0.5, high, minSize(), sideRule), shown,
+                    new CorrectionsRetraining.Settings(retrainIterations, 0.5, high, minSize(), sideRule, facing), shown,
                     new org.synapseworkbench.train.TrainingListener() {
                     }, Progress.NONE, new Cancellation());
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -351,7 +353,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
             for (Path c : List.of(model.checkpoint(), o.checkpoint())) {
                 PredictAndScore.Prediction p = PredictAndScore.predict(c, settings, otherImage, Progress.NONE, new Cancellation());
                 TargetKind kind = p.kind();
-                PolarityScores s = InstanceMatching.polarity(PredictAndScore.instances(p.probabilities(), kind, high, minSize(), sideRule),
+                PolarityScores s = InstanceMatching.polarity(PredictAndScore.instances(p.probabilities(), kind, high, minSize(), sideRule, facing),
                         other.polarity(), IOU);
                 out.printf(Locale.ROOT, "  %-22s %s   (synapses TP/FP/FN %d/%d/%d)%n", c == o.checkpoint() ? "after retraining"
                         : "before", triple(s), s.synapses().truePositives(), s.synapses().falsePositives(),

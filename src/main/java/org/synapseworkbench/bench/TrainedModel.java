@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.synapseworkbench.cli.Main;
+import org.synapseworkbench.config.Config;
+import org.synapseworkbench.config.ConfigLoader;
 import org.synapseworkbench.model.Checkpoint;
 import org.synapseworkbench.work.UserException;
 
@@ -32,7 +34,8 @@ final class TrainedModel implements AutoCloseable {
                         + "shows how much a figure owes to chance.")
         long trainSeed;
 
-        @picocli.CommandLine.Parameters(paramLabel = "KEY VALUE", arity = "0..*", description = "Config overrides for training.")
+        @picocli.CommandLine.Parameters(paramLabel = "KEY VALUE", arity = "0..*",
+                description = "Config overrides for training; with --checkpoint, for predicting (e.g. INFERENCE.AUG_NUM 4).")
         List<String> overrides = new ArrayList<>();
 
         /** The checkpoint given, or the config trained now. */
@@ -44,17 +47,19 @@ final class TrainedModel implements AutoCloseable {
     private final Path checkpoint;
     private final Path temporary;
     private final double seconds;
+    private final List<String> predictOverrides;
 
-    private TrainedModel(Path checkpoint, Path temporary, double seconds) {
+    private TrainedModel(Path checkpoint, Path temporary, double seconds, List<String> predictOverrides) {
         this.checkpoint = checkpoint;
         this.temporary = temporary;
         this.seconds = seconds;
+        this.predictOverrides = predictOverrides;
     }
 
     /** {@code given} (a file or an output folder) when not null, else {@code configFile} with overrides trained. */
     static TrainedModel of(Path given, Path configFile, long seed, List<String> overrides, PrintWriter out) throws IOException {
         if (given != null) {
-            return new TrainedModel(Checkpoint.resolve(given), null, Double.NaN);
+            return new TrainedModel(Checkpoint.resolve(given), null, Double.NaN, List.copyOf(overrides));
         }
         Path work = Files.createTempDirectory("benchmark-model");
         try {
@@ -70,7 +75,7 @@ final class TrainedModel implements AutoCloseable {
             out.flush();
             long t0 = System.nanoTime();
             run(args.toArray(String[]::new));
-            return new TrainedModel(Checkpoint.resolve(work), work, (System.nanoTime() - t0) / 1e9);
+            return new TrainedModel(Checkpoint.resolve(work), work, (System.nanoTime() - t0) / 1e9, List.of());
         } catch (RuntimeException | Error e) {
             BenchmarkCommand.deleteTree(work);
             throw e;
@@ -80,6 +85,14 @@ final class TrainedModel implements AutoCloseable {
     /** The checkpoint file. */
     Path checkpoint() {
         return checkpoint;
+    }
+
+    /**
+     * The config to predict with: the checkpoint's own, with the overrides applied when the checkpoint was given (a
+     * model trained here already holds them).
+     */
+    Config config() {
+        return ConfigLoader.applyOverrides(Checkpoint.read(checkpoint).config(), predictOverrides);
     }
 
     /** Seconds of training, NaN for a checkpoint given. */

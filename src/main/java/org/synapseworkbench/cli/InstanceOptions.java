@@ -41,6 +41,11 @@ public final class InstanceOptions {
                     + "${DEFAULT-VALUE}.")
     String sides;
 
+    @Option(names = "--facing", description = "Polarity: drop the pre voxels that lie beyond the post side (not PyTC's; the "
+            + "window does it by default): a synapse's pre side faces its post side, and models paint pre around the far edge "
+            + "of a narrow post side.")
+    boolean facing;
+
     /** One sentence on the first option out of range. */
     void check() {
         if (!(threshold > 0 && threshold < 1)) {
@@ -94,7 +99,7 @@ public final class InstanceOptions {
     }
 
     Polarity2Instance.Options polarity() {
-        return new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation), sideRule());
+        return new Polarity2Instance.Options(exclusive, threshold, minSize, Sizes.parse(dilation), sideRule(), facing);
     }
 
     /** The block-wise settings for a map of {@code channels}. */

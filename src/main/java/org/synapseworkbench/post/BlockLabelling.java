@@ -34,16 +34,18 @@ public final class BlockLabelling {
      * @param exclusive polarity map of exclusive classes (background, pre, post)
      * @param dilation polarity: the box that joins pre and post of one synapse
      * @param sides polarity: how union voxels get their side
+     * @param facing polarity: drop the pre voxels beyond the post side ({@link FacingSides})
      */
     public record Settings(boolean polarity, double threshold, int connectivity, int minSize, boolean exclusive,
-            int[] dilation, Polarity2Instance.SideRule sides) implements Serializable {
+            int[] dilation, Polarity2Instance.SideRule sides, boolean facing) implements Serializable {
         public static Settings cleft(double threshold, int connectivity, int minSize) {
             return new Settings(false, threshold, connectivity, minSize, false, new int[] {1, 1, 1},
-                    Polarity2Instance.SideRule.THRESHOLDS);
+                    Polarity2Instance.SideRule.THRESHOLDS, false);
         }
 
         public static Settings polarity(Polarity2Instance.Options o) {
-            return new Settings(true, o.threshold(), 6, o.minSize(), o.exclusive(), o.dilation().clone(), o.sides());
+            return new Settings(true, o.threshold(), 6, o.minSize(), o.exclusive(), o.dilation().clone(), o.sides(),
+                    o.facing());
         }
 
         /** Kinds of pieces: 1 (clefts) or 3 (pre, post, synapses). */
@@ -65,13 +67,17 @@ public final class BlockLabelling {
             return polarity ? SYNAPSES : 0;
         }
 
-        /** Voxels of the map needed beyond a block on each side (z, y, x): the dilation's reach. */
+        /**
+         * Voxels of the map needed beyond a block on each side (z, y, x): the dilation's reach, and in y and x the
+         * facing rule's besides.
+         */
         public int[] halo() {
-            return polarity ? new int[] {dilation[0] / 2, dilation[1] / 2, dilation[2] / 2} : new int[3];
+            int plane = facing ? FacingSides.HALO : 0;
+            return polarity ? new int[] {dilation[0] / 2, dilation[1] / 2 + plane, dilation[2] / 2 + plane} : new int[3];
         }
 
         Polarity2Instance.Options polarityOptions() {
-            return new Polarity2Instance.Options(exclusive, threshold, minSize, dilation, sides);
+            return new Polarity2Instance.Options(exclusive, threshold, minSize, dilation, sides, facing);
         }
     }
 

@@ -12,7 +12,8 @@ import org.synapseworkbench.volume.DataType;
  * <li>Masks: channel c above the threshold (uint8 maps: above int(255 x thres)); exclusive maps ("1-1": background,
  * pre, post) take the channel of highest value instead (the first on ties) and the union is "not background".
  * <li>pre = mask0 and union, post = mask1 and union; 6-connected pieces under {@code minSize} voxels removed. With
- * {@link SideRule#LARGER} (not PyTC's) every union voxel takes the side whose channel is larger instead.
+ * {@link SideRule#LARGER} (not PyTC's) every union voxel takes the side whose channel is larger instead. With
+ * {@link Options#facing} (not PyTC's) pre voxels lying beyond the post side are dropped first ({@link FacingSides}).
  * <li>Semantic output: 1 for pre, 2 for post (post wins where both).
  * <li>Instances: the union dilated by a (1, 5, 5) box, cut into 6-connected components 1..n; a pre voxel of
  * component n gets 2n-1, a post voxel 2n (post wins where both).
@@ -50,11 +51,17 @@ public final class Polarity2Instance {
      * @param minSize pieces of pre or post smaller than this are dropped (PyTC's thres_small, 128)
      * @param dilation box that joins the pre and post of one synapse (1, 5, 5)
      * @param sides how union voxels get their side (exclusive maps take the largest class whatever this says)
+     * @param facing drop the pre voxels that lie beyond the post side ({@link FacingSides}; PyTC keeps them)
      */
-    public record Options(boolean exclusive, double threshold, int minSize, int[] dilation, SideRule sides) {
+    public record Options(boolean exclusive, double threshold, int minSize, int[] dilation, SideRule sides, boolean facing) {
         /** PyTC's side rule. */
         public Options(boolean exclusive, double threshold, int minSize, int[] dilation) {
             this(exclusive, threshold, minSize, dilation, SideRule.THRESHOLDS);
+        }
+
+        /** Every pre voxel kept, as PyTC. */
+        public Options(boolean exclusive, double threshold, int minSize, int[] dilation, SideRule sides) {
+            this(exclusive, threshold, minSize, dilation, sides, false);
         }
 
         public static Options defaults() {
@@ -62,7 +69,11 @@ public final class Polarity2Instance {
         }
 
         public Options withSides(SideRule rule) {
-            return new Options(exclusive, threshold, minSize, dilation, rule);
+            return new Options(exclusive, threshold, minSize, dilation, rule, facing);
+        }
+
+        public Options withFacing(boolean drop) {
+            return new Options(exclusive, threshold, minSize, dilation, sides, drop);
         }
     }
 
@@ -81,7 +92,10 @@ public final class Polarity2Instance {
         return new Masks(pre, post, m.union, m.shape);
     }
 
-    /** Step 1 and the sides of step 2 before small pieces are dropped (pre = mask0 and union, post = mask1 and union). */
+    /**
+     * Step 1 and the sides of step 2 before small pieces are dropped (pre = mask0 and union, post = mask1 and union;
+     * with {@link Options#facing} the pre voxels beyond the post side leave pre and union).
+     */
     public static Masks sides(Block probabilities, Options options) {
         if (probabilities.rank() != 4 || probabilities.dim(0) != 3) {
             throw new IllegalArgumentException("polarity needs a map of 3 channels (c, z, y, x), not " + probabilities);
@@ -120,6 +134,9 @@ public final class Polarity2Instance {
                 pre[i] = m[0][i] && m[2][i];
                 post[i] = m[1][i] && m[2][i];
             }
+        }
+        if (options.facing) {
+            FacingSides.drop(pre, post, m[2], shape);
         }
         return new Masks(pre, post, m[2], shape);
     }

@@ -41,9 +41,11 @@ public final class CorrectionsRetraining {
     /**
      * @param iterations fine-tuning iterations
      * @param focusShare the share of crops placed on corrected voxels (the rest uniform)
-     * @param threshold {@code minSize} and {@code sides}: how probabilities become instances, as in the Predict tab
+     * @param threshold {@code minSize}, {@code sides} and {@code facing}: how probabilities become instances, as in the
+     *        Predict tab
      */
-    public record Settings(int iterations, double focusShare, double threshold, int minSize, Polarity2Instance.SideRule sides) {
+    public record Settings(int iterations, double focusShare, double threshold, int minSize, Polarity2Instance.SideRule sides,
+            boolean facing) {
         public Settings {
             if (iterations < 1) {
                 throw new UserException("Fine-tuning needs at least 1 iteration, but " + iterations + " were asked for.");
@@ -90,7 +92,7 @@ public final class CorrectionsRetraining {
                         (what, done, total, s) -> progress.update("Scoring before", done, total, s), cancel);
         TargetKind kind = before.kind();
         List<PredictAndScore.Score> beforeRows = PredictAndScore.scores(PredictAndScore.instances(before.probabilities(), kind,
-                settings.threshold(), settings.minSize(), settings.sides()), truth, kind, image.resolution());
+                settings.threshold(), settings.minSize(), settings.sides(), settings.facing()), truth, kind, image.resolution());
 
         Path out = checkpoint.toAbsolutePath().getParent().resolve("corrections-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -115,7 +117,7 @@ public final class CorrectionsRetraining {
         PredictAndScore.Prediction after = PredictAndScore.predict(end.lastCheckpoint(), settingsConfig, image,
                 (what, done, total, s) -> progress.update("Scoring after", done, total, s), cancel);
         Block instances = PredictAndScore.instances(after.probabilities(), kind, settings.threshold(), settings.minSize(),
-                settings.sides());
+                settings.sides(), settings.facing());
         List<PredictAndScore.Score> afterRows = PredictAndScore.scores(instances, truth, kind, image.resolution());
         return new Outcome(end.lastCheckpoint(), after, instances, sideBySide(beforeRows, afterRows), end);
     }

@@ -70,14 +70,16 @@ public final class PredictAndScore {
 
     /**
      * Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n whose union
-     * voxels take their side by {@code sides} (exclusive maps and clefts ignore it).
+     * voxels take their side by {@code sides} (exclusive maps and clefts ignore it), without the pre voxels beyond the
+     * post side when {@code facing}.
      */
-    public static Block instances(Block probs, TargetKind kind, double threshold, int minSize, Polarity2Instance.SideRule sides) {
+    public static Block instances(Block probs, TargetKind kind, double threshold, int minSize, Polarity2Instance.SideRule sides,
+            boolean facing) {
         if (kind == TargetKind.BINARY) {
             return CleftInstances.toBlock(CleftInstances.of(probs, threshold, 26, minSize), 0);
         }
         return Polarity2Instance.instances(probs, new Polarity2Instance.Options(kind == TargetKind.POLARITY_CLASSES, threshold,
-                minSize, Polarity2Instance.DEFAULT_DILATION, sides));
+                minSize, Polarity2Instance.DEFAULT_DILATION, sides, facing));
     }
 
     /**
@@ -85,10 +87,11 @@ public final class PredictAndScore {
      * Find instances, as steps that report and may be cancelled between them.
      */
     public static Instances instancesAndScores(Block probs, TargetKind kind, double threshold, int minSize,
-            Polarity2Instance.SideRule sides, Volume truth, double[] resolution, Progress progress, Cancellation control) {
+            Polarity2Instance.SideRule sides, boolean facing, Volume truth, double[] resolution, Progress progress,
+            Cancellation control) {
         Steps steps = new Steps(progress, control, truth == null ? 1 : 3);
         steps.begin("Finding instances");
-        Block labels = instances(probs, kind, threshold, minSize, sides);
+        Block labels = instances(probs, kind, threshold, minSize, sides, facing);
         List<Score> rows = List.of();
         if (truth != null) {
             steps.begin("Reading " + truth.name());

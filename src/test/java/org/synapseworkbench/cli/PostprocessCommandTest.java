@@ -71,6 +71,36 @@ class PostprocessCommandTest {
     }
 
     @Test
+    void facingDropsThePreVoxelsBehindThePostSide() throws Exception {
+        // the class map with pre painted behind the post side too (x 25-27), as models paint it around a narrow post
+        Block map = classMap();
+        int n = 2 * 16 * 40;
+        for (int i = 0; i < n; i++) {
+            int x = i % 40;
+            if (x >= 25 && x < 28) {
+                map.setLong(i, 0);
+                map.setLong(n + i, 255);
+            }
+        }
+        Path file = dir.resolve("behind.h5");
+        new Hdf5Writer().dataset("vol0", map, Map.of("channels", "background,pre,post")).write(file);
+        long[] kept = cut(file);
+        assertEquals(1, kept[40 + 26], "as PyTC: pre behind the post side is pre of the synapse");
+        Path out = dir.resolve("facing.h5");
+        MainTest.Result r = MainTest.run("postprocess", "--input", file.toString(), "--output", out.toString(), "--min-size", "4",
+                "--facing");
+        assertEquals(0, r.code(), r.err());
+        try (Hdf5Volume v = Hdf5Volume.open(out, "main")) {
+            long[] facing = v.readAll().longs();
+            for (int i = 0; i < n; i++) {
+                int x = i % 40;
+                long expected = x >= 25 && x < 28 ? 0 : kept[i];
+                assertEquals(expected, facing[i], "voxel " + i + " (x " + x + ")");
+            }
+        }
+    }
+
+    @Test
     void zarrV3AndN5MapsSayItInTheirAttributes() throws Exception {
         long[] expected = cut(written("classes.h5"));
         Path zarr = dir.resolve("map.zarr/classes");

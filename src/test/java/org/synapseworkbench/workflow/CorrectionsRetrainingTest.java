@@ -73,7 +73,7 @@ class CorrectionsRetrainingTest {
                 }
             };
             CorrectionsRetraining.Outcome o = CorrectionsRetraining.run(checkpoint, config, image, corrected,
-                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16, Polarity2Instance.SideRule.LARGER), null, heard, org.synapseworkbench.work.Progress.NONE,
+                    new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16, Polarity2Instance.SideRule.LARGER, false), null, heard, org.synapseworkbench.work.Progress.NONE,
                     new Cancellation());
 
             assertEquals(List.of(1L, 2L), iterations, "two iterations, counted from 0");
@@ -92,7 +92,7 @@ class CorrectionsRetrainingTest {
             Block truth = corrected.read(new int[3], corrected.spatialShape());
             List<PredictAndScore.Score> before = PredictAndScore.scores(PredictAndScore.instances(PredictAndScore.predict(checkpoint, config,
                     image, org.synapseworkbench.work.Progress.NONE, new Cancellation()).probabilities(), TargetKind.BINARY, 0.5, 16,
-                    Polarity2Instance.SideRule.LARGER),
+                    Polarity2Instance.SideRule.LARGER, false),
                     truth, TargetKind.BINARY, image.resolution());
             PredictAndScore.Prediction after = PredictAndScore.predict(o.checkpoint(), config, image,
                     org.synapseworkbench.work.Progress.NONE, new Cancellation());
@@ -118,7 +118,7 @@ class CorrectionsRetrainingTest {
         try (Hdf5Volume image = Hdf5Volume.open(data.resolve("tiny-image.h5"), null);
                 Hdf5Volume clefts = Hdf5Volume.open(data.resolve("tiny-clefts.h5"), null)) {
             UserException e = assertThrows(UserException.class, () -> CorrectionsRetraining.run(checkpoint, config, image,
-                    new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16, Polarity2Instance.SideRule.LARGER), null,
+                    new EditedLabels(clefts), new CorrectionsRetraining.Settings(2, 0.5, 0.5, 16, Polarity2Instance.SideRule.LARGER, false), null,
                     new TrainingListener() {
                     }, org.synapseworkbench.work.Progress.NONE, new Cancellation()));
             assertTrue(e.getMessage().contains("paint or erase labels first"), e.getMessage());

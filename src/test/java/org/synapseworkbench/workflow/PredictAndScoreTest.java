@@ -43,9 +43,9 @@ class PredictAndScoreTest {
             probs.setDouble(8 + i, 0.95);
         }
         assertArrayEquals(new long[] {1, 0, 0, 2}, PredictAndScore.instances(probs, TargetKind.POLARITY, 0.5, 0,
-                Polarity2Instance.SideRule.THRESHOLDS).longs());
+                Polarity2Instance.SideRule.THRESHOLDS, false).longs());
         assertArrayEquals(new long[] {1, 1, 2, 2}, PredictAndScore.instances(probs, TargetKind.POLARITY, 0.5, 0,
-                Polarity2Instance.SideRule.LARGER).longs());
+                Polarity2Instance.SideRule.LARGER, false).longs());
     }
 
     /**

@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -70,6 +71,7 @@ public final class PredictionPanel {
     private final Spinner<Integer> minSize = new Spinner<>(0, 1_000_000, 128, 16);
     private final ChoiceBox<Polarity2Instance.SideRule> sides = new ChoiceBox<>(
             FXCollections.observableArrayList(Polarity2Instance.SideRule.values()));
+    private final CheckBox facing = new CheckBox("Pre faces post");
     private final Button findInstances = new Button("Find instances");
     private final Button save = new Button("Save prediction...");
     private final TableView<PredictAndScore.Score> scores = new TableView<>();
@@ -92,6 +94,7 @@ public final class PredictionPanel {
         threshold.getValueFactory().valueProperty().bindBidirectional(state.thresholdProperty());
         minSize.getValueFactory().valueProperty().bindBidirectional(state.minSizeProperty());
         sides.valueProperty().bindBidirectional(state.sidesProperty());
+        facing.selectedProperty().bindBidirectional(state.facingProperty());
         state.imageProperty().addListener((o, was, now) -> imageChanged());
         state.predictionProperty().addListener((o, was, now) -> {
             if (now != null && now.image() == state.image()) {
@@ -153,8 +156,13 @@ public final class PredictionPanel {
                 + "channel over the threshold, post where both (as postprocess does by default)."));
         Label sidesLabel = new Label("Sides");
         sidesLabel.setMinWidth(Region.USE_PREF_SIZE);
+        facing.setId("prediction-facing");
+        facing.setMinWidth(Region.USE_PREF_SIZE);
+        facing.setTooltip(new Tooltip("Polarity: drop the pre voxels that lie beyond the post side, where a synapse's pre side "
+                + "cannot be (higher pre F1 with every demo model measured; postprocess keeps them unless given --facing, as "
+                + "PyTC)."));
         post.addRow(1, sidesLabel, sides);
-        GridPane.setColumnSpan(sides, 3);
+        post.add(facing, 2, 1, 2, 1);
         TableColumn<PredictAndScore.Score, String> name = new TableColumn<>("Score");
         name.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().measure()));
         name.setPrefWidth(330);
@@ -312,6 +320,7 @@ public final class PredictionPanel {
         // a map of exclusive classes is cut by each voxel's most likely class: no threshold, no side rule
         threshold.setDisable(kind == TargetKind.POLARITY_CLASSES);
         sides.setDisable(kind != TargetKind.POLARITY);
+        facing.setDisable(kind == TargetKind.BINARY);
         shownLayers.forEach(state.layers()::remove);
         shownLayers.clear();
         int[] shape = image.spatialShape();
@@ -368,13 +377,14 @@ public final class PredictionPanel {
         double thr = state.thresholdProperty().get();
         int min = state.minSizeProperty().get();
         Polarity2Instance.SideRule rule = state.sidesProperty().get();
+        boolean facing = state.facingProperty().get();
         Block probs = shown.prediction().probabilities();
         TargetKind kind = shown.prediction().kind();
         Volume image = shown.image();
         LabelLayer truth = truthLayer(kind);
         Volume truthLabels = truth == null ? null : truth.labels();
         JobTask<PredictAndScore.Instances> task = new JobTask<>((progress, control) -> PredictAndScore.instancesAndScores(probs,
-                kind, thr, min, rule, truthLabels, image.resolution(), progress, control), (what, done, total, s) -> what + "...");
+                kind, thr, min, rule, facing, truthLabels, image.resolution(), progress, control), (what, done, total, s) -> what + "...");
         job = task;
         status.textProperty().bind(task.messageProperty());
         task.setOnSucceeded(e -> {

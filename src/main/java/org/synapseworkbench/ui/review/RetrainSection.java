@@ -134,7 +134,8 @@ public final class RetrainSection {
         CorrectionsRetraining.Settings settings;
         try {
             settings = new CorrectionsRetraining.Settings(iterations.getValue(), share.getValue(),
-                    state.thresholdProperty().get(), state.minSizeProperty().get(), state.sidesProperty().get());
+                    state.thresholdProperty().get(), state.minSizeProperty().get(), state.sidesProperty().get(),
+                    state.facingProperty().get());
         } catch (UserException e) {
             status.setText(e.getMessage());
             return;

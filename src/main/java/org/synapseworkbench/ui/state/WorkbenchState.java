@@ -2,11 +2,13 @@ package org.synapseworkbench.ui.state;
 
 import java.nio.file.Path;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -41,6 +43,7 @@ public final class WorkbenchState {
     private final ObjectProperty<Integer> minSize = new SimpleObjectProperty<>(this, "minSize", 128);
     private final ObjectProperty<Polarity2Instance.SideRule> sides = new SimpleObjectProperty<>(this, "sides",
             Polarity2Instance.SideRule.LARGER);
+    private final BooleanProperty facing = new SimpleBooleanProperty(this, "facing", true);
     private final ObjectProperty<ShownPrediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ReadOnlyBooleanWrapper predicting = new ReadOnlyBooleanWrapper(this, "predicting");
 
@@ -95,6 +98,14 @@ public final class WorkbenchState {
      */
     public ObjectProperty<Polarity2Instance.SideRule> sidesProperty() {
         return sides;
+    }
+
+    /**
+     * Whether the cut into synapses drops the pre voxels lying beyond the post side (the window's default: higher pre
+     * F1 with every model measured; {@code postprocess} keeps them, as PyTC, unless given --facing).
+     */
+    public BooleanProperty facingProperty() {
+        return facing;
     }
 
     /** The prediction on screen, or null; set it to show another (the Predict tab draws its layers and scores). */

@@ -109,5 +109,11 @@ class PredictionPanelTest {
         assertTrue(!robot.lookup("#prediction-threshold").query().isDisabled(), "a cleft map is cut at the threshold");
         robot.interact(() -> sides.getSelectionModel().select(Polarity2Instance.SideRule.THRESHOLDS));
         assertEquals(Polarity2Instance.SideRule.THRESHOLDS, window.state().sidesProperty().get(), "the choice is the state's");
+
+        javafx.scene.control.CheckBox facing = robot.lookup("#prediction-facing").query();
+        assertTrue(facing.isSelected(), "the window drops pre behind the post side by default");
+        assertTrue(facing.isDisabled(), "a cleft map has no sides");
+        robot.interact(() -> facing.setSelected(false));
+        assertTrue(!window.state().facingProperty().get(), "the check box is the state's");
     }
 }
