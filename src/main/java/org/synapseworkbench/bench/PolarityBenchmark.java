@@ -74,7 +74,7 @@ public final class PolarityBenchmark implements Callable<Integer> {
     List<String> sides;
 
     @Option(names = "--facing", split = ",", defaultValue = "off,on", paramLabel = "off|on",
-            description = "Score each cut as it is (off) and without the pre voxels beyond the post side (on, postprocess "
+            description = "Score each cut as it is (off) and with the pre voxels behind the post side mended (on, postprocess "
                     + "--facing, the window's default), on the same maps (default ${DEFAULT-VALUE}).")
     List<String> facing;
 

@@ -100,7 +100,7 @@ public final class ProofreadingBenchmark implements Callable<Integer> {
                     + "figures in docs/benchmarks.md were measured with; the window's Predict tab cuts with larger).")
     String sides;
 
-    @Option(names = "--facing", description = "Cut without the pre voxels beyond the post side, as postprocess --facing and "
+    @Option(names = "--facing", description = "Cut with the pre voxels behind the post side mended, as postprocess --facing and "
             + "the window's Predict tab (off by default, as the figures in docs/benchmarks.md were measured).")
     boolean facing;
 

@@ -41,9 +41,9 @@ public final class InstanceOptions {
                     + "${DEFAULT-VALUE}.")
     String sides;
 
-    @Option(names = "--facing", description = "Polarity: drop the pre voxels that lie beyond the post side (not PyTC's; the "
-            + "window does it by default): a synapse's pre side faces its post side, and models paint pre around the far edge "
-            + "of a narrow post side.")
+    @Option(names = "--facing", description = "Polarity: pre voxels behind the post side become post next to it (3 voxels) "
+            + "and background farther (not PyTC's; the window does it by default): a synapse's pre side faces its post side, "
+            + "and models paint pre around the far edge of a post side they draw too narrow.")
     boolean facing;
 
     /** One sentence on the first option out of range. */

@@ -34,7 +34,7 @@ public final class BlockLabelling {
      * @param exclusive polarity map of exclusive classes (background, pre, post)
      * @param dilation polarity: the box that joins pre and post of one synapse
      * @param sides polarity: how union voxels get their side
-     * @param facing polarity: drop the pre voxels beyond the post side ({@link FacingSides})
+     * @param facing polarity: mend the pre voxels behind the post side ({@link FacingSides})
      */
     public record Settings(boolean polarity, double threshold, int connectivity, int minSize, boolean exclusive,
             int[] dilation, Polarity2Instance.SideRule sides, boolean facing) implements Serializable {

@@ -13,7 +13,8 @@ import org.synapseworkbench.volume.DataType;
  * pre, post) take the channel of highest value instead (the first on ties) and the union is "not background".
  * <li>pre = mask0 and union, post = mask1 and union; 6-connected pieces under {@code minSize} voxels removed. With
  * {@link SideRule#LARGER} (not PyTC's) every union voxel takes the side whose channel is larger instead. With
- * {@link Options#facing} (not PyTC's) pre voxels lying beyond the post side are dropped first ({@link FacingSides}).
+ * {@link Options#facing} (not PyTC's) pre voxels lying behind the post side are mended first: post next to it, else
+ * background ({@link FacingSides}).
  * <li>Semantic output: 1 for pre, 2 for post (post wins where both).
  * <li>Instances: the union dilated by a (1, 5, 5) box, cut into 6-connected components 1..n; a pre voxel of
  * component n gets 2n-1, a post voxel 2n (post wins where both).
@@ -51,7 +52,7 @@ public final class Polarity2Instance {
      * @param minSize pieces of pre or post smaller than this are dropped (PyTC's thres_small, 128)
      * @param dilation box that joins the pre and post of one synapse (1, 5, 5)
      * @param sides how union voxels get their side (exclusive maps take the largest class whatever this says)
-     * @param facing drop the pre voxels that lie beyond the post side ({@link FacingSides}; PyTC keeps them)
+     * @param facing mend the pre voxels that lie behind the post side ({@link FacingSides}; PyTC keeps them)
      */
     public record Options(boolean exclusive, double threshold, int minSize, int[] dilation, SideRule sides, boolean facing) {
         /** PyTC's side rule. */
@@ -94,7 +95,7 @@ public final class Polarity2Instance {
 
     /**
      * Step 1 and the sides of step 2 before small pieces are dropped (pre = mask0 and union, post = mask1 and union;
-     * with {@link Options#facing} the pre voxels beyond the post side leave pre and union).
+     * with {@link Options#facing} the pre voxels behind the post side mended).
      */
     public static Masks sides(Block probabilities, Options options) {
         if (probabilities.rank() != 4 || probabilities.dim(0) != 3) {
@@ -136,7 +137,7 @@ public final class Polarity2Instance {
             }
         }
         if (options.facing) {
-            FacingSides.drop(pre, post, m[2], shape);
+            FacingSides.mend(pre, post, m[2], shape);
         }
         return new Masks(pre, post, m[2], shape);
     }

@@ -21,27 +21,31 @@ class FacingSidesTest {
     }
 
     @Test
-    void preBehindThePostSideIsDroppedAndPreInFrontOrFarAwayKept() {
-        // one 40 x 40 section: post in rows 20-21 (x 10-29), pre in front of it in rows 22-27, pre behind it in rows
-        // 17-18 (x 12-27), and a pre speck at rows 0-1 farther than REACH from any post voxel
+    void preBehindThePostSideBecomesPostNextToItAndBackgroundFarther() {
+        // one 40 x 40 section: post in rows 20-21 (x 10-29), pre in front of it in rows 22-27, pre behind it in row 19
+        // (1 voxel from the post side) and rows 14-15 (5 and 6 voxels; x 12-27), and a pre speck in rows 0-1 farther
+        // than REACH from any post voxel
         boolean[] post = new boolean[N * N];
         boolean[] pre = new boolean[N * N];
         fill(post, 20, 22, 10, 30);
         fill(pre, 22, 28, 10, 30);
-        fill(pre, 17, 19, 12, 28);
+        fill(pre, 19, 20, 12, 28);
+        fill(pre, 14, 16, 12, 28);
         fill(pre, 0, 2, 0, 4);
         boolean[] union = new boolean[N * N];
         for (int i = 0; i < union.length; i++) {
             union[i] = pre[i] || post[i];
         }
         boolean[] before = pre.clone();
-        // the pre side's direction at any post voxel: pre centroid row (120 x 24.5 + 32 x 17.5 + 8 x 0.5) / 160 = 21.9
-        // lies below the post centroid row 20.5, so the 32 voxels above the post side lie behind it
-        assertEquals(32, FacingSides.drop(pre, post, union, new int[] {1, N, N}));
+        boolean[] postBefore = post.clone();
+        // the pre side's direction at any post voxel: the pre centroid row (120 x 24.5 + 16 x 19 + 32 x 14.5 + 8 x 0.5)
+        // / 176 = 21.1 lies below the post centroid row 20.5, so the 48 pre voxels above the post side lie behind it
+        assertEquals(48, FacingSides.mend(pre, post, union, new int[] {1, N, N}));
         for (int i = 0; i < pre.length; i++) {
             int y = i / N;
-            boolean behind = y == 17 || y == 18;
+            boolean behind = before[i] && (y == 19 || y == 14 || y == 15);
             assertEquals(before[i] && !behind, pre[i], "pre at y " + y + ", x " + i % N);
+            assertEquals(postBefore[i] || behind && y == 19, post[i], "post at y " + y + ", x " + i % N);
             assertEquals(post[i] || pre[i], union[i], "union at y " + y + ", x " + i % N);
         }
     }
@@ -55,7 +59,7 @@ class FacingSidesTest {
             post[i] = i % N == 20; // section 1: post alone
         }
         boolean[] union = pre.clone();
-        assertEquals(0, FacingSides.drop(pre, post, union, new int[] {2, N, N}));
+        assertEquals(0, FacingSides.mend(pre, post, union, new int[] {2, N, N}));
         assertArrayEquals(union, pre);
     }
 

@@ -95,13 +95,14 @@ class Polarity2InstanceTest {
     }
 
     @Test
-    void facingDropsPreBehindThePostSideOfAChannelMap() {
-        // one section of 12 x 6: pre channel in rows 1-5 and 9-10, post in rows 6-8, union over both; the pre
-        // centroid (row 34 / 7 = 4.9) lies above the post centroid (row 7), so rows 9-10 lie behind the post side
-        Block b = Block.zeros(DataType.UINT8, 3, 1, 12, 6);
-        for (int y = 0; y < 12; y++) {
+    void facingMendsPreBehindThePostSideOfAChannelMap() {
+        // one section of 14 x 6: pre channel in rows 1-5 and 9-12, post in rows 6-8, union over both; the pre
+        // centroid (row 57 / 9 = 6.3) lies above the post centroid (row 7), so rows 9-12 lie behind the post side:
+        // rows 9-11 (1 to 3 voxels from it) become post, row 12 background
+        Block b = Block.zeros(DataType.UINT8, 3, 1, 14, 6);
+        for (int y = 0; y < 14; y++) {
             for (int x = 0; x < 6; x++) {
-                boolean pre = (y >= 1 && y <= 5) || y == 9 || y == 10;
+                boolean pre = (y >= 1 && y <= 5) || (y >= 9 && y <= 12);
                 boolean post = y >= 6 && y <= 8;
                 b.setLong(b.index(0, 0, y, x), pre ? 200 : 0);
                 b.setLong(b.index(1, 0, y, x), post ? 200 : 0);
@@ -111,12 +112,12 @@ class Polarity2InstanceTest {
         Polarity2Instance.Options kept = new Polarity2Instance.Options(false, 0.5, 1, new int[] {1, 1, 1});
         long[] all = Polarity2Instance.instances(b, kept).longs();
         long[] facing = Polarity2Instance.instances(b, kept.withFacing(true)).longs();
-        for (int y = 0; y < 12; y++) {
+        for (int y = 0; y < 14; y++) {
             for (int x = 0; x < 6; x++) {
                 int i = y * 6 + x;
-                long expected = y == 0 || y == 11 ? 0 : y >= 6 && y <= 8 ? 2 : 1;
+                long expected = y == 0 || y == 13 ? 0 : y >= 6 && y <= 8 ? 2 : 1;
                 assertEquals(expected, all[i], "as PyTC at y " + y);
-                assertEquals(y == 9 || y == 10 ? 0 : expected, facing[i], "facing at y " + y);
+                assertEquals(y >= 9 && y <= 11 ? 2 : y == 12 ? 0 : expected, facing[i], "facing at y " + y);
             }
         }
     }

@@ -158,9 +158,9 @@ public final class PredictionPanel {
         sidesLabel.setMinWidth(Region.USE_PREF_SIZE);
         facing.setId("prediction-facing");
         facing.setMinWidth(Region.USE_PREF_SIZE);
-        facing.setTooltip(new Tooltip("Polarity: drop the pre voxels that lie beyond the post side, where a synapse's pre side "
-                + "cannot be (higher pre F1 with every demo model measured; postprocess keeps them unless given --facing, as "
-                + "PyTC)."));
+        facing.setTooltip(new Tooltip("Polarity: pre voxels behind the post side, where a synapse's pre side cannot be, become "
+                + "post next to it and background farther (higher pre and post F1 with every demo model measured; postprocess "
+                + "keeps them unless given --facing, as PyTC)."));
         post.addRow(1, sidesLabel, sides);
         post.add(facing, 2, 1, 2, 1);
         TableColumn<PredictAndScore.Score, String> name = new TableColumn<>("Score");

@@ -101,7 +101,7 @@ public final class WorkbenchState {
     }
 
     /**
-     * Whether the cut into synapses drops the pre voxels lying beyond the post side (the window's default: higher pre
+     * Whether the cut into synapses mends the pre voxels lying behind the post side (the window's default: higher pre
      * F1 with every model measured; {@code postprocess} keeps them, as PyTC, unless given --facing).
      */
     public BooleanProperty facingProperty() {
