@@ -35,9 +35,9 @@ class PolarityBenchmarkTest {
         String[] lines = text.toString().split("\n");
         assertEquals("Over 3 training runs (seeds 1, 2, 3): pooled F1 mean (min-max)", lines[0]);
         // synapse .8, .6, .7; pre 0, .5, 2/7; post only the second run: 1
-        assertEquals("validation  noise,drift  0.50 thresholds   0.70 (0.60-0.80)  0.26 (0.00-0.50)  1.00 (1.00-1.00)",
+        assertEquals("validation  noise,drift  0.50 thresholds        0.70 (0.60-0.80)  0.26 (0.00-0.50)  1.00 (1.00-1.00)",
                 lines[2]);
         // synapse 1, 2/3, 0; no pre or post anywhere
-        assertEquals("test        all          0.50 larger       0.56 (0.00-1.00)  -                 -", lines[3]);
+        assertEquals("test        all          0.50 larger            0.56 (0.00-1.00)  -                 -", lines[3]);
     }
 }
