@@ -184,8 +184,8 @@ public final class PolarityBenchmark implements Callable<Integer> {
             List<Polarity2Instance.Options> cuts = new ArrayList<>();
             for (Polarity2Instance.SideRule rule : exclusive ? sideRules.subList(0, 1) : sideRules) {
                 for (double t : exclusive ? thresholds.subList(0, 1) : thresholds) {
-                    for (boolean dropBeyond : facingChoices) {
-                        cuts.add(new Polarity2Instance.Options(exclusive, t, d.minSize(), d.dilation(), rule, dropBeyond));
+                    for (boolean mend : facingChoices) {
+                        cuts.add(new Polarity2Instance.Options(exclusive, t, d.minSize(), d.dilation(), rule, mend));
                     }
                 }
             }
