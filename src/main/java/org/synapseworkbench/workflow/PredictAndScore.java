@@ -70,8 +70,8 @@ public final class PredictAndScore {
 
     /**
      * Cuts probabilities into instances: clefts (26-connected), or synapses with pre 2n-1 and post 2n whose union
-     * voxels take their side by {@code sides} (exclusive maps and clefts ignore it), without the pre voxels beyond the
-     * post side when {@code facing}.
+     * voxels take their side by {@code sides} (exclusive maps and clefts ignore it), with the pre voxels behind the post
+     * side mended when {@code facing}.
      */
     public static Block instances(Block probs, TargetKind kind, double threshold, int minSize, Polarity2Instance.SideRule sides,
             boolean facing) {
